@@ -1,0 +1,208 @@
+(** * LeanSharp.Core.Vec — the parameter space [W n] = R^n
+
+    A vector of [W n] is a function [nat -> R] read on the indices [0, n);
+    values outside [0, n) are never looked at by any definition below.
+
+    Definitions
+    - [vsum n f]      = Σ_{i<n} f i
+    - [vadd], [vsub], [vopp], [vscale c], [vzero]: pointwise operations
+    - [inner n u v]   = ⟨u, v⟩ = Σ_{i<n} u_i v_i
+    - [norm2 n v]     = ‖v‖² = ⟨v, v⟩,   [norm n v] = ‖v‖ = √‖v‖²
+
+    Main results
+    - linearity and monotonicity of [vsum]; [vsum_ext]: only [0, n) matters
+    - [vsum_nonneg_eq_0]: a sum of non-negative terms is 0 iff every term is
+    - [norm2_nonneg], [norm_sqr]: ‖v‖² = ‖v‖·‖v‖
+    - [cauchy_schwarz]: ⟨u, v⟩² ≤ ‖u‖²‖v‖²,  [inner_le_norm]: ⟨u, v⟩ ≤ ‖u‖‖v‖
+    - [norm_triangle]: ‖u + v‖ ≤ ‖u‖ + ‖v‖,  [norm_scale]: ‖c v‖ = |c|‖v‖ *)
+
+From Coq Require Import Reals Lra Lia.
+Open Scope R_scope.
+
+Definition W (n : nat) : Type := nat -> R.
+
+Fixpoint vsum (n : nat) (f : nat -> R) : R :=
+  match n with O => 0 | S k => vsum k f + f k end.
+
+(** ** Sums over [0, n) *)
+
+Lemma vsum_ext n f g : (forall i, (i < n)%nat -> f i = g i) -> vsum n f = vsum n g.
+Proof.
+  induction n as [|n IH]; intros H; simpl; [reflexivity|].
+  rewrite IH by (intros; apply H; lia). rewrite H by lia. reflexivity.
+Qed.
+
+Lemma vsum_add n f g : vsum n (fun i => f i + g i) = vsum n f + vsum n g.
+Proof. induction n; simpl; [lra | rewrite IHn; lra]. Qed.
+
+Lemma vsum_scal n c f : vsum n (fun i => c * f i) = c * vsum n f.
+Proof. induction n; simpl; [lra | rewrite IHn; lra]. Qed.
+
+Lemma vsum_opp n f : vsum n (fun i => - f i) = - vsum n f.
+Proof. induction n; simpl; [lra | rewrite IHn; lra]. Qed.
+
+Lemma vsum_sub n f g : vsum n (fun i => f i - g i) = vsum n f - vsum n g.
+Proof. induction n; simpl; [lra | rewrite IHn; lra]. Qed.
+
+Lemma vsum_const n c : vsum n (fun _ => c) = INR n * c.
+Proof. induction n; simpl vsum; [simpl; lra | rewrite IHn, S_INR; lra]. Qed.
+
+Lemma vsum_le n f g : (forall i, (i < n)%nat -> f i <= g i) -> vsum n f <= vsum n g.
+Proof.
+  induction n as [|n IH]; intros H; simpl; [lra|].
+  assert (vsum n f <= vsum n g) by (apply IH; intros; apply H; lia).
+  assert (f n <= g n) by (apply H; lia). lra.
+Qed.
+
+Lemma vsum_nonneg n f : (forall i, (i < n)%nat -> 0 <= f i) -> 0 <= vsum n f.
+Proof.
+  intros H. rewrite <- (Rmult_0_r (INR n)), <- vsum_const. now apply vsum_le.
+Qed.
+
+Lemma vsum_term_le n f k :
+  (forall i, (i < n)%nat -> 0 <= f i) -> (k < n)%nat -> f k <= vsum n f.
+Proof.
+  induction n as [|n IH]; intros H Hk; [lia|]. simpl.
+  assert (0 <= vsum n f) by (apply vsum_nonneg; intros; apply H; lia).
+  destruct (Nat.eq_dec k n) as [->|Hne]; [lra|].
+  assert (f k <= vsum n f) by (apply IH; [intros; apply H|]; lia).
+  assert (0 <= f n) by (apply H; lia). lra.
+Qed.
+
+Lemma vsum_nonneg_eq_0 n f :
+  (forall i, (i < n)%nat -> 0 <= f i) -> vsum n f = 0 ->
+  forall i, (i < n)%nat -> f i = 0.
+Proof.
+  intros H Hs i Hi.
+  pose proof (vsum_term_le n f i H Hi). pose proof (H i Hi). lra.
+Qed.
+
+(** A sum that is positive has a positive term. *)
+Lemma vsum_pos_exists n f : 0 < vsum n f -> exists i, (i < n)%nat /\ 0 < f i.
+Proof.
+  intros Hs. destruct (Classical_Prop.classic (exists i, (i < n)%nat /\ 0 < f i))
+    as [|Hno]; [assumption|].
+  assert (vsum n f <= 0); [|lra].
+  rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_le. intros i Hi.
+  apply Rnot_lt_le. intros Hp. apply Hno. now exists i.
+Qed.
+
+(** ** Pointwise operations *)
+
+Definition vzero : nat -> R := fun _ => 0.
+Definition vadd (u v : nat -> R) : nat -> R := fun i => u i + v i.
+Definition vsub (u v : nat -> R) : nat -> R := fun i => u i - v i.
+Definition vopp (v : nat -> R) : nat -> R := fun i => - v i.
+Definition vscale (c : R) (v : nat -> R) : nat -> R := fun i => c * v i.
+
+(** ** Inner product and Euclidean norm *)
+
+Definition inner (n : nat) (u v : W n) : R := vsum n (fun i => u i * v i).
+Definition norm2 (n : nat) (v : W n) : R := inner n v v.
+Definition norm (n : nat) (v : W n) : R := sqrt (norm2 n v).
+
+Lemma inner_ext n u u' v v' :
+  (forall i, (i < n)%nat -> u i = u' i /\ v i = v' i) -> inner n u v = inner n u' v'.
+Proof. intros H. apply vsum_ext. intros i Hi. now destruct (H i Hi) as [-> ->]. Qed.
+
+Lemma inner_sym n u v : inner n u v = inner n v u.
+Proof. apply vsum_ext. intros. ring. Qed.
+
+Lemma inner_add_l n u v w : inner n (vadd u v) w = inner n u w + inner n v w.
+Proof. unfold inner, vadd. rewrite <- vsum_add. apply vsum_ext. intros. ring. Qed.
+
+Lemma inner_sub_l n u v w : inner n (vsub u v) w = inner n u w - inner n v w.
+Proof. unfold inner, vsub. rewrite <- vsum_sub. apply vsum_ext. intros. ring. Qed.
+
+Lemma inner_scale_l n c u v : inner n (vscale c u) v = c * inner n u v.
+Proof. unfold inner, vscale. rewrite <- vsum_scal. apply vsum_ext. intros. ring. Qed.
+
+Lemma inner_opp_l n u v : inner n (vopp u) v = - inner n u v.
+Proof. unfold inner, vopp. rewrite <- vsum_opp. apply vsum_ext. intros. ring. Qed.
+
+Lemma norm2_nonneg n v : 0 <= norm2 n v.
+Proof. apply vsum_nonneg. intros. apply Rle_0_sqr. Qed.
+
+Lemma norm2_eq_0 n v : norm2 n v = 0 -> forall i, (i < n)%nat -> v i = 0.
+Proof.
+  intros H i Hi. apply Rsqr_0_uniq.
+  exact (vsum_nonneg_eq_0 n (fun i => v i * v i) (fun i _ => Rle_0_sqr (v i)) H i Hi).
+Qed.
+
+Lemma norm_nonneg n v : 0 <= norm n v.
+Proof. apply sqrt_pos. Qed.
+
+Lemma norm_sqr n v : norm n v * norm n v = norm2 n v.
+Proof. apply sqrt_sqrt, norm2_nonneg. Qed.
+
+Lemma norm2_sub n u v :
+  norm2 n (vsub u v) = norm2 n u - 2 * inner n u v + norm2 n v.
+Proof.
+  unfold norm2, inner, vsub. rewrite <- vsum_scal, <- vsum_sub, <- vsum_add.
+  apply vsum_ext. intros. ring.
+Qed.
+
+Lemma norm2_add n u v :
+  norm2 n (vadd u v) = norm2 n u + 2 * inner n u v + norm2 n v.
+Proof.
+  unfold norm2, inner, vadd. rewrite <- vsum_scal, <- !vsum_add.
+  apply vsum_ext. intros. ring.
+Qed.
+
+Lemma norm2_scale n c v : norm2 n (vscale c v) = c * c * norm2 n v.
+Proof. unfold norm2, inner, vscale. rewrite <- vsum_scal. apply vsum_ext. intros. ring. Qed.
+
+(** Cauchy–Schwarz, by the discriminant of t ↦ ‖u − t v‖² ≥ 0. *)
+Theorem cauchy_schwarz n u v : inner n u v * inner n u v <= norm2 n u * norm2 n v.
+Proof.
+  pose proof (norm2_nonneg n u) as Hu.
+  destruct (Req_dec (norm2 n v) 0) as [Hv|Hv].
+  - assert (inner n u v = 0) as ->; [|nra].
+    rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_ext.
+    intros i Hi. rewrite (norm2_eq_0 n v Hv i Hi). ring.
+  - pose proof (norm2_nonneg n v) as Hv0.
+    set (a := inner n u v). set (b := norm2 n v).
+    pose proof (norm2_nonneg n (vsub u (vscale (a / b) v))) as Hd.
+    rewrite norm2_sub, norm2_scale, inner_sym, inner_scale_l, inner_sym in Hd.
+    fold a b in Hd.
+    assert (Hab : norm2 n u - a * a / b = norm2 n u - 2 * (a / b * a) + a / b * (a / b) * b)
+      by (field; exact Hv).
+    assert (0 <= b * (norm2 n u - a * a / b)) by (apply Rmult_le_pos; [exact Hv0 | rewrite Hab; exact Hd]).
+    replace (b * (norm2 n u - a * a / b)) with (norm2 n u * b - a * a) in * by (field; exact Hv).
+    lra.
+Qed.
+
+Lemma inner_le_norm n u v : inner n u v <= norm n u * norm n v.
+Proof.
+  pose proof (cauchy_schwarz n u v) as H. pose proof (norm_nonneg n u).
+  pose proof (norm_nonneg n v). rewrite <- (norm_sqr n u), <- (norm_sqr n v) in H.
+  destruct (Rle_dec (inner n u v) 0); [nra|].
+  apply Rsqr_incr_0_var; unfold Rsqr; nra.
+Qed.
+
+Lemma abs_inner_le_norm n u v : Rabs (inner n u v) <= norm n u * norm n v.
+Proof.
+  unfold Rabs. destruct (Rcase_abs _); [|apply inner_le_norm].
+  rewrite <- inner_opp_l. pose proof (inner_le_norm n (vopp u) v).
+  assert (norm n (vopp u) = norm n u) as <-; [|lra].
+  unfold norm, norm2, inner, vopp. f_equal. apply vsum_ext. intros. ring.
+Qed.
+
+Lemma norm_le_of_norm2_le n u c : 0 <= c -> norm2 n u <= c * c -> norm n u <= c.
+Proof.
+  intros Hc H. unfold norm. rewrite <- (sqrt_square c Hc).
+  now apply sqrt_le_1_alt.
+Qed.
+
+Theorem norm_triangle n u v : norm n (vadd u v) <= norm n u + norm n v.
+Proof.
+  apply norm_le_of_norm2_le; [pose proof (norm_nonneg n u); pose proof (norm_nonneg n v); lra|].
+  rewrite norm2_add, <- (norm_sqr n u), <- (norm_sqr n v).
+  pose proof (inner_le_norm n u v). nra.
+Qed.
+
+Lemma norm_scale n c v : norm n (vscale c v) = Rabs c * norm n v.
+Proof.
+  unfold norm. rewrite norm2_scale, sqrt_mult_alt by (apply Rle_0_sqr).
+  f_equal. exact (sqrt_Rsqr_abs c).
+Qed.

@@ -1,0 +1,3 @@
+from leansharp_tools.cli import main
+
+main()
