@@ -18,6 +18,8 @@
     - [aligned_geometric]: w_{t+1} = w_t − ηd_t with d_t (c, C)-aligned at w_t for all
           t < T, 0 < c, 0 < η < 2c/C²  ⇒  ‖w_T − w*‖² ≤ q^T ‖w_0 − w*‖²
     - [aligned_converges]: alignment at every t ⇒ ‖w_T − w*‖² → 0 (at rate O(q^T))
+    - [curvature_implies_aligned]: G w* = 0, ⟨G w − G w*, w − w*⟩ ≥ μ‖w − w*‖²,
+          ‖G w − G w*‖ ≤ L‖w − w*‖  ⇒  d = G w is (μ, L)-aligned at w
     - [linear_recursion_bound]: a_{t+1} ≤ k a_t + b, 0 ≤ k ≤ 1, 0 ≤ B, b ≤ (1 − k)B
           ⇒ a_T ≤ k^T a_0 + B  (used for the "convergence to a ball" statements) *)
 
@@ -199,4 +201,26 @@ Proof.
   intros Hk HB HbB Hrec.
   induction T as [|T IH]; simpl; [lra|].
   specialize (Hrec T). assert (k * a T <= k * (k ^ T * a 0%nat + B)) by nra. nra.
+Qed.
+
+(** ** A curvature bound implies alignment (hypothesis form)
+
+    If the gradient field G vanishes at w* and satisfies, at w,
+    ⟨G w − G w*, w − w*⟩ ≥ μ‖w − w*‖² (strong monotonicity, from μ-strong convexity) and
+    ‖G w − G w*‖ ≤ L‖w − w*‖ (L-Lipschitz gradient), then the gradient direction
+    d = G w is (μ, L)-aligned at w. *)
+Theorem curvature_implies_aligned n (G : W n -> W n) w wstar mu L :
+  (forall i, (i < n)%nat -> G wstar i = 0) ->
+  mu * norm2 n (vsub w wstar) <= inner n (vsub (G w) (G wstar)) (vsub w wstar) ->
+  norm n (vsub (G w) (G wstar)) <= L * norm n (vsub w wstar) ->
+  aligned n (G w) w wstar mu L.
+Proof.
+  intros H0 Hmon Hlip.
+  assert (Hg : forall i, (i < n)%nat -> vsub (G w) (G wstar) i = G w i)
+    by (intros i Hi; unfold vsub; rewrite (H0 i Hi); ring).
+  split.
+  - rewrite (inner_ext n (vsub (G w) (G wstar)) (G w) (vsub w wstar) (vsub w wstar)) in Hmon
+      by (intros i Hi; split; [apply Hg | reflexivity]; assumption).
+    exact Hmon.
+  - rewrite (norm_ext n _ (G w) Hg) in Hlip. exact Hlip.
 Qed.
