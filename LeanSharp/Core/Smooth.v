@@ -1,0 +1,194 @@
+(** * LeanSharp.Core.Smooth — gradients, L-smoothness, the descent lemma, strong convexity
+
+    A loss is any [L : W n -> R]; a gradient field is any [G : W n -> W n].
+
+    Definitions
+    - [is_gradient n L G]: G is the gradient of L along every line: for all w, d, t,
+        d/ds L(w + s d) |_{s=t} = ⟨G(w + t d), d⟩            (Coquelicot [is_derive])
+    - [lipschitz_grad n G Lc]: ‖G u − G v‖ ≤ Lc ‖u − v‖     (L is Lc-smooth)
+    - [strongly_convex n L G mu]: L v ≥ L u + ⟨G u, v − u⟩ + (mu/2)‖v − u‖²
+    - [quad_diag n a w] = ½ Σ_{i<n} a_i w_i², with gradient [quad_diag_grad a w]_i = a_i w_i
+
+    Main results
+    - [is_derive_vsum]: the derivative of a finite sum is the sum of the derivatives
+    - [descent_lemma]: L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖²
+    - [descent_lemma_step]: L(w − η d) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖²
+    - [strongly_convex_monotone]: ⟨G u − G v, u − v⟩ ≥ mu ‖u − v‖²
+    - [strongly_convex_at_min]: G w* = 0 ⇒ ⟨G w, w − w*⟩ ≥ mu ‖w − w*‖²
+    - [quad_diag_gradient]: ½ Σ a_i w_i² has gradient (a_i w_i)_i (any real a)
+
+    Note: Coquelicot also defines a [norm]; this file imports Coquelicot *before* Vec, so
+    [norm] below is Vec's Euclidean norm. Files importing both should do the same. *)
+
+From Coq Require Import Reals Lra FunctionalExtensionality.
+(* Coquelicot's Rbar coercions trip the project-wide ambiguous-paths error. *)
+Local Set Warnings "-ambiguous-paths".
+From Coquelicot Require Import Coquelicot.
+From LeanSharp.Core Require Import Vec.
+Open Scope R_scope.
+
+Definition is_gradient (n : nat) (L : W n -> R) (G : W n -> W n) : Prop :=
+  forall (w d : W n) (t : R),
+    is_derive (fun s => L (fun i => w i + s * d i)) t
+              (inner n (G (fun i => w i + t * d i)) d).
+
+Definition lipschitz_grad (n : nat) (G : W n -> W n) (Lc : R) : Prop :=
+  forall u v : W n, norm n (vsub (G u) (G v)) <= Lc * norm n (vsub u v).
+
+Definition strongly_convex (n : nat) (L : W n -> R) (G : W n -> W n) (mu : R) : Prop :=
+  forall u v : W n, L u + inner n (G u) (vsub v u) + mu / 2 * norm2 n (vsub v u) <= L v.
+
+(** ** Small vector facts *)
+
+Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
+Proof. intros H. apply inner_ext. intros i Hi. now rewrite H. Qed.
+
+Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
+Proof. intros H. unfold norm. now rewrite (norm2_ext n u v H). Qed.
+
+Lemma inner_scale_r n c u v : inner n u (vscale c v) = c * inner n u v.
+Proof. rewrite inner_sym, inner_scale_l, inner_sym. reflexivity. Qed.
+
+Lemma inner_sub_swap n x u v : inner n x (vsub v u) = - inner n x (vsub u v).
+Proof. unfold inner, vsub. rewrite <- vsum_opp. apply vsum_ext. intros. ring. Qed.
+
+Lemma norm2_sub_swap n u v : norm2 n (vsub v u) = norm2 n (vsub u v).
+Proof. unfold norm2, inner, vsub. apply vsum_ext. intros. ring. Qed.
+
+Lemma norm2_norm n v : norm2 n v = norm n v ^ 2.
+Proof. rewrite <- (norm_sqr n v). ring. Qed.
+
+(** ** Derivative of a finite sum *)
+
+Lemma is_derive_vsum n (f df : nat -> R -> R) t :
+  (forall i, (i < n)%nat -> is_derive (f i) t (df i t)) ->
+  is_derive (fun s => vsum n (fun i => f i s)) t (vsum n (fun i => df i t)).
+Proof.
+  induction n as [|n IH]; intros H; simpl.
+  - apply (is_derive_const (V := R_NormedModule)).
+  - apply (is_derive_plus (V := R_NormedModule)).
+    + apply IH. intros i Hi. apply H. auto.
+    + apply H. auto.
+Qed.
+
+(** ** The descent lemma *)
+
+(** Auxiliary: with φ(s) = L(w + s d), φ(1) − φ(0) ≤ ⟨G w, d⟩ + (Lc/2)‖d‖², by the mean
+    value theorem applied to ψ(s) = φ(s) − s⟨G w, d⟩ − (Lc/2)s²‖d‖², whose derivative
+    ψ'(s) = ⟨G(w + s d) − G w, d⟩ − Lc s ‖d‖² is ≤ 0 for s ≥ 0 (Cauchy–Schwarz, Lipschitz). *)
+Lemma descent_line n L G Lc (w d : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+  L (fun i => w i + 1 * d i) - L (fun i => w i + 0 * d i)
+    <= inner n (G w) d + Lc / 2 * norm2 n d.
+Proof.
+  intros Hg Hl HLc.
+  set (a := inner n (G w) d). set (b := norm2 n d).
+  set (psi := fun s => L (fun i => w i + s * d i) - (s * a + Lc / 2 * (s * s) * b)).
+  set (dpsi := fun s => inner n (G (fun i => w i + s * d i)) d - (a + Lc * s * b)).
+  assert (Hd : forall s : R, is_derive psi s (dpsi s)).
+  { intros s. unfold psi, dpsi.
+    apply (is_derive_minus (V := R_NormedModule)); [apply Hg|].
+    auto_derive; [exact I|]. field. }
+  destruct (MVT_gen psi 0 1 dpsi) as [c [Hc Heq]].
+  - intros x _. apply Hd.
+  - intros x _. apply derivable_continuous_pt. exists (dpsi x).
+    apply is_derive_Reals, Hd.
+  - rewrite Rmin_left, Rmax_right in Hc by lra.
+    assert (Hneg : dpsi c <= 0).
+    { unfold dpsi.
+      assert (Hsub : inner n (G (fun i => w i + c * d i)) d - a
+                     = inner n (vsub (G (fun i => w i + c * d i)) (G w)) d)
+        by (unfold a; rewrite inner_sub_l; ring).
+      pose proof (inner_le_norm n (vsub (G (fun i => w i + c * d i)) (G w)) d) as Hcs.
+      pose proof (Hl (fun i => w i + c * d i) w) as Hlip.
+      assert (Hn : norm n (vsub (fun i => w i + c * d i) w) = c * norm n d).
+      { rewrite (norm_ext n _ (vscale c d)) by (intros; unfold vsub, vscale; ring).
+        rewrite norm_scale, Rabs_pos_eq by lra. reflexivity. }
+      rewrite Hn in Hlip.
+      assert (Hb : b = norm n d * norm n d) by (unfold b; now rewrite norm_sqr).
+      pose proof (norm_nonneg n d).
+      assert (norm n (vsub (G (fun i => w i + c * d i)) (G w)) * norm n d
+              <= Lc * (c * norm n d) * norm n d) by (apply Rmult_le_compat_r; lra).
+      rewrite Hb. nra. }
+    unfold psi in Heq. nra.
+Qed.
+
+(** Descent lemma: for Lc-smooth L, L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖². *)
+Theorem descent_lemma n L G Lc (w d : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+  L (vadd w d) <= L w + inner n (G w) d + Lc / 2 * norm2 n d.
+Proof.
+  intros Hg Hl HLc. pose proof (descent_line n L G Lc w d Hg Hl HLc) as H.
+  replace (fun i => w i + 1 * d i) with (vadd w d) in H
+    by (apply functional_extensionality; intros; unfold vadd; ring).
+  replace (fun i => w i + 0 * d i) with w in H
+    by (apply functional_extensionality; intros; ring).
+  lra.
+Qed.
+
+(** Descent lemma, step form: L(w − η d) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖². *)
+Theorem descent_lemma_step n L G Lc eta (w d : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+  L (vsub w (vscale eta d))
+    <= L w - eta * inner n (G w) d + Lc * eta ^ 2 / 2 * norm2 n d.
+Proof.
+  intros Hg Hl HLc.
+  pose proof (descent_lemma n L G Lc w (vscale (- eta) d) Hg Hl HLc) as H.
+  replace (vadd w (vscale (- eta) d)) with (vsub w (vscale eta d)) in H
+    by (apply functional_extensionality; intros; unfold vadd, vsub, vscale; ring).
+  rewrite inner_scale_r, norm2_scale in H. lra.
+Qed.
+
+(** ** Strong convexity *)
+
+(** Strong monotonicity of the gradient: ⟨G u − G v, u − v⟩ ≥ mu ‖u − v‖². *)
+Theorem strongly_convex_monotone n L G mu (u v : W n) :
+  strongly_convex n L G mu ->
+  mu * norm2 n (vsub u v) <= inner n (vsub (G u) (G v)) (vsub u v).
+Proof.
+  intros Hs. pose proof (Hs u v) as H1. pose proof (Hs v u) as H2.
+  rewrite inner_sub_swap, norm2_sub_swap in H1. rewrite inner_sub_l. lra.
+Qed.
+
+(** At a critical point w* (G w* = 0): ⟨G w, w − w*⟩ ≥ mu ‖w − w*‖². *)
+Theorem strongly_convex_at_min n L G mu (w wstar : W n) :
+  strongly_convex n L G mu -> (forall i, (i < n)%nat -> G wstar i = 0) ->
+  mu * norm2 n (vsub w wstar) <= inner n (G w) (vsub w wstar).
+Proof.
+  intros Hs H0. pose proof (strongly_convex_monotone n L G mu w wstar Hs) as H.
+  rewrite inner_sub_l in H.
+  assert (inner n (G wstar) (vsub w wstar) = 0) as Hz; [|lra].
+  rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_ext.
+  intros i Hi. rewrite H0 by exact Hi. ring.
+Qed.
+
+(** A strongly convex function is bounded below by its value at a critical point. *)
+Corollary strongly_convex_min_le n L G mu (w wstar : W n) :
+  strongly_convex n L G mu -> 0 <= mu -> (forall i, (i < n)%nat -> G wstar i = 0) ->
+  L wstar <= L w.
+Proof.
+  intros Hs Hmu H0. pose proof (Hs wstar w) as H.
+  assert (inner n (G wstar) (vsub w wstar) = 0) as Hz.
+  { rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_ext.
+    intros i Hi. rewrite H0 by exact Hi. ring. }
+  pose proof (norm2_nonneg n (vsub w wstar)). nra.
+Qed.
+
+(** ** Diagonal quadratics ½ Σ a_i w_i² *)
+
+Definition quad_diag (n : nat) (a : W n) (w : W n) : R :=
+  / 2 * vsum n (fun i => a i * (w i * w i)).
+
+Definition quad_diag_grad (a : nat -> R) (w : nat -> R) : nat -> R := fun i => a i * w i.
+
+Theorem quad_diag_gradient n a : is_gradient n (quad_diag n a) (quad_diag_grad a).
+Proof.
+  intros w d t. unfold quad_diag, quad_diag_grad, inner.
+  replace (vsum n (fun i => a i * (w i + t * d i) * d i))
+    with (/ 2 * vsum n (fun i => 2 * (a i * (w i + t * d i) * d i)))
+    by (rewrite vsum_scal; field).
+  apply (is_derive_scal (fun s => vsum n (fun i => a i * ((w i + s * d i) * (w i + s * d i))))).
+  apply (is_derive_vsum n (fun i s => a i * ((w i + s * d i) * (w i + s * d i)))
+                         (fun i s => 2 * (a i * (w i + s * d i) * d i))).
+  intros i _. auto_derive; [exact I|]. ring.
+Qed.
