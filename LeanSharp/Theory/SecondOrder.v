@@ -1,0 +1,65 @@
+(** * LeanSharp.Theory.SecondOrder — sufficient decrease of the filtered gradient step
+
+    SPEC §2.7 "second-order descent". The Hessian bound ‖∇²L‖ ≤ Lc is stated through
+    its first-order consequence, the gradient-Lipschitz hypothesis
+    [lipschitz_grad n G Lc] (‖∇L(u) − ∇L(v)‖ ≤ Lc‖u − v‖), which is what the proof
+    uses (via the descent lemma [Smooth.descent_lemma_step]); no second derivative is
+    formalised.
+
+    With g = ∇L(w), a 0/1 mask m and the filtered gradient g_f = g ⊙ m:
+    - [filtered_step_decrease]: L(w − η g_f) ≤ L(w) − η(1 − Lc η/2)‖g_f‖²
+    - [filtered_step_nonincreasing]: 0 ≤ η ≤ 2/Lc ⇒ L(w − η g_f) ≤ L(w)
+    - [filtered_step_strict_decrease]: 0 < η < 2/Lc, g_f ≠ 0 ⇒ L(w − η g_f) < L(w)
+    - [filtered_step_decrease_half]: 0 < η ≤ 1/Lc ⇒ L(w − η g_f) ≤ L(w) − (η/2)‖g_f‖² *)
+
+From Coq Require Import Reals Lra.
+From LeanSharp.Core Require Import Vec Mask Smooth.
+Open Scope R_scope.
+
+(** Second-order descent of the filtered step: L(w − η g⊙m) ≤ L(w) − η(1 − Lc η/2)‖g⊙m‖². *)
+Theorem filtered_step_decrease n L G Lc eta (w m : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> is_mask n m ->
+  L (vsub w (vscale eta (hadamard (G w) m)))
+    <= L w - eta * (1 - Lc * eta / 2) * norm2 n (hadamard (G w) m).
+Proof.
+  intros Hg Hl HLc Hm.
+  pose proof (descent_lemma_step n L G Lc eta w (hadamard (G w) m) Hg Hl HLc) as H.
+  rewrite inner_filtered in H by exact Hm. lra.
+Qed.
+
+Corollary filtered_step_nonincreasing n L G Lc eta (w m : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+  0 <= eta <= 2 / Lc -> L (vsub w (vscale eta (hadamard (G w) m))) <= L w.
+Proof.
+  intros Hg Hl HLc Hm [He0 He1].
+  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  pose proof (norm2_nonneg n (hadamard (G w) m)).
+  assert (Lc * eta <= 2).
+  { apply (Rmult_le_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
+  assert (0 <= eta * (1 - Lc * eta / 2)) by (apply Rmult_le_pos; lra). nra.
+Qed.
+
+Corollary filtered_step_strict_decrease n L G Lc eta (w m : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+  0 < eta < 2 / Lc -> 0 < norm2 n (hadamard (G w) m) ->
+  L (vsub w (vscale eta (hadamard (G w) m))) < L w.
+Proof.
+  intros Hg Hl HLc Hm [He0 He1] Hpos.
+  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  assert (Lc * eta < 2).
+  { apply (Rmult_lt_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
+  assert (0 < eta * (1 - Lc * eta / 2)) by (apply Rmult_lt_0_compat; lra). nra.
+Qed.
+
+Corollary filtered_step_decrease_half n L G Lc eta (w m : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+  0 < eta <= 1 / Lc ->
+  L (vsub w (vscale eta (hadamard (G w) m))) <= L w - eta / 2 * norm2 n (hadamard (G w) m).
+Proof.
+  intros Hg Hl HLc Hm [He0 He1].
+  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  pose proof (norm2_nonneg n (hadamard (G w) m)).
+  assert (Lc * eta <= 1).
+  { apply (Rmult_le_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
+  assert (eta / 2 <= eta * (1 - Lc * eta / 2)) by nra. nra.
+Qed.
