@@ -35,10 +35,10 @@ Definition contraction_factor (eta c C : R) : R := 1 - 2 * eta * c + eta * eta *
 
 (** ** Small facts about norms *)
 
-Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
+Local Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
 Proof. intros H. apply inner_ext. intros i Hi. now rewrite (H i Hi). Qed.
 
-Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
+Local Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
 Proof. intros H. unfold norm. f_equal. now apply norm2_ext. Qed.
 
 Lemma norm_eq_0 n v : norm2 n v = 0 -> norm n v = 0.

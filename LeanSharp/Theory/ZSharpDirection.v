@@ -1,0 +1,44 @@
+(** * LeanSharp.Theory.ZSharpDirection — the ZSharp step direction and the ZSharp iteration
+
+    For a gradient field G, a 0/1 mask m, a radius ρ ≥ 0 and a stabiliser δ ≥ 0 (ZSharp:
+    δ = 1e-12), ZSharp perturbs w by ε = ρ g_f / (‖g_f‖ + δ) with g_f = G(w) ⊙ m
+    ([LeanSharp.Core.SAM.zsharp_eps]) and moves along the gradient at w + ε.  The
+    alignment theory (LeanSharp.Theory.Alignment) talks about the step *direction*.
+
+    Definitions
+    - [zsharp_dir n rho delta G m w] = d = G(w + ε),  ε = zsharp_eps(G(w), m)
+    - [zsharp_iter n eta rho delta G mask w0 T] = w_T, where w_{t+1} = w_t − η d_t and
+      d_t = zsharp_dir at w_t with the mask m_t = mask(G(w_t)) recomputed from the
+      current gradient (e.g. [LeanSharp.Core.ZMask.sig_mask_s n t])
+
+    Main results
+    - [zsharp_step_dir]: [zsharp_step] (Core/SAM) is w − η·[zsharp_dir]
+    - [zsharp_iter_step]: the iteration satisfies w_{t+1} = w_t − η d_t componentwise,
+      the recursion hypothesis of [LeanSharp.Theory.Alignment.aligned_geometric] *)
+
+From Coq Require Import Reals Lra Lia.
+From LeanSharp.Core Require Import Vec Mask SAM.
+Open Scope R_scope.
+
+Definition zsharp_dir (n : nat) (rho delta : R) (G : W n -> W n) (m w : W n) : W n :=
+  G (vadd w (zsharp_eps n rho delta (G w) m)).
+
+Lemma zsharp_step_dir n eta rho delta G m w :
+  zsharp_step n eta rho delta G m w = vsub w (vscale eta (zsharp_dir n rho delta G m w)).
+Proof. reflexivity. Qed.
+
+Fixpoint zsharp_iter (n : nat) (eta rho delta : R) (G : W n -> W n) (mask : W n -> W n)
+    (w0 : W n) (T : nat) : W n :=
+  match T with
+  | O => w0
+  | S T' =>
+      let w := zsharp_iter n eta rho delta G mask w0 T' in
+      zsharp_step n eta rho delta G (mask (G w)) w
+  end.
+
+Lemma zsharp_iter_step n eta rho delta G mask w0 t i :
+  zsharp_iter n eta rho delta G mask w0 (S t) i =
+  zsharp_iter n eta rho delta G mask w0 t i
+  - eta * zsharp_dir n rho delta G (mask (G (zsharp_iter n eta rho delta G mask w0 t)))
+                     (zsharp_iter n eta rho delta G mask w0 t) i.
+Proof. reflexivity. Qed.
