@@ -224,3 +224,18 @@ Proof.
     exact Hmon.
   - rewrite (norm_ext n _ (G w) Hg) in Hlip. exact Hlip.
 Qed.
+
+(** Alignment with the minimiser w* = 0 reads c‖w‖² ≤ ⟨d, w⟩ and ‖d‖ ≤ C‖w‖. *)
+Lemma aligned_vzero_intro n d w c C :
+  c * norm2 n w <= inner n d w -> norm n d <= C * norm n w -> aligned n d w vzero c C.
+Proof.
+  intros H1 H2. unfold aligned.
+  assert (He : forall i, (i < n)%nat -> vsub w vzero i = w i)
+    by (intros; unfold vsub, vzero; ring).
+  rewrite (norm2_ext n _ w He), (norm_ext n _ w He).
+  rewrite (inner_ext n d d (vsub w vzero) w) by (intros i Hi; split; [reflexivity | now apply He]).
+  split; assumption.
+Qed.
+
+Lemma norm2_vsub_vzero n w : norm2 n (vsub w vzero) = norm2 n w.
+Proof. apply norm2_ext. intros; unfold vsub, vzero; ring. Qed.
