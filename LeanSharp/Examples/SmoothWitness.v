@@ -1,0 +1,180 @@
+(** * LeanSharp.Examples.SmoothWitness — the quadratic bowl satisfies every smoothness hypothesis
+
+    The bowl [bowl n w] = ½‖w‖², with gradient G = id, is
+    - [bowl_gradient]: a gradient pair ([is_gradient n (bowl n) id])
+    - [bowl_smooth]: 1-smooth ([lipschitz_grad n id 1])
+    - [bowl_strongly_convex]: 1-strongly convex, and [bowl_nonneg]: bounded below by 0
+
+    Non-vacuity witnesses (each headline theorem applied to the bowl):
+    - [descent_lemma_witness], [descent_lemma_step_witness], [strongly_convex_at_min_witness]
+    - [filtered_step_decrease_witness] (with the genuinely filtering mask [m0] = e₀)
+    - [sam_nonconvex_rate_witness], [sam_traj_rate_witness], [zsharp_traj_rate_witness],
+      [sam_nonconvex_min_witness], [sam_nonconvex_rate_spec_witness]
+    - [sam_eps_norm_witness]: gf = (3, 4), ‖gf‖ = 5, ‖ε‖ = ρ = 1/10 exactly;
+      [zsharp_eps_norm_witness]: g = (3, 4), m = (1, 0), ‖ε‖ = ρ *)
+
+From Coq Require Import Reals Lra Lia FunctionalExtensionality.
+Local Set Warnings "-ambiguous-paths".
+From Coquelicot Require Import Coquelicot.
+From LeanSharp.Core Require Import Vec Mask Smooth SAM.
+From LeanSharp.Theory Require Import SecondOrder NonConvexRate.
+Open Scope R_scope.
+
+Definition bowl (n : nat) (w : W n) : R := / 2 * norm2 n w.
+Definition bowl_grad (n : nat) (w : W n) : W n := w.
+
+Theorem bowl_gradient n : is_gradient n (bowl n) (bowl_grad n).
+Proof.
+  intros w d t. unfold bowl, bowl_grad, norm2, inner.
+  replace (vsum n (fun i => (w i + t * d i) * d i))
+    with (/ 2 * vsum n (fun i => 2 * ((w i + t * d i) * d i)))
+    by (rewrite vsum_scal; field).
+  apply (is_derive_scal (fun s => vsum n (fun i => (w i + s * d i) * (w i + s * d i)))).
+  apply (is_derive_vsum n (fun i s => (w i + s * d i) * (w i + s * d i))
+                         (fun i s => 2 * ((w i + s * d i) * d i))).
+  intros i _. auto_derive; [exact I|]. ring.
+Qed.
+
+Theorem bowl_smooth n : lipschitz_grad n (bowl_grad n) 1.
+Proof. intros u v. unfold bowl_grad. lra. Qed.
+
+Theorem bowl_strongly_convex n : strongly_convex n (bowl n) (bowl_grad n) 1.
+Proof.
+  intros u v. unfold bowl, bowl_grad.
+  rewrite norm2_sub, inner_sym, inner_sub_l. unfold norm2. lra.
+Qed.
+
+Theorem bowl_nonneg n w : 0 <= bowl n w.
+Proof. unfold bowl. pose proof (norm2_nonneg n w). lra. Qed.
+
+Lemma bowl_grad_zero n i : (i < n)%nat -> bowl_grad n vzero i = 0.
+Proof. reflexivity. Qed.
+
+(** ** Smoothness and strong convexity instantiated *)
+
+Example descent_lemma_witness n (w d : W n) :
+  bowl n (vadd w d) <= bowl n w + inner n w d + 1 / 2 * norm2 n d.
+Proof. exact (descent_lemma n (bowl n) (bowl_grad n) 1 w d (bowl_gradient n) (bowl_smooth n) ltac:(lra)). Qed.
+
+Example descent_lemma_step_witness n eta (w d : W n) :
+  bowl n (vsub w (vscale eta d)) <= bowl n w - eta * inner n w d + 1 * eta ^ 2 / 2 * norm2 n d.
+Proof.
+  exact (descent_lemma_step n (bowl n) (bowl_grad n) 1 eta w d (bowl_gradient n)
+           (bowl_smooth n) ltac:(lra)).
+Qed.
+
+Example strongly_convex_at_min_witness n (w : W n) :
+  1 * norm2 n (vsub w vzero) <= inner n w (vsub w vzero).
+Proof.
+  exact (strongly_convex_at_min n (bowl n) (bowl_grad n) 1 w vzero (bowl_strongly_convex n)
+           (bowl_grad_zero n)).
+Qed.
+
+(** ** Second-order descent with a genuinely filtering mask: keep component 0 only *)
+
+Definition m0 : nat -> R := fun i => if Nat.eqb i 0 then 1 else 0.
+
+Lemma m0_mask n : is_mask n m0.
+Proof. intros i _. unfold m0. destruct (Nat.eqb i 0); auto. Qed.
+
+Example filtered_step_decrease_witness n eta (w : W n) :
+  bowl n (vsub w (vscale eta (hadamard w m0)))
+    <= bowl n w - eta * (1 - 1 * eta / 2) * norm2 n (hadamard w m0).
+Proof.
+  exact (filtered_step_decrease n (bowl n) (bowl_grad n) 1 eta w m0 (bowl_gradient n)
+           (bowl_smooth n) ltac:(lra) (m0_mask n)).
+Qed.
+
+(** ** The non-convex rate on the bowl (Lc = 1, Linf = 0, T = 4, η = 1/(1·√4) = 1/2) *)
+
+Example sam_traj_rate_witness n rho (w0 : W n) :
+  0 <= rho ->
+  exists t, (t < 4)%nat /\
+    norm2 n (sam_traj n (1 / (1 * sqrt (INR 4))) (bowl_grad n)
+               (fun v => sam_eps n rho (1e-12) (bowl_grad n v)) w0 t)
+      <= 2 * 1 * (bowl n w0 - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
+Proof.
+  intros Hr.
+  exact (sam_traj_rate n (bowl n) (bowl_grad n) 1 rho (1e-12) 0 w0 4 (bowl_gradient n)
+           (bowl_smooth n) ltac:(lra) ltac:(lia) Hr ltac:(lra) (bowl_nonneg n)).
+Qed.
+
+Example zsharp_traj_rate_witness n rho (w0 : W n) :
+  0 <= rho ->
+  exists t, (t < 4)%nat /\
+    norm2 n (sam_traj n (1 / (1 * sqrt (INR 4))) (bowl_grad n)
+               (fun v => zsharp_eps n rho (1e-12) (bowl_grad n v) m0) w0 t)
+      <= 2 * 1 * (bowl n w0 - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
+Proof.
+  intros Hr.
+  exact (zsharp_traj_rate n (bowl n) (bowl_grad n) 1 rho (1e-12) 0 (fun _ => m0) w0 4
+           (bowl_gradient n) (bowl_smooth n) ltac:(lra) ltac:(lia) Hr ltac:(lra)
+           (bowl_nonneg n)).
+Qed.
+
+(** The sequence-form theorems, with the SAM trajectory as the sequence. *)
+Section SeqWitness.
+Variables (n : nat) (rho : R) (w0 : W n).
+Hypothesis Hr : 0 <= rho.
+Let eta := 1 / (1 * sqrt (INR 4)).
+Let E := fun v => sam_eps n rho 0 (bowl_grad n v).
+Let w := sam_traj n eta (bowl_grad n) E w0.
+
+Lemma w_step t : w (S t) = sam_step n eta (bowl_grad n) (w t) (E (w t)).
+Proof. reflexivity. Qed.
+
+Lemma E_le t : norm n (E (w t)) <= rho.
+Proof. apply sam_eps_norm_le; lra. Qed.
+
+Example sam_nonconvex_rate_witness :
+  exists t, (t < 4)%nat /\
+    norm2 n (bowl_grad n (w t)) <= 2 * 1 * (bowl n (w O) - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
+Proof.
+  exact (sam_nonconvex_rate n (bowl n) (bowl_grad n) 1 rho 0 w (fun t => E (w t)) 4
+           (bowl_gradient n) (bowl_smooth n) ltac:(lra) ltac:(lia) E_le w_step (bowl_nonneg n)).
+Qed.
+
+Example sam_nonconvex_rate_spec_witness :
+  exists t, (t < 4)%nat /\
+    norm2 n (bowl_grad n (w t))
+      <= 2 * 1 * (bowl n (w O) - 0) / sqrt (INR 4) + 2 * 1 ^ 2 * rho ^ 2.
+Proof.
+  exact (sam_nonconvex_rate_spec n (bowl n) (bowl_grad n) 1 rho 0 w (fun t => E (w t)) 4
+           (bowl_gradient n) (bowl_smooth n) ltac:(lra) ltac:(lia) E_le w_step (bowl_nonneg n)).
+Qed.
+
+Example sam_nonconvex_min_witness :
+  exists t, (t < 4)%nat /\
+    norm2 n (bowl_grad n (w t)) <= 2 * (bowl n (w O) - 0) / (eta * INR 4) + 1 ^ 2 * rho ^ 2.
+Proof.
+  assert (Heta : 0 < eta <= 1 / 1).
+  { unfold eta. replace (INR 4) with (2 * 2) by (simpl; lra).
+    rewrite sqrt_square by lra. lra. }
+  exact (sam_nonconvex_min n (bowl n) (bowl_grad n) 1 eta rho 0 w (fun t => E (w t)) 4
+           (bowl_gradient n) (bowl_smooth n) ltac:(lra) Heta E_le w_step (bowl_nonneg n)
+           ltac:(lia)).
+Qed.
+End SeqWitness.
+
+(** ** A concrete SAM perturbation of norm exactly ρ *)
+
+Definition g34 : nat -> R := fun i => match i with O => 3 | S O => 4 | _ => 0 end.
+
+Lemma norm_g34 : norm 2 g34 = 5.
+Proof.
+  unfold norm, norm2, inner. simpl. replace (0 + 3 * 3 + 4 * 4) with (5 * 5) by ring.
+  apply sqrt_square. lra.
+Qed.
+
+Example sam_eps_norm_witness : norm 2 (sam_eps 2 (1 / 10) 0 g34) = 1 / 10.
+Proof. apply sam_eps_norm; [lra | rewrite norm_g34; lra]. Qed.
+
+Definition m10 : nat -> R := fun i => match i with O => 1 | _ => 0 end.
+
+Example zsharp_eps_norm_witness :
+  is_mask 2 m10 /\ norm 2 (zsharp_eps 2 (1 / 10) 0 g34 m10) = 1 / 10.
+Proof.
+  split; [intros [|[|i]] Hi; simpl; auto; lia|].
+  apply zsharp_eps_norm; [lra|].
+  unfold norm, norm2, inner, hadamard. simpl. apply sqrt_lt_R0. lra.
+Qed.
