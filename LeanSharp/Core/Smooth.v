@@ -13,6 +13,7 @@
     - [is_derive_vsum]: the derivative of a finite sum is the sum of the derivatives
     - [descent_lemma]: L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖²
     - [descent_lemma_step]: L(w − η d) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖²
+    - [grad_norm2_le_gap]: L ≥ Linf ⇒ ‖∇L(w)‖² ≤ 2Lc(L(w) − Linf)
     - [strongly_convex_monotone]: ⟨G u − G v, u − v⟩ ≥ mu ‖u − v‖²
     - [strongly_convex_at_min]: G w* = 0 ⇒ ⟨G w, w − w*⟩ ≥ mu ‖w − w*‖²
     - [quad_diag_gradient]: ½ Σ a_i w_i² has gradient (a_i w_i)_i (any real a)
@@ -137,6 +138,21 @@ Proof.
   replace (vadd w (vscale (- eta) d)) with (vsub w (vscale eta d)) in H
     by (apply functional_extensionality; intros; unfold vadd, vsub, vscale; ring).
   rewrite inner_scale_r, norm2_scale in H. lra.
+Qed.
+
+(** Smooth and bounded below: ‖∇L(w)‖² ≤ 2Lc(L(w) − Linf) (one step of length 1/Lc). *)
+Corollary grad_norm2_le_gap n L G Lc Linf (w : W n) :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (forall v, Linf <= L v) ->
+  norm2 n (G w) <= 2 * Lc * (L w - Linf).
+Proof.
+  intros Hg Hl HLc Hinf.
+  pose proof (descent_lemma_step n L G Lc (/ Lc) w (G w) Hg Hl (Rlt_le _ _ HLc)) as H.
+  pose proof (Hinf (vsub w (vscale (/ Lc) (G w)))) as Hi.
+  unfold norm2 in H |- *.
+  replace (Lc * (/ Lc) ^ 2 / 2) with (/ Lc / 2) in H by (field; lra).
+  apply (Rmult_le_reg_l (/ (2 * Lc))); [apply Rinv_0_lt_compat; lra|].
+  replace (/ (2 * Lc) * (2 * Lc * (L w - Linf))) with (L w - Linf) by (field; lra).
+  replace (/ (2 * Lc)) with (/ Lc / 2) by (field; lra). lra.
 Qed.
 
 (** ** Strong convexity *)
