@@ -23,12 +23,12 @@
 
     Definitions: [bowl n w] = ½‖w‖², [bowl_grad n w] = w.
     Other results: [bowl_gradient] (is_gradient), [bowl_zsharp_inner], [bowl_zsharp_norm];
-    witnesses on w_0 = (3, 4) ∈ R², with the sample-σ significant mask as ZSharp's mask. *)
+    witnesses on w_0 = (3, 4) ∈ R² with ZSharp's actual mask ([zsharp_mask1]). *)
 
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Mask SAM Smooth ZMask.
+From LeanSharp.Core Require Import Vec Mask SAM Smooth.
 From LeanSharp.Theory Require Import Alignment ZSharpDirection.
 Open Scope R_scope.
 
@@ -131,8 +131,8 @@ Section Bowl.
   Qed.
 End Bowl.
 
-(** ** Witnesses: R², w_0 = (3, 4), ρ = 1, δ = 1e-12, ZSharp's mask = the sample-σ
-    significant mask at threshold 1 recomputed from each gradient *)
+(** ** Witnesses: R², w_0 = (3, 4), ρ = 1, δ = 1e-12, and ZSharp's actual mask
+    ([zsharp_mask1]: ε_std = 1e-8, p = 70, top-k fallback) recomputed from each gradient *)
 
 Definition bowl_w0 : W 2 := fun i => match i with O => 3 | _ => 4 end.
 
@@ -142,18 +142,16 @@ Proof.
   replace (0 + 3 * 3 + 4 * 4) with (5 * 5) by ring. apply sqrt_square. lra.
 Qed.
 
-Definition bowl_zmask : W 2 -> W 2 := sig_mask_s 2 1.
-
 Lemma bowl_delta_nonneg : 0 <= 1e-12.
 Proof. lra. Qed.
 
 (** (a) at w_0: the ZSharp direction is (1, 2)-aligned (r = ρ = 1). *)
 Lemma bowl_zsharp_aligned_witness :
-  aligned 2 (zsharp_dir 2 1 1e-12 (bowl_grad 2) (bowl_zmask (bowl_grad 2 bowl_w0)) bowl_w0)
+  aligned 2 (zsharp_dir 2 1 1e-12 (bowl_grad 2) (zsharp_mask1 2 (bowl_grad 2 bowl_w0)) bowl_w0)
           bowl_w0 vzero 1 2.
 Proof.
   pose proof (bowl_zsharp_aligned 2 1 1e-12 ltac:(lra) bowl_delta_nonneg
-                (bowl_zmask (bowl_grad 2 bowl_w0)) bowl_w0 1 (sig_mask_s_is_mask _ _ _)
+                (zsharp_mask1 2 (bowl_grad 2 bowl_w0)) bowl_w0 1 (zsharp_mask1_is_mask _ _)
                 ltac:(lra) ltac:(rewrite bowl_w0_norm; lra)) as H.
   replace (1 + 1 / 1) with 2 in H by field. exact H.
 Qed.
@@ -174,22 +172,22 @@ Proof.
 Qed.
 
 Lemma bowl_zsharp_step_contracts_witness :
-  norm2 2 (zsharp_step 2 (1 / 4) 1 1e-12 (bowl_grad 2) (bowl_zmask bowl_w0) bowl_w0)
+  norm2 2 (zsharp_step 2 (1 / 4) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2 bowl_w0) bowl_w0)
   <= 3 / 4 * norm2 2 bowl_w0.
 Proof.
   apply bowl_zsharp_step_contracts;
-    [apply bowl_delta_nonneg | apply sig_mask_s_is_mask | rewrite bowl_w0_norm; lra].
+    [apply bowl_delta_nonneg | exact (zsharp_mask1_is_mask 2 _) | rewrite bowl_w0_norm; lra].
 Qed.
 
 (** (b) on the real ZSharp iteration from w_0 = (3, 4) with η = 1/2:
     ‖w_T‖ ≤ 5/2^T + 1. *)
 Theorem bowl_zsharp_converges_witness T :
-  norm 2 (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) bowl_zmask bowl_w0 T)
+  norm 2 (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0 T)
   <= (1 / 2) ^ T * 5 + 1.
 Proof.
   rewrite <- bowl_w0_norm. replace (1 / 2) with (1 - 1 / 2) at 2 by field.
   apply (bowl_zsharp_converges 2 1 1e-12 ltac:(lra) bowl_delta_nonneg
-           (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) bowl_zmask bowl_w0)
-           (fun t => bowl_zmask (bowl_grad 2 (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) bowl_zmask bowl_w0 t))));
+           (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0)
+           (fun t => zsharp_mask1 2 (bowl_grad 2 (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0 t))));
     [intros; reflexivity | lra].
 Qed.

@@ -9,15 +9,20 @@
     - [zsharp_dir n rho delta G m w] = d = G(w + ε),  ε = zsharp_eps(G(w), m)
     - [zsharp_iter n eta rho delta G mask w0 T] = w_T, where w_{t+1} = w_t − η d_t and
       d_t = zsharp_dir at w_t with the mask m_t = mask(G(w_t)) recomputed from the
-      current gradient (e.g. [LeanSharp.Core.ZMask.sig_mask_s n t])
+      current gradient
+    - [zsharp_mask1 n g] = ZSharp's actual mask ([LeanSharp.Core.ZSharpRule.layer_mask]
+      with ε_std = 1e-8, p = 70: sample-std z-scores, quantile threshold, top-k
+      fallback) for a model with a single layer of n parameters
 
     Main results
     - [zsharp_step_dir]: [zsharp_step] (Core/SAM) is w − η·[zsharp_dir]
+    - [zsharp_mask1_is_mask]: it is a 0/1 mask, so every "any mask" theorem applies to it
     - [zsharp_iter_step]: the iteration satisfies w_{t+1} = w_t − η d_t componentwise,
       the recursion hypothesis of [LeanSharp.Theory.Alignment.aligned_geometric] *)
 
-From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Mask SAM.
+From Coq Require Import Reals Lra Lia List.
+From LeanSharp.Core Require Import Vec Mask SAM ZSharpRule.
+Import ListNotations.
 Open Scope R_scope.
 
 Definition zsharp_dir (n : nat) (rho delta : R) (G : W n -> W n) (m w : W n) : W n :=
@@ -42,3 +47,10 @@ Lemma zsharp_iter_step n eta rho delta G mask w0 t i :
   - eta * zsharp_dir n rho delta G (mask (G (zsharp_iter n eta rho delta G mask w0 t)))
                      (zsharp_iter n eta rho delta G mask w0 t) i.
 Proof. reflexivity. Qed.
+
+(** ZSharp's actual mask on a one-layer model with gradient g. *)
+Definition zsharp_mask1 (n : nat) (g : W n) : W n :=
+  layer_mask eps_std default_p [(n, g)] n g.
+
+Lemma zsharp_mask1_is_mask n g : is_mask n (zsharp_mask1 n g).
+Proof. exact (layer_mask_is_mask eps_std default_p [(n, g)] n g). Qed.
