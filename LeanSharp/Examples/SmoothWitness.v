@@ -6,7 +6,8 @@
     - [bowl_strongly_convex]: 1-strongly convex, and [bowl_nonneg]: bounded below by 0
 
     Non-vacuity witnesses (each headline theorem applied to the bowl):
-    - [descent_lemma_witness], [descent_lemma_step_witness], [strongly_convex_at_min_witness]
+    - [descent_lemma_witness], [descent_lemma_step_witness], [strongly_convex_at_min_witness],
+      [grad_norm2_le_gap_witness], [gd_nonconvex_rate_witness]
     - [filtered_step_decrease_witness] (with the genuinely filtering mask [m0] = e₀)
     - [sam_nonconvex_rate_witness], [sam_traj_rate_witness], [zsharp_traj_rate_witness],
       [sam_nonconvex_min_witness], [sam_nonconvex_rate_spec_witness]
@@ -68,6 +69,12 @@ Example strongly_convex_at_min_witness n (w : W n) :
 Proof.
   exact (strongly_convex_at_min n (bowl n) (bowl_grad n) 1 w vzero (bowl_strongly_convex n)
            (bowl_grad_zero n)).
+Qed.
+
+Example grad_norm2_le_gap_witness n (w : W n) : norm2 n w <= 2 * 1 * (bowl n w - 0).
+Proof.
+  exact (grad_norm2_le_gap n (bowl n) (bowl_grad n) 1 0 w (bowl_gradient n) (bowl_smooth n)
+           ltac:(lra) (bowl_nonneg n)).
 Qed.
 
 (** ** Second-order descent with a genuinely filtering mask: keep component 0 only *)
@@ -132,6 +139,18 @@ Example sam_nonconvex_rate_witness :
 Proof.
   exact (sam_nonconvex_rate n (bowl n) (bowl_grad n) 1 rho 0 w (fun t => E (w t)) 4
            (bowl_gradient n) (bowl_smooth n) ltac:(lra) ltac:(lia) E_le w_step (bowl_nonneg n)).
+Qed.
+
+Example gd_nonconvex_rate_witness :
+  let v := sam_traj n eta (bowl_grad n) (fun _ => vzero) w0 in
+  exists t, (t < 4)%nat /\ norm2 n (bowl_grad n (v t)) <= 2 * 1 * (bowl n (v O) - 0) / sqrt (INR 4).
+Proof.
+  intros v.
+  refine (gd_nonconvex_rate n (bowl n) (bowl_grad n) 1 0 v 4 (bowl_gradient n) (bowl_smooth n)
+            ltac:(lra) ltac:(lia) _ (bowl_nonneg n)).
+  intros t. change (v (S t)) with (sam_step n eta (bowl_grad n) (v t) vzero).
+  apply functional_extensionality. intros i.
+  unfold eta, sam_step, vsub, vscale, vadd, vzero, bowl_grad. ring.
 Qed.
 
 Example sam_nonconvex_rate_spec_witness :

@@ -13,10 +13,11 @@
     - [sam_nonconvex_rate]: with η = 1/(Lc√T): ∃ t < T,
         ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − Linf)/√T + Lc²ρ²        (the O(1/√T) rate)
     - [sam_nonconvex_rate_spec]: the same with SPEC's (weaker) penalty 2Lc²ρ²
+    - [gd_nonconvex_rate]: ρ = 0, plain gradient descent: ≤ 2Lc(L(w_0) − Linf)/√T
     - [sam_traj], [sam_traj_rate], [zsharp_traj_rate]: the rate for the actual SAM and
       ZSharp trajectories (any δ ≥ 0, any masking rule w ↦ m(w)) *)
 
-From Coq Require Import Reals Lra Lia.
+From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 From LeanSharp.Core Require Import Vec Mask Smooth SAM.
 Open Scope R_scope.
 
@@ -171,6 +172,24 @@ Proof.
   destruct (sam_nonconvex_rate n L G Lc rho Linf w eps T Hg Hl HLc HT Heps Hstep Hinf)
     as [t [Ht Hb]].
   exists t. split; [exact Ht|]. pose proof (pow2_ge_0 (Lc * rho)). nra.
+Qed.
+
+(** ρ = 0: plain gradient descent w_{t+1} = w_t − η∇L(w_t) with η = 1/(Lc√T) has
+    min_{t<T} ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − Linf)/√T. *)
+Corollary gd_nonconvex_rate n L G Lc Linf (w : nat -> W n) T :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
+  (forall t, w (S t) = vsub (w t) (vscale (1 / (Lc * sqrt (INR T))) (G (w t)))) ->
+  (forall v, Linf <= L v) ->
+  exists t, (t < T)%nat /\ norm2 n (G (w t)) <= 2 * Lc * (L (w O) - Linf) / sqrt (INR T).
+Proof.
+  intros Hg Hl HLc HT Hstep Hinf.
+  destruct (sam_nonconvex_rate n L G Lc 0 Linf w (fun _ => vzero) T Hg Hl HLc HT)
+    as [t [Ht Hb]]; [| |exact Hinf|exists t; split; [exact Ht|lra]].
+  - intros _. unfold norm, norm2, inner, vzero.
+    rewrite (vsum_ext n _ (fun _ => 0)) by (intros; ring).
+    rewrite vsum_const, Rmult_0_r, sqrt_0. lra.
+  - intros t. rewrite Hstep. unfold sam_step. f_equal. f_equal. f_equal.
+    apply functional_extensionality. intros i. unfold vadd, vzero. ring.
 Qed.
 
 (** ** The actual SAM and ZSharp trajectories *)
