@@ -1,0 +1,251 @@
+"""Tests for `leansharp map` (leansharp_tools.mapping): rendering the real repository's
+roadmap as Markdown and HTML, and flagging broken links in a fixture project."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from leansharp_tools import mapping
+from leansharp_tools.errors import LeanSharpError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# ------------------------------------------------------------ the real roadmap
+
+
+def test_render_md_real_repo():
+    pmap = mapping.build_map(REPO)
+    text = mapping.render_map(pmap, "md")
+    assert text.startswith("# LeanSharp theorem-to-code map")
+    assert len(pmap.items) >= 5
+    for it in pmap.items:
+        assert f"## {it.id}" in text
+        for d in it.declarations:
+            if d.location is not None:
+                assert f"`{d.location}`" in text
+    # the filter's contraction theorem is located in Mask.v
+    contraction = next(i for i in pmap.items if i.id == "filter.contraction")
+    locs = {d.name: d.location for d in contraction.declarations}
+    assert locs["LeanSharp.Core.Mask.norm_filtered_le"].file == "LeanSharp/Core/Mask.v"
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set = set()
+        self.tags: list = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.ids.update(v for k, v in attrs if k == "id")
+
+
+def test_render_html_real_repo():
+    pmap = mapping.build_map(REPO)
+    page = mapping.render_map(pmap, "html")
+    assert page.lstrip().startswith("<!DOCTYPE html>")
+    parser = _Collect()
+    parser.feed(page)
+    assert {it.id for it in pmap.items} <= parser.ids
+    assert "table" in parser.tags
+    assert page.rstrip().endswith("</html>")
+
+
+def test_real_repo_links_resolve():
+    problems = mapping.check_links(REPO)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_real_repo_code_links_show_signature():
+    pmap = mapping.build_map(REPO)
+    linked = [i for i in pmap.items if i.code is not None and i.code.found]
+    assert linked, "no roadmap item links to the reference implementation"
+    for it in linked:
+        assert it.code.signature.startswith(it.code.target.rsplit(".", 1)[1] + "(")
+        assert it.code.summary
+        assert ".py:" in it.code.location
+
+
+# -------------------------------------------------------------- a fixture project
+
+
+FIXTURE_V = """\
+(** * Demo.Basics — a fixture library *)
+From Coq Require Import Reals.
+
+(* Lemma commented_out : True. *)
+Lemma one_pos : (0 < 1)%R.
+Proof. Admitted.
+
+Section S.
+Variable x : nat.
+Theorem in_section : x = x.
+Proof. reflexivity. Qed.
+End S.
+
+Module Inner.
+  Definition val := 3.
+End Inner.
+"""
+
+FIXTURE_TEST = """\
+def test_ok():
+    pass
+
+class TestGroup:
+    def test_member(self):
+        pass
+"""
+
+FIXTURE_ROADMAP = """\
+[[item]]
+id = "demo.good"
+title = "A result | with a pipe"
+spec = "2.1"
+tier = 1
+headline = true
+declarations = ["Demo.Basics.in_section", "Demo.Basics.Inner.val"]
+code = "leansharp_tools.zsharp.sig_mask"
+test = "tests/test_demo.py::test_ok"
+
+[[item]]
+id = "demo.broken_code"
+title = "Links to a function that does not exist"
+spec = "2.1"
+tier = 1
+headline = false
+declarations = ["Demo.Basics.one_pos"]
+code = "leansharp_tools.zsharp.no_such_function"
+test = "tests/test_demo.py::TestGroup::test_member"
+
+[[item]]
+id = "demo.broken_test"
+title = "Links to a missing test and a missing declaration"
+spec = "2.2"
+tier = 2
+headline = false
+declarations = ["Demo.Basics.commented_out"]
+witness = ["Demo.Basics.nowhere"]
+test = "tests/test_demo.py::test_missing"
+
+[[item]]
+id = "demo.open"
+title = "Not started"
+spec = "2.8"
+tier = 4
+headline = false
+declarations = []
+"""
+
+
+@pytest.fixture()
+def fixture_project(tmp_path: Path) -> Path:
+    (tmp_path / "_CoqProject").write_text("-R src Demo\nsrc/Basics.v\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "Basics.v").write_text(FIXTURE_V)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_demo.py").write_text(FIXTURE_TEST)
+    (tmp_path / "roadmap.toml").write_text(FIXTURE_ROADMAP)
+    return tmp_path
+
+
+def test_scan_declarations(fixture_project: Path):
+    decls = mapping.scan_declarations(fixture_project)
+    assert set(decls) == {"Demo.Basics.one_pos", "Demo.Basics.in_section", "Demo.Basics.Inner.val"}
+    assert str(decls["Demo.Basics.one_pos"]) == "src/Basics.v:5"
+    assert decls["Demo.Basics.one_pos"].admitted
+    assert not decls["Demo.Basics.in_section"].admitted
+    assert decls["Demo.Basics.Inner.val"].kind == "Definition"
+
+
+def test_broken_code_link_flagged(fixture_project: Path):
+    problems = mapping.check_links(fixture_project)
+    by_item = {(p.item, p.kind, p.target) for p in problems}
+    assert ("demo.broken_code", "missing-code", "leansharp_tools.zsharp.no_such_function") in by_item
+    assert ("demo.broken_test", "missing-test", "tests/test_demo.py::test_missing") in by_item
+    assert ("demo.broken_test", "missing-declaration", "Demo.Basics.commented_out") in by_item
+    assert ("demo.broken_test", "missing-witness", "Demo.Basics.nowhere") in by_item
+    assert not [p for p in problems if p.item in ("demo.good", "demo.open")]
+    assert len(problems) == 4
+
+
+def test_fixture_map_contents(fixture_project: Path):
+    pmap = mapping.build_map(fixture_project)
+    good = pmap.items[0]
+    assert good.status == "found"
+    assert good.code.found and good.code.signature.startswith("sig_mask(")
+    assert good.test.found and good.test.location == "tests/test_demo.py:1"
+    broken = pmap.items[1]
+    assert broken.status == "partial"  # its only declaration is admitted in the source
+    assert broken.test.found and broken.test.location == "tests/test_demo.py:5"
+    assert pmap.items[3].status == "open"
+    md = mapping.render_map(pmap, "md")
+    assert "**broken** `leansharp_tools.zsharp.no_such_function`" in md
+    assert "A result \\| with a pipe" in md  # table cells escape pipes
+    assert "4 broken links" in md
+    html = mapping.render_map(pmap, "html")
+    assert 'class="broken"' in html and "no_such_function" in html
+    assert "A result | with a pipe" in html
+
+
+def test_prover_statuses_override(fixture_project: Path):
+    statuses = {"Demo.Basics.in_section": "proved", "Demo.Basics.Inner.val": "proved", "Demo.Basics.one_pos": "admitted"}
+    pmap = mapping.build_map(fixture_project, statuses=statuses)
+    assert [i.status for i in pmap.items] == ["proved", "open", "open", "open"]
+    assert pmap.status_source == "prover"
+
+
+def test_resolve_code_and_test_errors(tmp_path: Path):
+    assert not mapping.resolve_code("not a name").found
+    assert not mapping.resolve_code("no_such_module_xyz.f").found
+    assert not mapping.resolve_code("leansharp_tools.zsharp.EPS_STD").found  # not callable
+    ok = mapping.resolve_code("leansharp_tools.zsharp.Rule")
+    assert ok.found
+    assert not mapping.resolve_test("tests/x.py", tmp_path).found
+    assert "does not exist" in mapping.resolve_test("tests/x.py::t", tmp_path).error
+
+
+def test_bad_roadmap_is_one_line_error(tmp_path: Path):
+    (tmp_path / "roadmap.toml").write_text("[[item]\nid=")
+    with pytest.raises(LeanSharpError, match="invalid TOML"):
+        mapping.build_map(tmp_path)
+    with pytest.raises(LeanSharpError, match="unknown map format"):
+        mapping.render_map(mapping.ProjectMap(tmp_path, [], [], "source scan"), "pdf")
+
+
+# ------------------------------------------------------------------- the CLI
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "leansharp_tools", "map", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_map_md_stdout(fixture_project: Path):
+    r = _cli("--project", str(fixture_project), cwd=fixture_project)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("# LeanSharp theorem-to-code map")
+    assert "4 broken link(s)" in r.stderr
+    assert "demo.broken_code: code leansharp_tools.zsharp.no_such_function" in r.stderr
+
+
+def test_cli_map_html_output(fixture_project: Path, tmp_path: Path):
+    out = tmp_path / "map.html"
+    r = _cli("--format", "html", "--output", str(out), cwd=fixture_project / "src")  # root found upwards
+    assert r.returncode == 0, r.stderr
+    assert out.read_text().lstrip().startswith("<!DOCTYPE html>")
+
+
+def test_cli_map_errors(tmp_path: Path):
+    r = _cli("--format", "pdf", "--project", str(REPO), cwd=REPO)
+    assert r.returncode == 1
+    assert r.stderr.strip().count("\n") == 0 and "unknown --format" in r.stderr
+    r = _cli("--project", str(tmp_path), cwd=tmp_path)
+    assert r.returncode == 1 and "no roadmap.toml" in r.stderr

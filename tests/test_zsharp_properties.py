@@ -1,0 +1,303 @@
+"""Property tests: each tier-1 theorem of SPEC §2.1/§2.2, checked numerically on the
+reference implementation `leansharp_tools.zsharp` with hypothesis.
+
+Each test names the Coq declarations it mirrors; roadmap.toml links items to these tests
+(`test = "tests/test_zsharp_properties.py::<name>"`) and `leansharp map` shows the links.
+Floating point: inequalities get a relative tolerance; mask identities that hold exactly
+in ℝ are compared off the decision boundary (components whose deviation is within a
+relative 1e-9 of the cutoff may legitimately round either way).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from leansharp_tools import zsharp as z
+
+FAST = settings(max_examples=80, deadline=None)
+TOL = 1e-9
+
+coord = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
+vec = st.lists(coord, min_size=1, max_size=24).map(lambda xs: np.array(xs, dtype=float))
+vec2 = st.lists(coord, min_size=2, max_size=24).map(lambda xs: np.array(xs, dtype=float))
+layers_st = st.lists(vec, min_size=1, max_size=5)
+percentile = st.floats(min_value=0.0, max_value=100.0)
+rho_st = st.one_of(st.just(0.0), st.floats(min_value=1e-3, max_value=10.0))
+
+
+@st.composite
+def vec_and_mask(draw):
+    g = draw(vec)
+    m = np.array(draw(st.lists(st.sampled_from([0.0, 1.0]), min_size=g.size, max_size=g.size)))
+    return g, m
+
+
+def close_le(a: float, b: float, tol: float = TOL) -> bool:
+    return a <= b + tol * max(1.0, abs(a), abs(b))
+
+
+def well_spread(g: np.ndarray) -> bool:
+    """σ is not lost in rounding: σ > 0 and not negligible against max |g_i|."""
+    return z.pop_std(g) > 1e-6 * max(1.0, float(np.max(np.abs(g))))
+
+
+def agree_off_boundary(m1, m2, dev, cutoff) -> bool:
+    diff = np.asarray(m1) != np.asarray(m2)
+    scale = max(float(np.max(dev, initial=0.0)), abs(cutoff), 1e-300)
+    return bool(np.all(np.abs(dev[diff] - cutoff) <= 1e-9 * scale))
+
+
+# ------------------------------------------------------------- masks (SPEC §2.1)
+
+
+@FAST
+@given(vec_and_mask())
+def test_contraction(gm):
+    """‖g ⊙ m‖² ≤ ‖g‖², ‖g ⊙ m‖ ≤ ‖g‖ (Mask.norm2_filtered_le, Mask.norm_filtered_le),
+    for any 0/1 mask and for ZSharp's actual filter (ZMask.norm_zfilter_le)."""
+    g, m = gm
+    gf = z.hadamard(g, m)
+    assert np.dot(gf, gf) <= np.dot(g, g)
+    assert np.linalg.norm(gf) <= np.linalg.norm(g)
+    layers = [g, g[::-1] * 2]
+    assert close_le(z.global_norm(z.filter_gradient(layers)), z.global_norm(layers))
+
+
+@FAST
+@given(vec_and_mask(), layers_st)
+def test_idempotence(gm, layers):
+    """m ⊙ m = m and (g ⊙ m) ⊙ m = g ⊙ m (Mask.mask_idem, Mask.filtered_idem);
+    the masks of both rules are 0/1 masks (ZMask.sig_mask_is_mask, ...)."""
+    g, m = gm
+    assert np.array_equal(z.hadamard(m, m), m)
+    assert np.array_equal(z.hadamard(z.hadamard(g, m), m), z.hadamard(g, m))
+    for mk in z.zsharp_masks(layers) + z.zsharp_masks(layers, rule="idealised", t=1.0):
+        assert z.is_mask(mk)
+    gf = z.filter_gradient(layers)
+    assert all(np.array_equal(z.hadamard(a, b), a) for a, b in zip(gf, z.zsharp_masks(layers)))
+
+
+@FAST
+@given(vec_and_mask(), layers_st)
+def test_descent_direction(gm, layers):
+    """⟨g, g ⊙ m⟩ = ‖g ⊙ m‖² ≥ 0 (Mask.inner_filtered, Mask.inner_filtered_nonneg,
+    ZMask.inner_zfilter): the filtered gradient is never an ascent direction."""
+    g, m = gm
+    gf = z.hadamard(g, m)
+    assert math.isclose(float(np.dot(g, gf)), float(np.dot(gf, gf)), rel_tol=1e-12, abs_tol=1e-12)
+    assert np.dot(g, gf) >= 0
+    fl = z.filter_gradient(layers)
+    inner = sum(float(np.dot(a, b)) for a, b in zip(layers, fl))
+    assert inner >= 0
+    assert math.isclose(inner, z.global_norm(fl) ** 2, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@FAST
+@given(vec, vec)
+def test_sig_inlier_partition(g, _):
+    """sig_i + inl_i = 1 + [|g_i − μ| = tσ] (ZMask.sig_inlier_sum): the significant and
+    inlier masks partition the components up to the boundary."""
+    for t in (0.0, 0.5, 1.0, 1.7):
+        s, i = z.sig_mask(g, t), z.inlier_mask(g, t)
+        boundary = (np.abs(g - z.mean(g)) == t * z.pop_std(g)).astype(float)
+        assert np.array_equal(s + i, 1.0 + boundary)
+
+
+@FAST
+@given(vec, st.floats(min_value=-5.0, max_value=1.0))
+def test_nonempty_population(g, t):
+    """n ≥ 1, t ≤ 1 ⇒ the population mask [|g_i − μ| ≥ tσ] keeps ≥ 1 component
+    (ZMaskCount.zmask_nonempty): some |g_i − μ| ≥ σ since Σ(g_i − μ)² = nσ²."""
+    t = t * (1 - 1e-9)  # keep off the exact boundary t = 1, |g_i − μ| = σ (rounding)
+    assert z.mask_count(z.sig_mask(g, t)) >= 1
+
+
+@FAST
+@given(vec2, st.floats(min_value=0.0, max_value=1.0))
+def test_nonempty_sample(g, frac):
+    """n ≥ 2, t ≤ √((n−1)/n) ⇒ the sample mask [|g_i − μ| ≥ t·s] keeps ≥ 1
+    (ZMaskCount.zmask_s_nonempty)."""
+    n = g.size
+    t = frac * math.sqrt((n - 1) / n) * (1 - 1e-9)
+    assert z.mask_count(z.sig_mask_sample(g, t)) >= 1
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=12), st.floats(min_value=1e-6, max_value=1.0))
+def test_nonempty_sample_sharp(k, gap):
+    """Sharpness (ZMaskCount.zmask_s_nonempty_sharp, zmask_s_empty_alt, zmask_s_full_alt):
+    on the ±1 vector of even length n every |g_i − μ| = √((n−1)/n)·s, so the sample mask
+    keeps all n components at t = √((n−1)/n) and none for any t above it."""
+    n = 2 * k
+    g = np.array([1.0, -1.0] * k)
+    bound = math.sqrt((n - 1) / n)
+    assert z.mask_count(z.sig_mask_sample(g, bound * (1 - 1e-12))) == n
+    assert z.mask_count(z.sig_mask_sample(g, bound * (1 + gap))) == 0
+
+
+@FAST
+@given(vec, st.floats(min_value=0.05, max_value=20.0))
+def test_chebyshev_population(g, t):
+    """σ > 0, t > 0 ⇒ #{i : |g_i − μ| ≥ tσ} ≤ n/t² (ZMaskCount.zmask_chebyshev)."""
+    assume(well_spread(g))
+    assert close_le(z.mask_count(z.sig_mask(g, t)), g.size / t**2)
+
+
+@FAST
+@given(vec2, st.floats(min_value=0.05, max_value=20.0))
+def test_chebyshev_sample(g, t):
+    """n ≥ 2, s > 0, t > 0 ⇒ #{i : |g_i − μ| ≥ t·s} ≤ (n − 1)/t² (ZMaskCount.zmask_s_chebyshev)."""
+    assume(well_spread(g))
+    assert close_le(z.mask_count(z.sig_mask_sample(g, t)), (g.size - 1) / t**2)
+
+
+def test_sigma_zero_keeps_everything():
+    """σ = 0 ⇒ both masks keep every component for every t (ZMaskCount.zmask_sigma_zero),
+    so Chebyshev needs σ > 0 (ZMaskCount.chebyshev_needs_sigma_pos)."""
+    for n in (1, 2, 5):
+        g = np.full(n, 3.25)
+        for t in (0.0, 1.0, 2.0, 100.0):
+            assert z.mask_count(z.sig_mask(g, t)) == n
+            assert z.mask_count(z.sig_mask_sample(g, t)) == n
+        assert z.mask_count(z.sig_mask(g, 2.0)) > n / 4
+
+
+# ------------------------------------------------------------ the quantile rule
+
+
+@FAST
+@given(vec, percentile)
+def test_quantile_single_layer_never_empty(g, p):
+    """One layer: t = Q_p(|z|) ≤ max |z| (Quantile.quantile_le_max), so [|z_i| ≥ t] keeps
+    ≥ 1 component before any fallback (Quantile.count_ge_quantile_pos)."""
+    t = z.quantile_threshold([g], p)
+    az = np.abs(z.zscores(g))
+    assert az.min() <= t <= az.max()
+    assert z.mask_count(z.zscore_mask(g, t)) >= 1
+    assert np.array_equal(z.zsharp_masks([g], percentile=p)[0], z.zscore_mask(g, t))
+
+
+@FAST
+@given(st.lists(vec, min_size=2, max_size=6), percentile)
+def test_every_layer_keeps_one(layers, p):
+    """Several layers: after the fallback every layer keeps ≥ 1 component; a layer
+    whose quantile mask was empty keeps exactly max(1, ⌊0.2·n_l⌋)."""
+    t = z.quantile_threshold(layers, p)
+    for g, m in zip(layers, z.zsharp_masks(layers, percentile=p)):
+        assert z.mask_count(m) >= 1
+        if not z.zscore_mask(g, t).any():
+            assert z.mask_count(m) == z.fallback_count(g.size)
+
+
+@FAST
+@given(layers_st, percentile)
+def test_quantile_kept_count(layers, p):
+    """At least N − ⌈(p/100)(N − 1)⌉ ≥ 1 of the N components are kept
+    (Quantile.count_ge_quantile; the fallback only adds components)."""
+    big_n = sum(g.size for g in layers)
+    kept = sum(z.mask_count(m) for m in z.zsharp_masks(layers, percentile=p))
+    assert kept >= big_n - math.ceil(p / 100 * (big_n - 1))
+    assert kept >= 1
+
+
+# ------------------------------------------------------------ actual vs idealised
+
+
+@FAST
+@given(vec2, st.floats(min_value=0.0, max_value=4.0))
+def test_actual_equals_idealised_rescaled(g, t):
+    """For fixed t the actual mask [|g_i − μ|/(s + 1e-8) ≥ t] equals the idealised mask
+    [|g_i − μ| ≥ t'σ] at t' = t(s + 1e-8)/σ; without the 1e-8 the sample mask at t is
+    the population mask at t·√(n/(n−1)) (ZMask.sig_mask_s_rescaled, ZMask.sstd_sd)."""
+    assume(well_spread(g))
+    n = g.size
+    dev = np.abs(g - z.mean(g))
+    t1 = z.rescaled_threshold(g, t)
+    assert agree_off_boundary(z.zscore_mask(g, t), z.sig_mask(g, t1), dev, t1 * z.pop_std(g))
+    t2 = t * math.sqrt(n / (n - 1))
+    assert agree_off_boundary(z.sig_mask_sample(g, t), z.sig_mask(g, t2), dev, t2 * z.pop_std(g))
+    assert agree_off_boundary(z.inlier_mask_sample(g, t), z.inlier_mask(g, t2), dev, t2 * z.pop_std(g))
+
+
+@FAST
+@given(vec, st.floats(min_value=1e-2, max_value=1e2), st.floats(min_value=-1e3, max_value=1e3),
+       st.floats(min_value=0.0, max_value=3.0))
+def test_mask_invariance(g, a, b, t):
+    """The idealised masks are invariant under g ↦ a·g + b, a > 0 (Invariance), and
+    commute with negation: masks of −g equal masks of g, filter(−g) = −filter(g),
+    exactly, for the actual rule too."""
+    assume(well_spread(g))
+    h = a * g + b
+    dev = np.abs(h - z.mean(h))
+    cut = t * z.pop_std(h)
+    assert agree_off_boundary(z.sig_mask(h, t), z.sig_mask(g, t), dev, cut)
+    assert agree_off_boundary(z.inlier_mask(h, t), z.inlier_mask(g, t), dev, cut)
+    assert np.array_equal(z.sig_mask(-g, t), z.sig_mask(g, t))
+    layers = [g, g[::-1] + 1.0]
+    neg = z.filter_gradient([-x for x in layers])
+    assert all(np.array_equal(u, -v) for u, v in zip(neg, z.filter_gradient(layers)))
+
+
+# ------------------------------------------------------------------ SAM (SPEC §2.2)
+
+
+@FAST
+@given(layers_st, rho_st)
+def test_sam_eps_norm(layers, rho):
+    """‖ε‖ = ρ‖g_f‖/(‖g_f‖ + 1e-12) ≤ ρ, = ρ up to the 1e-12 (SAM.sam_eps_norm,
+    SAM.sam_eps_norm_le, SAM.zsharp_eps_norm_le); ⟨g, ε⟩ ≥ 0 (SAM.inner_zsharp_eps_nonneg)."""
+    gf = z.filter_gradient(layers)
+    nf = z.global_norm(gf)
+    eps = z.sam_perturbation(gf, rho)
+    ne = z.global_norm(eps)
+    assert close_le(ne, rho)
+    assert math.isclose(ne, rho * nf / (nf + 1e-12), rel_tol=1e-9, abs_tol=1e-300)
+    if nf > 1e-3:
+        assert math.isclose(ne, rho, rel_tol=1e-9)
+        assert math.isclose(z.global_norm(z.sam_perturbation(gf, rho, "idealised")), rho, rel_tol=1e-12)
+    assert sum(float(np.dot(a, e)) for a, e in zip(layers, eps)) >= 0
+
+
+coord_w = st.floats(min_value=-1e2, max_value=1e2, allow_nan=False)
+wvec = st.lists(coord_w, min_size=1, max_size=12).map(lambda xs: np.array(xs, dtype=float))
+
+
+@FAST
+@given(st.lists(wvec, min_size=1, max_size=3), rho_st)
+def test_bowl_alignment(w, rho):
+    """Bowl L = ½‖w‖² (w* = 0): the ZSharp direction d = ∇L(w + ε) = w + ε satisfies
+    ⟨d, w⟩ ≥ ‖w‖² and ‖d‖ ≤ ‖w‖ + ρ, i.e. alignment (Alignment.aligned)."""
+    g = z.quadratic_bowl_grad(w)
+    eps = z.sam_perturbation(z.filter_gradient(g), rho)
+    d = z.quadratic_bowl_grad([x + e for x, e in zip(w, eps)])
+    nw2 = sum(float(np.dot(x, x)) for x in w)
+    inner = sum(float(np.dot(a, x)) for a, x in zip(d, w))
+    assert close_le(nw2, inner)
+    assert close_le(z.global_norm(d), math.sqrt(nw2) + rho)
+
+
+@FAST
+@given(st.lists(wvec, min_size=1, max_size=3), st.floats(min_value=1e-3, max_value=1.0),
+       st.floats(min_value=0.0, max_value=2.0), st.integers(min_value=0, max_value=25))
+def test_bowl_geometric_decrease(w0, eta, rho, steps):
+    """Bowl, 0 < η ≤ 1: ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + ρ for the ZSharp iterates
+    (w⁺ = (1 − η)w − ηε, ‖ε‖ ≤ ρ; Alignment.linear_recursion_bound)."""
+    traj = z.run_zsharp(w0, z.quadratic_bowl_grad, eta, rho, steps)
+    bound = (1 - eta) ** steps * z.global_norm(w0) + rho
+    assert close_le(z.global_norm(traj[-1]), bound)
+
+
+@FAST
+@given(st.tuples(coord_w, coord_w).map(lambda xy: np.array(xy)), st.floats(min_value=1e-4, max_value=1e-2),
+       st.floats(min_value=0.0, max_value=2.0), st.integers(min_value=0, max_value=60))
+def test_ill_conditioned_geometric_decrease(w0, eta, rho, steps):
+    """Ill-conditioned L = ½(w_1² + 100 w_2²), 0 < η ≤ 1/100:
+    ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + 100ρ (‖I − ηΛ‖ ≤ 1 − η, ‖ηΛε‖ ≤ 100ηρ)."""
+    grad = z.diag_quadratic_grad([[1.0, 100.0]])
+    traj = z.run_zsharp([w0], grad, eta, rho, steps)
+    bound = (1 - eta) ** steps * z.global_norm([w0]) + 100 * rho
+    assert close_le(z.global_norm(traj[-1]), bound)
