@@ -15,7 +15,7 @@
       — geometric convergence to a ball of radius (M/μ)ρ around w*; as for the bowl
       (see LeanSharp.Examples.QuadraticBowl), a fixed ρ prevents alignment near w*.
     - [quad_diag_strongly_convex], [quad_diag_lipschitz], [illcond_gd_aligned]: L is
-      μ-strongly convex and M-smooth, so by [curvature_implies_aligned] the plain
+      μ-strongly convex and M-smooth, so by [strongly_convex_smooth_aligned] the plain
       gradient direction is (μ, M)-aligned everywhere (non-vacuity of that theorem)
 
     Concrete instance: n = 2, λ = (1, 100) (condition number 100), ρ = 1/100, δ = 1e-12,
@@ -190,17 +190,16 @@ Proof.
 Qed.
 
 (** Plain gradient descent on L: the gradient direction Λw is (μ, M)-aligned with w* = 0
-    at every w — [curvature_implies_aligned] applied to a genuinely ill-conditioned loss. *)
+    at every w — [strongly_convex_smooth_aligned] applied to a genuinely ill-conditioned loss. *)
 Theorem illcond_gd_aligned n (lam : W n) mu M w :
   0 <= M -> (forall i, (i < n)%nat -> mu <= lam i <= M) -> 0 <= mu ->
   aligned n (quad_diag_grad lam w) w vzero mu M.
 Proof.
-  intros HM Hlam Hmu. apply curvature_implies_aligned.
-  - intros i _. unfold quad_diag_grad, vzero. ring.
-  - apply (strongly_convex_monotone n (quad_diag n lam)).
-    apply quad_diag_strongly_convex. intros i Hi. apply Hlam, Hi.
+  intros HM Hlam Hmu. apply (strongly_convex_smooth_aligned n (quad_diag n lam)).
+  - apply quad_diag_strongly_convex. intros i Hi. apply Hlam, Hi.
   - apply quad_diag_lipschitz; [exact HM|]. intros i Hi. specialize (Hlam i Hi).
     rewrite Rabs_pos_eq; lra.
+  - intros i _. unfold quad_diag_grad, vzero. ring.
 Qed.
 
 (** ** The concrete instance: n = 2, λ = (1, 100), ρ = 1/100, δ = 1e-12, ZSharp's actual mask *)
@@ -280,7 +279,7 @@ Proof.
   apply illcond2_step_contracts; [exact (zsharp_mask1_is_mask 2 _) | rewrite illcond2_w0_norm; lra].
 Qed.
 
-(** [curvature_implies_aligned] on λ = (1, 100): the gradient is (1, 100)-aligned at w_0. *)
+(** [strongly_convex_smooth_aligned] on λ = (1, 100): the gradient is (1, 100)-aligned at w_0. *)
 Lemma illcond2_gd_aligned_witness : aligned 2 (quad_diag_grad lam2 illcond2_w0) illcond2_w0 vzero 1 100.
 Proof. apply illcond_gd_aligned; [lra | exact lam2_bounds | lra]. Qed.
 

@@ -20,11 +20,13 @@
     - [aligned_converges]: alignment at every t ⇒ ‖w_T − w*‖² → 0 (at rate O(q^T))
     - [curvature_implies_aligned]: G w* = 0, ⟨G w − G w*, w − w*⟩ ≥ μ‖w − w*‖²,
           ‖G w − G w*‖ ≤ L‖w − w*‖  ⇒  d = G w is (μ, L)-aligned at w
+    - [strongly_convex_smooth_aligned]: for μ-strongly convex, Lc-smooth L with gradient
+          G and critical point w* (G w* = 0), d = G w is (μ, Lc)-aligned at every w
     - [linear_recursion_bound]: a_{t+1} ≤ k a_t + b, 0 ≤ k ≤ 1, 0 ≤ B, b ≤ (1 − k)B
           ⇒ a_T ≤ k^T a_0 + B  (used for the "convergence to a ball" statements) *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec.
+From LeanSharp.Core Require Import Vec Smooth.
 Open Scope R_scope.
 
 Definition aligned (n : nat) (d w wstar : W n) (c C : R) : Prop :=
@@ -239,3 +241,15 @@ Qed.
 
 Lemma norm2_vsub_vzero n w : norm2 n (vsub w vzero) = norm2 n w.
 Proof. apply norm2_ext. intros; unfold vsub, vzero; ring. Qed.
+
+(** A curvature bound implies alignment: if L is μ-strongly convex with gradient field G,
+    G is Lc-Lipschitz (L is Lc-smooth) and G w* = 0, then at every w the gradient
+    direction d = ∇L(w) is (μ, Lc)-aligned with w*. *)
+Theorem strongly_convex_smooth_aligned n L G mu Lc (w wstar : W n) :
+  strongly_convex n L G mu -> lipschitz_grad n G Lc ->
+  (forall i, (i < n)%nat -> G wstar i = 0) ->
+  aligned n (G w) w wstar mu Lc.
+Proof.
+  intros Hs Hl H0. apply curvature_implies_aligned; [exact H0 | | apply Hl].
+  now apply (strongly_convex_monotone n L).
+Qed.
