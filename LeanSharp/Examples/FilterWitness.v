@@ -13,10 +13,11 @@
       s = √2, every |g_i − μ| = 1 = √(1/2)·s; at t = 1 > √(1/2) the sample mask is empty,
       at t = √(1/2) it is full.
     - σ = 0: the constant vector keeps all 5 components at t = 2 > 5/4 (Chebyshev fails).
-    - hard thresholding at τ = 1 is not Lipschitz. *)
+    - hard thresholding at τ = 1 is not Lipschitz; the Z-filter jumps at (1, −1, 1, −1). *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask ZMaskCount Invariance HardThreshold.
+From LeanSharp.Core Require Import FilterDiscontinuity.
 Open Scope R_scope.
 
 Definition g5 : nat -> R := fun i => match i with 4%nat => 10 | _ => 0 end.
@@ -215,3 +216,10 @@ Proof. apply hard_not_lipschitz. lra. Qed.
 Example hard_discontinuous_witness :
   exists y, Rabs (y - 1) < 1 / 100 /\ Rabs (hard 1 y - hard 1 1) = 1.
 Proof. apply hard_discontinuous; lra. Qed.
+
+(** The Z-filter jump at δ = 1/2: inputs 1/√2 apart, filtered gradients √2 apart. *)
+Example zfilter_jump_witness :
+  norm2 4 (vsub (gd (1 / 2)) (gd 0)) = 1 / 2 /  norm2 4 (vsub (zfilter 4 1 (gd (1 / 2))) (zfilter 4 1 (gd 0))) = 2.
+Proof.
+  destruct (zfilter_jump (1 / 2) ltac:(lra)) as [H1 H2]. split; [rewrite H1; field | exact H2].
+Qed.
