@@ -24,7 +24,9 @@
     - [illcond2_zsharp_aligned] (+ witness at w_0): r = 1, (1, 101)-aligned
     - [illcond2_step_contracts] (+ witness): η = 1/10201 < 2c/C², so outside the unit ball
       ‖w⁺‖² ≤ (1 − 1/10201)‖w‖² — slow, as ill-conditioning predicts
-    - [illcond2_gd_aligned_witness], [illcond2_gradient] *)
+    - [illcond2_gd_aligned_witness], [illcond2_gradient]
+    - [illcond2_gd_geometric], [illcond2_gd_converges]: witnesses of the geometric theorem
+      on gradient descent ([gd2], η = 1/10000): ‖w_T‖² ≤ 25 (1 − 1/10000)^T → 0 *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Mask SAM Smooth.
@@ -286,3 +288,36 @@ Proof. apply illcond_gd_aligned; [lra | exact lam2_bounds | lra]. Qed.
 (** The gradient of the concrete loss is its gradient. *)
 Lemma illcond2_gradient : is_gradient 2 (quad_diag 2 lam2) (quad_diag_grad lam2).
 Proof. apply quad_diag_gradient. Qed.
+
+(** ** Witness for the geometric theorem itself: gradient descent on λ = (1, 100)
+
+    w_{t+1} = w_t − η Λ w_t with η = 1/10000 < 2c/C² = 1/5000; the direction is
+    (1, 100)-aligned at every iterate, so [aligned_geometric] gives
+    ‖w_T‖² ≤ (1 − 1/10000)^T ‖w_0‖² = 25 (1 − 1/10000)^T, and [aligned_converges]
+    gives ‖w_T‖² → 0. *)
+Fixpoint gd2 (T : nat) : W 2 :=
+  match T with
+  | O => illcond2_w0
+  | S T' => vsub (gd2 T') (vscale (1 / 10000) (quad_diag_grad lam2 (gd2 T')))
+  end.
+
+Lemma gd2_aligned t : aligned 2 (quad_diag_grad lam2 (gd2 t)) (gd2 t) vzero 1 100.
+Proof. apply illcond_gd_aligned; [lra | exact lam2_bounds | lra]. Qed.
+
+Theorem illcond2_gd_geometric T : norm2 2 (gd2 T) <= (1 - 1 / 10000) ^ T * 25.
+Proof.
+  pose proof (aligned_geometric 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero
+                (1 / 10000) 1 100 ltac:(intros; reflexivity) T
+                ltac:(lra) ltac:(lra) ltac:(lra) ltac:(lra) (fun t _ => gd2_aligned t)) as H.
+  rewrite !norm2_vsub_vzero in H.
+  replace (contraction_factor (1 / 10000) 1 100) with (1 - 1 / 10000) in H
+    by (unfold contraction_factor; field).
+  replace (norm2 2 (gd2 0)) with 25 in H by (unfold norm2, inner; simpl; ring). exact H.
+Qed.
+
+Theorem illcond2_gd_converges :
+  forall eps, 0 < eps -> exists N, forall T, (N <= T)%nat -> norm2 2 (vsub (gd2 T) vzero) <= eps.
+Proof.
+  apply (aligned_converges 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero (1 / 10000) 1 100);
+    [intros; reflexivity | lra | lra | lra | lra | exact gd2_aligned].
+Qed.
