@@ -21,29 +21,27 @@
             ‖w_T‖ ≤ (1 − η)^T ‖w_0‖ + ρ        ([bowl_zsharp_converges]):
         geometric convergence to the ρ-ball — the true behaviour of SAM with fixed ρ.
 
-    Definitions: [bowl n w] = ½‖w‖², [bowl_grad n w] = w.
-    Other results: [bowl_gradient] (is_gradient), [bowl_zsharp_inner], [bowl_zsharp_norm];
+    The loss [bowl n w] = ½‖w‖², its gradient [bowl_grad n w] = w and [bowl_gradient]
+    (is_gradient) are reused from LeanSharp.Examples.SmoothWitness.
+    Other results: [bowl_gd_aligned] (plain GD is (1, 1)-aligned), [bowl_zsharp_inner],
+    [bowl_zsharp_norm];
     witnesses on w_0 = (3, 4) ∈ R² with ZSharp's actual mask ([zsharp_mask1]). *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
-From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Mask SAM Smooth.
 From LeanSharp.Theory Require Import Alignment ZSharpDirection.
+From LeanSharp.Examples Require Import SmoothWitness.
 Open Scope R_scope.
 
-Definition bowl (n : nat) (w : W n) : R := / 2 * norm2 n w.
-Definition bowl_grad (n : nat) (w : W n) : W n := w.
+(** The bowl and its gradient are those of LeanSharp.Examples.SmoothWitness:
+    [bowl n w] = ½‖w‖², [bowl_grad n w] = w, [bowl_gradient] (∇(½‖w‖²) = w),
+    [bowl_smooth] (1-smooth), [bowl_strongly_convex] (1-strongly convex). *)
 
-(** ∇(½‖w‖²) = w. *)
-Theorem bowl_gradient n : is_gradient n (bowl n) (bowl_grad n).
+(** Plain gradient descent on the bowl is (1, 1)-aligned everywhere (curvature ⇒ alignment). *)
+Lemma bowl_gd_aligned n (w : W n) : aligned n (bowl_grad n w) w vzero 1 1.
 Proof.
-  intros w d t. pose proof (quad_diag_gradient n (fun _ => 1) w d t) as H.
-  replace (inner n (bowl_grad n (fun i => w i + t * d i)) d)
-    with (inner n (quad_diag_grad (fun _ => 1) (fun i => w i + t * d i)) d)
-    by (apply inner_ext; intros; unfold quad_diag_grad, bowl_grad; split; ring).
-  apply (is_derive_ext (fun s => quad_diag n (fun _ => 1) (fun i => w i + s * d i))); [|exact H].
-  intros s. unfold quad_diag, bowl, norm2, inner. f_equal. apply vsum_ext. intros; ring.
+  apply (strongly_convex_smooth_aligned n (bowl n));
+    [apply bowl_strongly_convex | apply bowl_smooth | intros; apply bowl_grad_zero; assumption].
 Qed.
 
 Section Bowl.
