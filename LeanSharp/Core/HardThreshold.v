@@ -11,7 +11,7 @@
       m_i·(g_i − μ) = hard (tσ) (g_i − μ)
 
     Why this matters: the filter g ↦ g ⊙ m(g) inherits the jump, so it is not Lipschitz
-    (not even continuous) in g. Smooth-analysis arguments can therefore not treat the
+    (not even continuous) in g — see Core.FilterDiscontinuity.zfilter_not_lipschitz. Smooth-analysis arguments can therefore not treat the
     filtered gradient as a smooth or Lipschitz function of the weights; the convergence
     results go through the *alignment condition* (a lower bound on ⟨∇L, g_f⟩ at each step)
     instead, which needs no regularity of the mask. *)

@@ -219,7 +219,8 @@ Proof. apply hard_discontinuous; lra. Qed.
 
 (** The Z-filter jump at δ = 1/2: inputs 1/√2 apart, filtered gradients √2 apart. *)
 Example zfilter_jump_witness :
-  norm2 4 (vsub (gd (1 / 2)) (gd 0)) = 1 / 2 /  norm2 4 (vsub (zfilter 4 1 (gd (1 / 2))) (zfilter 4 1 (gd 0))) = 2.
+  norm2 4 (vsub (gd (1 / 2)) (gd 0)) = 1 / 2 /\
+  norm2 4 (vsub (zfilter 4 1 (gd (1 / 2))) (zfilter 4 1 (gd 0))) = 2.
 Proof.
   destruct (zfilter_jump (1 / 2) ltac:(lra)) as [H1 H2]. split; [rewrite H1; field | exact H2].
 Qed.
