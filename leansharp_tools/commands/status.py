@@ -1,9 +1,44 @@
-"""`leansharp status` (placeholder until implemented)."""
+"""`leansharp status [--json] [--strict] [--module M] [--all] [--no-cache] [--project PATH]`.
+
+Prints every declaration that is not proved, a per-module summary and a per-roadmap-item
+summary (or one JSON document, schema in `leansharp_tools.status`). Needs a build
+first (it says `run leansharp build first` when a .vo is missing or stale).
+`--strict` exits 1 when the report lists any problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.report import console, print_json, render_status
+from leansharp_tools.status import collect_status
 
 
-def command() -> None:
-    """Not implemented yet."""
-    typer.echo("leansharp status: not implemented yet")
-    raise typer.Exit(2)
+def command(
+    json_: bool = typer.Option(False, "--json", help="Print one JSON document (schema leansharp-status/1)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on any admitted/axiom/foreign-axiom/unguarded declaration or broken roadmap link."),
+    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, e.g. Core.Mask); repeatable."),
+    show_all: bool = typer.Option(False, "--all", help="List every declaration, not only the unproved ones."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ignore .leansharp/cache (re-run Print Assumptions)."),
+    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+) -> None:
+    """Status of every declaration: proved / admitted / axiom / foreign-axiom / unguarded."""
+    err = console(stderr=True)
+    with Progress(TextColumn("[bold]Print Assumptions[/bold]"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.description}"), console=err, transient=True) as bar:
+        task = bar.add_task("", total=None, visible=False)
+
+        def on_progress(mod: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=mod, visible=True)
+
+        report = collect_status(project, modules=module or None, use_cache=not no_cache, on_progress=on_progress)
+    if json_:
+        print_json(report.to_json())
+    else:
+        render_status(console(), report, show_all=show_all)
+    if strict and not report.ok:
+        raise LeanSharpError(f"--strict: {len(report.problems)} problem(s), first: {report.problems[0]}")
