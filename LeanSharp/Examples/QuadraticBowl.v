@@ -20,6 +20,11 @@
         satisfies ‖w_{t+1}‖ ≤ (1 − η)‖w_t‖ + ηρ, hence
             ‖w_T‖ ≤ (1 − η)^T ‖w_0‖ + ρ        ([bowl_zsharp_converges]):
         geometric convergence to the ρ-ball — the true behaviour of SAM with fixed ρ.
+    The role of δ: with δ = 0, alignment provably fails near w*
+    ([bowl_zsharp_not_aligned_near_min]); with δ > 0, ‖ε‖ ≤ (ρ/δ)‖w‖ makes the direction
+    (1, 1 + ρ/δ)-aligned everywhere ([bowl_zsharp_aligned_global]) and the iteration
+    converges to w* ([bowl_zsharp_geometric_delta]) — but for ZSharp's δ = 1e-12 the
+    step must be η < 2/(1 + 10¹²ρ)² ([bowl_zsharp_geometric_delta_witness]).
 
     The loss [bowl n w] = ½‖w‖², its gradient [bowl_grad n w] = w and [bowl_gradient]
     (is_gradient) are reused from LeanSharp.Examples.SmoothWitness.
@@ -188,4 +193,86 @@ Proof.
            (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0)
            (fun t => zsharp_mask1 2 (bowl_grad 2 (zsharp_iter 2 (1 / 2) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0 t))));
     [intros; reflexivity | lra].
+Qed.
+
+(** ** The role of δ
+
+    With δ = 0 (the idealised ε = ρ g_f/‖g_f‖, ‖ε‖ = ρ) alignment genuinely fails near
+    w* = 0.  With δ > 0 the perturbation shrinks near w* (‖ε‖ ≤ (ρ/δ)‖w‖), so the ZSharp
+    direction is formally (1, 1 + ρ/δ)-aligned everywhere and converges to w* itself —
+    but for ZSharp's δ = 1e-12 the admissible step is η < 2/(1 + 10¹²ρ)², and the rate
+    q = 1 − 1/(1 + 10¹²)² (ρ = 1) is useless in practice: statement (b) above is the
+    meaningful one. *)
+
+(** δ = 0: if w ⊙ m ≠ 0 and (C + 1)‖w‖ < ρ, the ZSharp direction is not (c, C)-aligned
+    at w, whatever c. *)
+Theorem bowl_zsharp_not_aligned_near_min n rho m (w : W n) c C :
+  0 <= C -> 0 < norm n (hadamard w m) -> (C + 1) * norm n w < rho ->
+  ~ aligned n (zsharp_dir n rho 0 (bowl_grad n) m w) w vzero c C.
+Proof.
+  intros HC Hgf Hsmall [_ Hn].
+  change (norm n (vadd w (zsharp_eps n rho 0 w m)) <= C * norm n (vsub w vzero)) in Hn.
+  rewrite (norm_ext n (vsub w vzero) w) in Hn by (intros; unfold vsub, vzero; ring).
+  pose proof (norm_nonneg n w) as Hw.
+  assert (Hr : 0 <= rho) by (assert (0 <= (C + 1) * norm n w) by (apply Rmult_le_pos; lra); lra).
+  pose proof (zsharp_eps_norm n rho w m Hr Hgf) as He.
+  assert (Htri : norm n (zsharp_eps n rho 0 w m)
+                 <= norm n (vadd w (zsharp_eps n rho 0 w m)) + norm n w).
+  { rewrite (norm_ext n (zsharp_eps n rho 0 w m)
+               (vadd (vadd w (zsharp_eps n rho 0 w m)) (vscale (-1) w)))
+      by (intros; unfold vadd, vscale; ring).
+    eapply Rle_trans; [apply norm_triangle|]. rewrite norm_scale, Rabs_left1 by lra. lra. }
+  lra.
+Qed.
+
+(** δ > 0: the ZSharp direction is (1, 1 + ρ/δ)-aligned at every w, for every 0/1 mask. *)
+Theorem bowl_zsharp_aligned_global n rho delta m (w : W n) :
+  0 <= rho -> 0 < delta -> is_mask n m ->
+  aligned n (zsharp_dir n rho delta (bowl_grad n) m w) w vzero 1 (1 + rho / delta).
+Proof.
+  intros Hr Hd Hm. apply aligned_vzero_intro.
+  - rewrite Rmult_1_l. exact (bowl_zsharp_inner n rho delta Hr (Rlt_le _ _ Hd) m w Hm).
+  - change (norm n (vadd w (zsharp_eps n rho delta w m)) <= (1 + rho / delta) * norm n w).
+    eapply Rle_trans; [apply norm_triangle|].
+    pose proof (zsharp_eps_norm_le_grad n rho delta w m Hm Hr Hd). lra.
+Qed.
+
+(** δ > 0: the ZSharp iteration (any masks) converges geometrically to w* = 0 for
+    0 < η < 2/(1 + ρ/δ)². *)
+Corollary bowl_zsharp_geometric_delta n rho delta (w ms : nat -> W n) eta T :
+  0 <= rho -> 0 < delta -> (forall t, is_mask n (ms t)) ->
+  (forall t i, (i < n)%nat -> w (S t) i = zsharp_step n eta rho delta (bowl_grad n) (ms t) (w t) i) ->
+  0 < eta -> eta < 2 * 1 / ((1 + rho / delta) * (1 + rho / delta)) ->
+  norm2 n (w T) <= contraction_factor eta 1 (1 + rho / delta) ^ T * norm2 n (w 0%nat).
+Proof.
+  intros Hr Hd Hm Hstep He Hlt.
+  assert (0 <= rho / delta) by (unfold Rdiv; apply Rmult_le_pos; [lra | apply Rlt_le, Rinv_0_lt_compat; lra]).
+  rewrite <- (norm2_vsub_vzero n (w T)), <- (norm2_vsub_vzero n (w 0%nat)).
+  apply (aligned_geometric n w (fun t => zsharp_dir n rho delta (bowl_grad n) (ms t) (w t)));
+    try lra.
+  - intros t i Hi. rewrite Hstep by exact Hi. reflexivity.
+  - intros t _. now apply bowl_zsharp_aligned_global.
+Qed.
+
+(** With ZSharp's real constants ρ = 1, δ = 1e-12 and its actual mask, from w_0 = (3, 4):
+    ‖w_T‖² ≤ 25 (1 − 1/C²)^T with C = 1 + 10¹², η = 1/C². *)
+Theorem bowl_zsharp_geometric_delta_witness T :
+  let C := 1 + 1 / 1e-12 in
+  norm2 2 (zsharp_iter 2 (1 / (C * C)) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0 T)
+  <= (1 - 1 / (C * C)) ^ T * 25.
+Proof.
+  intros C. assert (HC : 1 <= C) by (unfold C; lra).
+  assert (HC2 : 0 < C * C) by nra.
+  set (w := zsharp_iter 2 (1 / (C * C)) 1 1e-12 (bowl_grad 2) (zsharp_mask1 2) bowl_w0).
+  pose proof (bowl_zsharp_geometric_delta 2 1 1e-12 w
+                (fun t => zsharp_mask1 2 (bowl_grad 2 (w t))) (1 / (C * C)) T
+                ltac:(lra) ltac:(lra) (fun t => zsharp_mask1_is_mask 2 _)
+                ltac:(intros; reflexivity)) as H.
+  fold C in H. specialize (H ltac:(apply Rdiv_lt_0_compat; lra)).
+  assert (Hlt : 1 / (C * C) < 2 * 1 / (C * C))
+    by (unfold Rdiv; apply Rmult_lt_compat_r; [apply Rinv_0_lt_compat|]; lra).
+  specialize (H Hlt).
+  replace (contraction_factor (1 / (C * C)) 1 C) with (1 - 1 / (C * C)) in H
+    by (unfold contraction_factor; field; lra).
+  replace (norm2 2 (w 0%nat)) with 25 in H by (unfold w, norm2, inner; simpl; ring). exact H.
 Qed.

@@ -17,6 +17,7 @@
     Main results
     - [zsharp_step_dir]: [zsharp_step] (Core/SAM) is w − η·[zsharp_dir]
     - [zsharp_mask1_is_mask]: it is a 0/1 mask, so every "any mask" theorem applies to it
+    - [zsharp_eps_norm_le_grad]: for δ > 0, ‖ε‖ ≤ (ρ/δ)‖G(w)‖ (any 0/1 mask)
     - [zsharp_iter_step]: the iteration satisfies w_{t+1} = w_t − η d_t componentwise,
       the recursion hypothesis of [LeanSharp.Theory.Alignment.aligned_geometric] *)
 
@@ -54,3 +55,18 @@ Definition zsharp_mask1 (n : nat) (g : W n) : W n :=
 
 Lemma zsharp_mask1_is_mask n g : is_mask n (zsharp_mask1 n g).
 Proof. exact (layer_mask_is_mask eps_std default_p [(n, g)] n g). Qed.
+
+(** With δ > 0 the perturbation is also small near a critical point:
+    ‖ε‖ = ρ‖g ⊙ m‖/(‖g ⊙ m‖ + δ) ≤ (ρ/δ)‖g‖ for every 0/1 mask m. *)
+Lemma zsharp_eps_norm_le_grad n rho delta g m :
+  is_mask n m -> 0 <= rho -> 0 < delta -> norm n (zsharp_eps n rho delta g m) <= rho / delta * norm n g.
+Proof.
+  intros Hm Hr Hd. unfold zsharp_eps, sam_eps. rewrite norm_scale.
+  rewrite Rabs_pos_eq by (apply sam_eps_coef_nonneg; lra).
+  pose proof (norm_nonneg n (hadamard g m)) as H0. pose proof (norm_filtered_le n g m Hm).
+  assert (Hc : rho / (norm n (hadamard g m) + delta) <= rho / delta).
+  { unfold Rdiv. apply Rmult_le_compat_l; [lra|]. apply Rinv_le_contravar; lra. }
+  assert (0 <= rho / delta) by (unfold Rdiv; apply Rmult_le_pos; [lra | apply Rlt_le, Rinv_0_lt_compat; lra]).
+  apply Rle_trans with (rho / delta * norm n (hadamard g m)); [|apply Rmult_le_compat_l; lra].
+  apply Rmult_le_compat_r; lra.
+Qed.
