@@ -276,3 +276,17 @@ Proof.
     by (unfold contraction_factor; field; lra).
   replace (norm2 2 (w 0%nat)) with 25 in H by (unfold w, norm2, inner; simpl; ring). exact H.
 Qed.
+
+(** The hypotheses of [bowl_zsharp_not_aligned_near_min] are satisfiable: in R¹, w = 1/100,
+    m = 1, ρ = 1, C = 1: the ZSharp direction (δ = 0) is not (c, 1)-aligned, for any c. *)
+Lemma bowl_zsharp_not_aligned_witness c :
+  ~ aligned 1 (zsharp_dir 1 1 0 (bowl_grad 1) (fun _ => 1) (fun _ => 1 / 100))
+            (fun _ => 1 / 100) vzero c 1.
+Proof.
+  assert (Hn : forall x, 0 <= x -> norm 1 (fun _ => x) = x)
+    by (intros x Hx; unfold norm, norm2, inner; simpl; rewrite Rplus_0_l; apply sqrt_square, Hx).
+  apply bowl_zsharp_not_aligned_near_min; [lra | |].
+  - rewrite (norm_ext 1 _ (fun _ => 1 / 100)) by (intros; unfold hadamard; ring).
+    rewrite Hn; lra.
+  - rewrite Hn; lra.
+Qed.
