@@ -1,0 +1,148 @@
+(** * LeanSharp.Examples.StochasticWitness — non-vacuity of the stochastic results
+
+    The two-point law: K = 2 outcomes with p = (1/2, 1/2) and noise ξ_0 = +a·e₀, ξ_1 = −a·e₀
+    on R^n (n ≥ 1).  It is
+    - [two_point_law]: a probability law;  [two_point_unbiased]: E[ξ_i] = 0 for every i;
+    - [two_point_variance]: E‖ξ‖² = a² exactly;  [two_point_oracle]: an oracle with σ² = a².
+
+    Witnesses
+    - [zsharp_sgd_rate_witness]: stochastic ZSharp (ρ = 1/2, δ = 1, sample-σ significant mask
+      at threshold 7/10, η_t = 4/(t + 18)) on the bowl L = ½‖w‖² (μ = Lc = 1) with the
+      two-point noise satisfies every hypothesis of
+      [LeanSharp.Stochastic.StronglyConvexRate.zsharp_sgd_rate_one_over_t]:
+          E‖w_T‖² ≤ max(18‖w_0‖², 16a²)/(T + 18)
+    - [sgd_geometric_witness]: plain SGD (D = ∇L) on the bowl with noise a = 0, η = 1/2:
+          E‖w_T‖² ≤ (1/4)^T‖w_0‖²
+    - [recursion_one_over_t_witness]: the extremal sequence a_{t+1} = (1 − μη_t)a_t + η_t²σ²
+    - [recursion_nonconvex_sqrt_witness]: a_t = a_0 2^{−t}, b_t = √T a_t / 2, C = 0
+    - [cosine_lr_witness]: η_min = 1/1000, η_max = 1/10 *)
+
+From Coq Require Import Reals Lra Lia List.
+Local Set Warnings "-ambiguous-paths".
+From LeanSharp.Core Require Import Vec Mask SAM Smooth ZMask.
+From LeanSharp.Theory Require Import Alignment.
+From LeanSharp.Examples Require Import SmoothWitness.
+From LeanSharp.Stochastic Require Import Recursions Schedules FiniteProb StronglyConvexRate.
+Open Scope R_scope.
+
+(** ** The two-point law *)
+
+Definition e0 : nat -> R := fun i => if Nat.eqb i 0 then 1 else 0.
+
+Definition two_point_p : nat -> R := fun _ => / 2.
+
+Definition two_point_xi (n : nat) (a : R) : nat -> W n :=
+  fun k => vscale (if Nat.eqb k 0 then a else - a) e0.
+
+Lemma norm2_e0 n : (0 < n)%nat -> norm2 n e0 = 1.
+Proof.
+  intros Hn. induction n as [|n IH]; [lia|]. unfold norm2, inner in *. simpl vsum.
+  destruct n as [|n]; [simpl; unfold e0; simpl; ring|].
+  rewrite IH by lia. unfold e0. simpl. ring.
+Qed.
+
+Lemma two_point_law : is_law 2 two_point_p.
+Proof. split; [intros; unfold two_point_p; lra | simpl; unfold two_point_p; lra]. Qed.
+
+Lemma two_point_unbiased n a : unbiased n 2 two_point_p (two_point_xi n a).
+Proof. intros i _. unfold expect, two_point_p, two_point_xi, vscale. simpl. ring. Qed.
+
+Lemma two_point_variance n a :
+  (0 < n)%nat -> expect 2 two_point_p (fun k => norm2 n (two_point_xi n a k)) = a * a.
+Proof.
+  intros Hn. unfold expect, two_point_xi, two_point_p. simpl.
+  rewrite !norm2_scale, norm2_e0 by exact Hn. field.
+Qed.
+
+Theorem two_point_oracle n a : (0 < n)%nat -> oracle n 2 two_point_p (two_point_xi n a) (a * a).
+Proof.
+  intros Hn. split; [apply two_point_law | split; [apply two_point_unbiased|]].
+  unfold bounded_variance. rewrite two_point_variance by exact Hn. lra.
+Qed.
+
+(** ** The O(1/T) rate for stochastic ZSharp on the bowl *)
+
+Definition bowl_mask (n : nat) (w : W n) : W n := sig_mask_s n (7 / 10) (bowl_grad n w).
+
+Theorem zsharp_sgd_rate_witness n a (w0 : W n) :
+  (0 < n)%nat ->
+  forall T, err n 2 two_point_p (two_point_xi n a)
+                (zsharp_field n (1 / 2) 1 (bowl_grad n) (bowl_mask n))
+                (one_over_t_step 4 18) w0 vzero T
+            <= rm_const (1 - 1 * 1 * (1 / 2) / 1) 4 (a * a) 18 (norm2 n (vsub w0 vzero))
+               / (INR T + 18).
+Proof.
+  intros Hn. apply (zsharp_sgd_rate_one_over_t n 2 two_point_p (two_point_xi n a) (a * a)
+                      (bowl n) (bowl_grad n) 1 1).
+  - now apply two_point_oracle.
+  - apply bowl_strongly_convex.
+  - apply bowl_smooth.
+  - lra.
+  - lra.
+  - lra.
+  - intros i Hi. now apply bowl_grad_zero.
+  - intros w. unfold bowl_mask. apply sig_mask_s_is_mask.
+  - lra.
+  - lra.
+  - lra.
+  - lra.
+  - lra.
+  - pose proof (pow2_ge_0 a). nra.
+Qed.
+
+(** The constant K of the bound is explicit: K = max(18‖w_0‖², 16a²). *)
+Lemma zsharp_sgd_rate_witness_const n a (w0 : W n) :
+  rm_const (1 - 1 * 1 * (1 / 2) / 1) 4 (a * a) 18 (norm2 n (vsub w0 vzero))
+  = Rmax (18 * norm2 n (vsub w0 vzero)) (16 * (a * a)).
+Proof.
+  unfold rm_const. replace ((1 - 1 * 1 * (1 / 2) / 1) * 4 - 1) with 1 by field.
+  f_equal. field.
+Qed.
+
+(** ** The deterministic case: geometric convergence of gradient descent on the bowl *)
+
+Theorem sgd_geometric_witness n (w0 : W n) :
+  (0 < n)%nat ->
+  forall T, err n 2 two_point_p (two_point_xi n 0) (bowl_grad n) (fun _ => / 2) w0 vzero T
+            <= contraction_factor (/ 2) 1 1 ^ T * norm2 n (vsub w0 vzero).
+Proof.
+  intros Hn. apply sgd_geometric_deterministic.
+  - pose proof (two_point_oracle n 0 Hn) as H. rewrite Rmult_0_l in H. exact H.
+  - intros w. apply (curvature_implies_aligned n (bowl_grad n) w vzero 1 1).
+    + intros i Hi. now apply bowl_grad_zero.
+    + apply strongly_convex_monotone with (L := bowl n). apply bowl_strongly_convex.
+    + apply bowl_smooth.
+  - lra.
+  - lra.
+Qed.
+
+Lemma contraction_bowl_half : contraction_factor (/ 2) 1 1 = / 4.
+Proof. unfold contraction_factor. field. Qed.
+
+(** ** Recursions and schedules *)
+
+Fixpoint rm_seq (mu c s2 t0 a0 : R) (t : nat) : R :=
+  match t with
+  | O => a0
+  | S t' => (1 - mu * one_over_t_step c t0 t') * rm_seq mu c s2 t0 a0 t'
+            + one_over_t_step c t0 t' ^ 2 * s2
+  end.
+
+Example recursion_one_over_t_witness T :
+  rm_seq 1 2 1 2 5 T <= rm_const 1 2 1 2 (rm_seq 1 2 1 2 5 0) / (INR T + 2).
+Proof. apply recursion_one_over_t; try lra. intros t. right. reflexivity. Qed.
+
+Example recursion_nonconvex_sqrt_witness T a0 :
+  (0 < T)%nat -> 0 <= a0 ->
+  exists t, (t < T)%nat /\ sqrt (INR T) * (a0 * (/ 2) ^ t) / 2 <= (a0 * (/ 2) ^ 0 + 0) / sqrt (INR T).
+Proof.
+  intros HT Ha0. pose proof (sqrt_lt_R0 _ (lt_0_INR _ HT)) as Hs.
+  apply (recursion_nonconvex_sqrt (fun t => a0 * (/ 2) ^ t)
+           (fun t => sqrt (INR T) * (a0 * (/ 2) ^ t) / 2) 0 T HT).
+  - intros t. apply Rmult_le_pos; [exact Ha0 | apply pow_le; lra].
+  - intros t. simpl. right. field. lra.
+Qed.
+
+Example cosine_lr_witness t :
+  / 1000 <= cosine_lr (/ 1000) (/ 10) 100 t <= / 10.
+Proof. apply cosine_lr_bounds. lra. Qed.
