@@ -14,11 +14,12 @@
     - [thr_mask c n a i] = [a_i ≥ c];  the quantile mask of a layer is [|z_i| ≥ t]
     - [topk_count n] = max(1, ⌊0.2·n⌋) (= Python's max(1, int(0.2*n)), since the
       double 0.2 exceeds 1/5 and the product cannot reach the next integer)
-    - [topk_mask k n a] = [a_i ≥ k-th largest of a_0..a_{n−1}]: the top k by |z|.
-      TIES: torch.topk returns exactly k indices, breaking ties arbitrarily; this
-      definition keeps every component tied with the k-th largest, so it keeps ≥ k
-      components and contains every set torch.topk may return (e.g. a constant layer
-      keeps all its components here, k of them in torch).
+    - [topk_mask k n a] = [TopK.topk_exact k n a]: the top k components by |z|, EXACTLY
+      k of them (k ≤ n), like torch.topk. TIES: torch.topk leaves the choice among equal
+      |z| unspecified; here (as in the reference implementation's stable argsort) the
+      lowest indices win ([TopK.topk_exact_ties]); a kept component always has |z| ≥
+      every dropped one ([TopK.topk_exact_top]), so the kept set is one of the sets
+      torch.topk may return.
     - [layer_mask eps p Ls n g] = the quantile mask of the layer, or [topk_mask
       (topk_count n)] of its |z| when the quantile mask is empty (mask.sum() == 0)
     - [zsharp_filter eps p Ls] = the layers (n, g ⊙ m), [lnorm2]/[lnorm] = the norm of
@@ -29,16 +30,17 @@
       a constant layer (equivalently s = 0) has all z_i = 0
     - [zscore_rescaled_threshold]: for n ≥ 2, ε > 0, σ > 0:
       |z_i| ≥ t ⟺ |g_i − μ| ≥ t'σ with t' = t(s + ε)/σ = t(√(n/(n−1)) + ε/σ)
-      ([rescaled_threshold_eq]); [thr_mask_sig_mask], [layer_mask_sig_mask]: the actual
-      layer mask (quantile or fallback branch) IS the idealised significant mask
-      [ZMask.sig_mask] at a rescaled threshold
+      ([rescaled_threshold_eq]); [thr_mask_sig_mask], [layer_mask_sig_mask]: when the
+      fallback does not fire, the actual layer mask IS the idealised significant mask
+      [ZMask.sig_mask] at the rescaled threshold t' = t(s + ε)/σ
+    - [layer_mask_fallback], [layer_mask_no_fallback]: the two branches of the rule
     - [layer_mask_is_mask]: the actual mask is a 0/1 mask; hence
       [norm_layer_filtered_le] ‖g ⊙ m‖ ≤ ‖g‖ per layer, [inner_layer_filtered]
       ⟨g, g ⊙ m⟩ = ‖g ⊙ m‖² ≥ 0, and [lnorm_zsharp_filter_le] ‖g_f‖ ≤ ‖g‖ for the whole
       network *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Sorting Quantile.
+From LeanSharp.Core Require Import Vec Stats Mask ZMask Sorting Quantile TopK.
 Import ListNotations.
 Open Scope R_scope.
 
@@ -72,8 +74,7 @@ Definition thr_mask (c : R) (n : nat) (a : W n) : W n :=
 
 Definition topk_count (n : nat) : nat := Nat.max 1 (n / 5).
 
-Definition topk_mask (k n : nat) (a : W n) : W n :=
-  thr_mask (kth_largest k (map a (seq 0 n))) n a.
+Definition topk_mask (k n : nat) (a : W n) : W n := topk_exact k n a.
 
 Definition layer_mask (eps p : R) (Ls : list layer) (n : nat) (g : W n) : W n :=
   let m := thr_mask (zthreshold eps p Ls) n (absz eps n g) in
@@ -160,14 +161,27 @@ Proof.
   - exfalso. apply n0. apply Rge_le, H. lra.
 Qed.
 
-(** The actual layer mask (quantile branch or top-k fallback) equals the idealised
-    significant mask |g_i − μ| ≥ t'σ for some rescaled threshold t'. *)
+(** The two branches of the rule. *)
+Lemma layer_mask_fallback eps p Ls n g :
+  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) = 0 ->
+  layer_mask eps p Ls n g = topk_mask (topk_count n) n (absz eps n g).
+Proof. intros H. unfold layer_mask. destruct (Req_EM_T _ 0); [reflexivity | contradiction]. Qed.
+
+Lemma layer_mask_no_fallback eps p Ls n g :
+  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) <> 0 ->
+  layer_mask eps p Ls n g = thr_mask (zthreshold eps p Ls) n (absz eps n g).
+Proof. intros H. unfold layer_mask. destruct (Req_EM_T _ 0); [contradiction | reflexivity]. Qed.
+
+(** When the fallback does not fire, the actual layer mask is the idealised significant
+    mask |g_i − μ| ≥ t'σ at the rescaled threshold t' = t(s + ε)/σ. *)
 Theorem layer_mask_sig_mask eps p Ls n g :
   (2 <= n)%nat -> 0 < eps -> 0 < sd n g ->
-  exists t', forall i, layer_mask eps p Ls n g i = sig_mask n t' g i.
+  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) <> 0 ->
+  forall i, layer_mask eps p Ls n g i =
+            sig_mask n (zthreshold eps p Ls * (sstd n g + eps) / sd n g) g i.
 Proof.
-  intros Hn He Hsd. unfold layer_mask, topk_mask.
-  destruct (Req_EM_T _ 0); eexists; intros i; apply thr_mask_sig_mask; assumption.
+  intros Hn He Hsd H i. rewrite layer_mask_no_fallback by exact H.
+  now apply thr_mask_sig_mask.
 Qed.
 
 (** ** The actual mask is a 0/1 mask: contraction and descent *)
@@ -178,7 +192,8 @@ Proof. intros i _. unfold thr_mask. destruct (Rle_dec c (a i)); auto. Qed.
 (** ZSharp's actual mask is a 0/1 mask. *)
 Theorem layer_mask_is_mask eps p Ls n g : is_mask n (layer_mask eps p Ls n g).
 Proof.
-  unfold layer_mask, topk_mask. destruct (Req_EM_T _ 0); apply thr_mask_is_mask.
+  unfold layer_mask, topk_mask.
+  destruct (Req_EM_T _ 0); [apply topk_exact_is_mask | apply thr_mask_is_mask].
 Qed.
 
 (** ‖g ⊙ m‖ ≤ ‖g‖ for each layer, with m the actual ZSharp mask. *)

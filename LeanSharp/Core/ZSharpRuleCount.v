@@ -12,19 +12,20 @@
     - [single_layer_nonempty]: with a single layer of n ≥ 1 components the quantile mask
       keeps ≥ 1 component (the quantile is ≤ the max |z|), so
       [single_layer_no_fallback]: the fallback is dead code there
-    - [fallback_keeps_topk]: when a layer's quantile mask is empty it keeps
-      ≥ max(1, ⌊0.2 n⌋) components
     - [every_layer_keeps_one]: every layer with n ≥ 1 keeps ≥ 1 component (any p, any
       number of layers)
-    - [constant_layer_all_kept]: a constant layer (s = 0, all z = 0) keeps all its
-      components — through the quantile mask if t ≤ 0, through the fallback if t > 0
-      (all |z| tie at 0; torch.topk would keep exactly max(1, ⌊0.2 n⌋) of them)
+    - [fallback_keeps_topk]: when a layer's quantile mask is empty it keeps EXACTLY
+      max(1, ⌊0.2 n⌋) components (the top-k is [TopK.topk_exact])
+    - [constant_layer_mask]: the exact behaviour of a constant layer (s = 0, all z = 0):
+      if t ≤ 0 it keeps everything (quantile mask); if t > 0 its quantile mask is empty,
+      the fallback fires, and it keeps exactly its first max(1, ⌊0.2 n⌋) components
+      (all |z| tie at 0; ties go to the lowest indices)
     - [kept_lower_bound]: total_kept ≥ N − ⌈(p/100)(N − 1)⌉ ([Quantile.qhi] is the
       ceiling, [Quantile.qhi_ceil]);  [kept_lower_bound_real]: total_kept >
       (1 − p/100)(N − 1) for N ≥ 1 *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Stats Mask Sorting Quantile ZSharpRule.
+From LeanSharp.Core Require Import Vec Stats Mask Sorting Quantile TopK ZSharpRule.
 Import ListNotations.
 Open Scope R_scope.
 
@@ -64,28 +65,15 @@ Proof.
   lia.
 Qed.
 
-Lemma mask_count_topk k n a : (1 <= k <= n)%nat -> INR k <= mask_count n (topk_mask k n a).
-Proof.
-  intros Hk. unfold topk_mask. rewrite mask_count_thr. apply le_INR.
-  apply count_ge_kth_largest. rewrite map_length, seq_length. exact Hk.
-Qed.
+Lemma mask_count_topk k n a : (k <= n)%nat -> mask_count n (topk_mask k n a) = INR k.
+Proof. apply topk_exact_count. Qed.
 
 (** ** The fallback *)
 
-Lemma layer_mask_fallback eps p Ls n g :
-  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) = 0 ->
-  layer_mask eps p Ls n g = topk_mask (topk_count n) n (absz eps n g).
-Proof. intros H. unfold layer_mask. destruct (Req_EM_T _ 0); [reflexivity | contradiction]. Qed.
-
-Lemma layer_mask_no_fallback eps p Ls n g :
-  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) <> 0 ->
-  layer_mask eps p Ls n g = thr_mask (zthreshold eps p Ls) n (absz eps n g).
-Proof. intros H. unfold layer_mask. destruct (Req_EM_T _ 0); [contradiction | reflexivity]. Qed.
-
-(** When a layer's quantile mask is empty, it keeps ≥ max(1, ⌊0.2 n⌋) components. *)
+(** When a layer's quantile mask is empty, it keeps exactly max(1, ⌊0.2 n⌋) components. *)
 Theorem fallback_keeps_topk eps p Ls n g :
   (1 <= n)%nat -> mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) = 0 ->
-  INR (topk_count n) <= mask_count n (layer_mask eps p Ls n g).
+  mask_count n (layer_mask eps p Ls n g) = INR (topk_count n).
 Proof.
   intros Hn H. rewrite layer_mask_fallback by exact H.
   apply mask_count_topk, topk_count_bounds, Hn.
@@ -130,21 +118,37 @@ Qed.
 Lemma in_map_seq (a : nat -> R) n x : In x (map a (seq 0 n)) -> exists j, (j < n)%nat /\ x = a j.
 Proof. rewrite in_map_iff. intros [j [<- Hj]]. apply in_seq in Hj. exists j. split; [lia | reflexivity]. Qed.
 
-Theorem constant_layer_all_kept eps p Ls n g c :
-  (forall i, (i < n)%nat -> g i = c) -> forall i, (i < n)%nat -> layer_mask eps p Ls n g i = 1.
+Lemma constant_layer_absz eps n g c :
+  (forall i, (i < n)%nat -> g i = c) -> forall j, (j < n)%nat -> absz eps n g j = 0.
 Proof.
-  intros Hc i Hi. assert (Ha : forall j, (j < n)%nat -> absz eps n g j = 0).
-  { intros j Hj. unfold absz. rewrite (zscore_const_layer eps n g c Hc j Hj). apply Rabs_R0. }
-  destruct (Req_EM_T (mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g))) 0) as [H|H].
-  - rewrite layer_mask_fallback by exact H. unfold topk_mask, thr_mask.
-    pose proof (topk_count_bounds n ltac:(lia)).
-    destruct (in_map_seq _ _ _ (kth_largest_In (topk_count n) (map (absz eps n g) (seq 0 n))
-      ltac:(rewrite map_length, seq_length; lia))) as [j [Hj ->]].
-    rewrite (Ha j Hj), (Ha i Hi). destruct (Rle_dec 0 0); [reflexivity | lra].
-  - rewrite layer_mask_no_fallback by exact H. rewrite mask_count_thr in H.
-    apply INR_ne_0_ge_1, (INR_le 1) in H. apply count_ge_exists in H as [x [Hx Ht]].
-    apply in_map_seq in Hx as [j [Hj ->]]. unfold thr_mask. rewrite (Ha j Hj) in Ht.
-    rewrite (Ha i Hi). destruct (Rle_dec _ 0); [reflexivity | contradiction].
+  intros Hc j Hj. unfold absz. rewrite (zscore_const_layer eps n g c Hc j Hj). apply Rabs_R0.
+Qed.
+
+Lemma constant_layer_thr_count eps n g c t :
+  (forall i, (i < n)%nat -> g i = c) ->
+  mask_count n (thr_mask t n (absz eps n g)) = if Rle_dec t 0 then INR n else 0.
+Proof.
+  intros Hc. pose proof (constant_layer_absz eps n g c Hc) as Ha. unfold mask_count.
+  rewrite (vsum_ext n _ (fun _ => if Rle_dec t 0 then 1 else 0)), vsum_const.
+  - destruct (Rle_dec t 0); ring.
+  - intros i Hi. unfold thr_mask. now rewrite (Ha i Hi).
+Qed.
+
+(** A constant layer keeps everything if t ≤ 0, and exactly its first max(1, ⌊0.2 n⌋)
+    components (fallback, ties by index) if t > 0. *)
+Theorem constant_layer_mask eps p Ls n g c :
+  (1 <= n)%nat -> (forall i, (i < n)%nat -> g i = c) ->
+  forall i, (i < n)%nat ->
+  layer_mask eps p Ls n g i =
+  if Rle_dec (zthreshold eps p Ls) 0 then 1 else if Nat.ltb i (topk_count n) then 1 else 0.
+Proof.
+  intros Hn Hc i Hi. pose proof (constant_layer_absz eps n g c Hc) as Ha.
+  pose proof (constant_layer_thr_count eps n g c (zthreshold eps p Ls) Hc) as Hcount.
+  destruct (Rle_dec (zthreshold eps p Ls) 0) as [Ht|Ht].
+  - rewrite layer_mask_no_fallback by (rewrite Hcount; apply not_0_INR; lia).
+    unfold thr_mask. rewrite (Ha i Hi). destruct (Rle_dec _ 0); [reflexivity | contradiction].
+  - rewrite layer_mask_fallback by exact Hcount. unfold topk_mask, topk_exact.
+    now rewrite (rank_const n (absz eps n g) 0 i Ha Hi).
 Qed.
 
 (** ** The total number kept *)

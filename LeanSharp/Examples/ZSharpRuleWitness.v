@@ -8,8 +8,9 @@
        z_A = (−c, c) with c = 1/(√2 + ε) (s_A = √2), z_B = (0, 0); the |z| list is
        (c, c, 0, 0), sorted (0, 0, c, c); pos = 0.7·3 = 2.1, so t = c + 0.1(c − c) = c > 0
        ([two_layer_threshold]). Layer B's quantile mask is empty, the fallback fires
-       ([two_layer_fallback_fires]) and keeps both components (ties at |z| = 0);
-       layer A keeps both; 4 ≥ N − ⌈2.1⌉ = 1 components are kept.
+       ([two_layer_fallback_fires]) and keeps exactly max(1, ⌊0.2·2⌋) = 1 component, the
+       first (ties at |z| = 0 go to the lowest index) ([two_layer_mask_B]);
+       layer A keeps both; 3 ≥ N − ⌈2.1⌉ = 1 components are kept ([total_kept_two]).
     2. One layer (0, 0, 3): |z| = (c', c', 2c') with c' = 1/(√3 + ε); pos = 0.7·2 = 1.4,
        t = c' + 0.4(2c' − c') = 1.4c' ([single_layer_threshold]); the mask is (0, 0, 1)
        ([single_layer_mask]) — nonempty, no fallback, and it really filters.
@@ -104,9 +105,16 @@ Proof.
   destruct (Rle_dec (cA eps) 0); [lra|]. ring.
 Qed.
 
-(** ... and the fallback keeps both components of B (ties at |z| = 0), A keeps both. *)
-Lemma two_layer_mask_B eps i : (i < 2)%nat -> layer_mask eps 70 two_layers 2 gB i = 1.
-Proof. apply (constant_layer_all_kept eps 70 two_layers 2 gB 5). reflexivity. Qed.
+(** ... and the fallback keeps exactly the first component of B (k = 1, ties at
+    |z| = 0 broken by index), while A keeps both. *)
+Lemma two_layer_mask_B eps : 0 < eps ->
+  layer_mask eps 70 two_layers 2 gB 0%nat = 1 /\ layer_mask eps 70 two_layers 2 gB 1%nat = 0.
+Proof.
+  intros He. pose proof (cA_pos eps He).
+  rewrite !(constant_layer_mask eps 70 two_layers 2 gB 5) by (reflexivity || lia).
+  rewrite two_layer_threshold by exact He.
+  destruct (Rle_dec (cA eps) 0); [lra|]. split; reflexivity.
+Qed.
 
 Lemma two_layer_mask_A eps i : 0 < eps -> (i < 2)%nat -> layer_mask eps 70 two_layers 2 gA i = 1.
 Proof.
@@ -117,10 +125,11 @@ Proof.
     destruct (Rle_dec (cA eps) (cA eps)); lra.
 Qed.
 
-Lemma total_kept_two eps : 0 < eps -> total_kept eps 70 two_layers = 4.
+Lemma total_kept_two eps : 0 < eps -> total_kept eps 70 two_layers = 3.
 Proof.
-  intros He. unfold total_kept, kept_from, mask_count. simpl.
-  rewrite !two_layer_mask_A, !two_layer_mask_B by (assumption || lia). ring.
+  intros He. destruct (two_layer_mask_B eps He) as [HB0 HB1].
+  unfold total_kept, kept_from, mask_count. simpl.
+  rewrite !two_layer_mask_A, HB0, HB1 by (assumption || lia). ring.
 Qed.
 
 (** ** Example 2: a single layer, where the quantile mask is nonempty and filters *)
@@ -200,7 +209,7 @@ Proof.
 Qed.
 
 Example fallback_keeps_topk_witness :
-  INR (topk_count 2) <= mask_count 2 (layer_mask eps_std default_p two_layers 2 gB).
+  mask_count 2 (layer_mask eps_std default_p two_layers 2 gB) = INR (topk_count 2).
 Proof.
   apply fallback_keeps_topk; [lia | apply two_layer_fallback_fires, eps_std_pos].
 Qed.
@@ -208,7 +217,7 @@ Qed.
 Example kept_lower_bound_witness :
   INR (total_size two_layers - qhi default_p (total_size two_layers))
     <= total_kept eps_std default_p two_layers /\
-  total_kept eps_std default_p two_layers = 4.
+  total_kept eps_std default_p two_layers = 3.
 Proof.
   split; [apply kept_lower_bound, default_p_range | apply total_kept_two, eps_std_pos].
 Qed.
@@ -220,11 +229,21 @@ Proof.
   apply zscore_rescaled_threshold; [lia | apply eps_std_pos | rewrite sd_gA; lra].
 Qed.
 
-Example layer_mask_sig_mask_witness :
-  exists t', forall i, layer_mask eps_std default_p two_layers 2 gA i = sig_mask 2 t' gA i.
+Example layer_mask_sig_mask_witness i :
+  layer_mask eps_std default_p two_layers 2 gA i =
+  sig_mask 2 (zthreshold eps_std default_p two_layers * (sstd 2 gA + eps_std) / sd 2 gA) gA i.
 Proof.
-  apply layer_mask_sig_mask; [lia | apply eps_std_pos | rewrite sd_gA; lra].
+  pose proof eps_std_pos. pose proof (cA_pos eps_std eps_std_pos).
+  apply layer_mask_sig_mask; [lia | apply eps_std_pos | rewrite sd_gA; lra |].
+  unfold mask_count, thr_mask. simpl. unfold default_p.
+  rewrite two_layer_threshold, !absz_gA by (assumption || lia).
+  destruct (Rle_dec (cA eps_std) (cA eps_std)); lra.
 Qed.
+
+Example constant_layer_mask_witness :
+  layer_mask eps_std default_p two_layers 2 gB 0%nat = 1 /\
+  layer_mask eps_std default_p two_layers 2 gB 1%nat = 0.
+Proof. apply two_layer_mask_B, eps_std_pos. Qed.
 
 Example small_layer_zero_witness : zscore eps_std 1 (fun _ => 7) 0%nat = 0.
 Proof. apply zscore_small_layer. lia. Qed.
