@@ -12,7 +12,8 @@
     Main results
     - [aligned_step_contracts]: aligned, η ≥ 0, w⁺ = w − ηd  ⇒
           ‖w⁺ − w*‖² ≤ (1 − 2ηc + η²C²)‖w − w*‖²
-    - [aligned_c_le_C]: aligned and w ≠ w* ⇒ c ≤ C   (Cauchy–Schwarz)
+    - [aligned_c_le_C]: aligned and w ≠ w* ⇒ c ≤ C   (Cauchy–Schwarz);
+      [aligned_at_min_stays]: aligned at w = w* ⇒ d = 0 and the step stays at w*
     - [contraction_factor_lt_1], [contraction_factor_nonneg]:
           0 < c, 0 < η < 2c/C² ⇒ q < 1;   0 ≤ c ≤ C ⇒ q ≥ 0
     - [aligned_geometric]: w_{t+1} = w_t − ηd_t with d_t (c, C)-aligned at w_t for all
@@ -23,7 +24,8 @@
     - [strongly_convex_smooth_aligned]: for μ-strongly convex, Lc-smooth L with gradient
           G and critical point w* (G w* = 0), d = G w is (μ, Lc)-aligned at every w
     - [linear_recursion_bound]: a_{t+1} ≤ k a_t + b, 0 ≤ k ≤ 1, 0 ≤ B, b ≤ (1 − k)B
-          ⇒ a_T ≤ k^T a_0 + B  (used for the "convergence to a ball" statements) *)
+          ⇒ a_T ≤ k^T a_0 + B  (used for the "convergence to a ball" statements)
+    - [aligned_vzero_intro]: with w* = 0, alignment is c‖w‖² ≤ ⟨d, w⟩ and ‖d‖ ≤ C‖w‖ *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Smooth.
