@@ -1,9 +1,34 @@
-"""`leansharp doctor` (placeholder until implemented)."""
+"""`leansharp doctor [--json] [--project PATH]`: installed toolchain vs `toolchain.toml`,
+with the exact fix for each gap; exit 1 when there is a gap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
 
 import typer
 
+from leansharp_tools.backends.coq import default_backend
+from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.project import find_project_root
+from leansharp_tools.report import console, print_json, render_doctor
+from leansharp_tools.toolchain import TOOLCHAIN, doctor_checks, load_toolchain
 
-def command() -> None:
-    """Not implemented yet."""
-    typer.echo("leansharp doctor: not implemented yet")
-    raise typer.Exit(2)
+
+def command(
+    json_: bool = typer.Option(False, "--json", help="Print one JSON document {toolchain, checks, gaps, ok}."),
+    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+) -> None:
+    """Compare the installed prover, Debian packages, Coq libraries and Python deps with toolchain.toml."""
+    root = find_project_root(project)
+    tc_path = root / TOOLCHAIN
+    if not tc_path.is_file():
+        raise LeanSharpError(f"{tc_path}: missing; add a {TOOLCHAIN} pinning the prover (see the LeanSharp repository)")
+    checks = doctor_checks(load_toolchain(tc_path), default_backend())
+    gaps = [c for c in checks if c["ok"] is False]
+    if json_:
+        print_json({"toolchain": str(tc_path), "checks": checks, "gaps": len(gaps), "ok": not gaps})
+    else:
+        render_doctor(console(), checks)
+    if gaps:
+        raise typer.Exit(1)

@@ -1,0 +1,181 @@
+"""Unit tests of the pure parts: _CoqProject parsing, the source scanner, Coq output
+parsers, roadmap validation, dpd parsing and graph algorithms."""
+
+from pathlib import Path
+
+import pytest
+
+from leansharp_tools.backends.coq import is_standard_axiom, parse_assumptions, parse_coq_errors
+from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.graph import graph_from_dpd, longest_chain, restrict_to, to_html, to_json
+from leansharp_tools.project import find_project_root, load_project
+from leansharp_tools.roadmap import item_status, parse_roadmap
+from leansharp_tools.scan import scan_source
+from leansharp_tools.toolchain import _satisfies, doctor_checks
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def test_coqproject_parsing_and_module_names():
+    proj = load_project(FIX / "clean")
+    assert [str(f) for f in proj.vfiles] == ["theories/Base.v", "theories/Top.v"]
+    assert proj.modules() == ["Clean.Base", "Clean.Top"]
+    assert proj.coqc_flags()[:3] == ["-R", "theories", "Clean"]
+    assert load_project(FIX / "failing_proof").modules() == ["Fail.Wrong"]
+
+
+def test_find_project_root_walks_up_and_errors(tmp_path):
+    assert find_project_root(FIX / "clean" / "theories") == (FIX / "clean").resolve()
+    with pytest.raises(LeanSharpError, match="not a Coq project.*_CoqProject"):
+        find_project_root(tmp_path)
+
+
+def test_empty_coqproject(tmp_path):
+    (tmp_path / "_CoqProject").write_text("-R . X\n")
+    with pytest.raises(LeanSharpError, match="lists no .v files"):
+        load_project(tmp_path)
+
+
+SRC = '''(* Lemma in_comment : False. (* nested *) Admitted. *)
+Require Import Arith.
+Definition d := 1.
+Lemma l1 : True. Proof. exact I. Qed.
+Module M. Theorem t1 : True. Proof. exact I. Qed.
+  Module N. Fact f1 : True. Proof. exact I. Qed. End N.
+End M.
+Section S. Variable x : nat. Hypothesis h : x = x. Lemma in_sec : x = x. Proof. exact h. Qed. End S.
+Module Type T. Parameter p : nat. Axiom a : p = p. End T.
+Module F (X : T). Lemma in_functor : True. Proof. exact I. Qed. End F.
+Axiom ax1 : False.
+Parameters (q r : nat) (s : bool).
+Hypothesis top_hyp : True.
+#[local] Program Definition pd : nat := 0.
+Lemma str : "(* not a comment *)" = "". Admitted.
+Fixpoint fx (n : nat) : nat := match n with 0 => 0 | S k => fx k end.
+'''
+
+
+def test_scanner_names_lines_and_kinds():
+    ds = {d.name: d for d in scan_source(SRC, "Lib.File")}
+    assert "Lib.File.in_comment" not in ds
+    assert ds["Lib.File.d"].line == 3 and ds["Lib.File.d"].kind == "Definition"
+    assert ds["Lib.File.M.t1"].line == 5
+    assert ds["Lib.File.M.N.f1"].kind == "Fact"
+    assert "Lib.File.in_sec" in ds and "Lib.File.x" not in ds and "Lib.File.h" not in ds
+    assert not any(n.endswith(".p") or n.endswith(".a") or "in_functor" in n for n in ds)
+    assert ds["Lib.File.ax1"].is_axiom
+    assert all(ds[f"Lib.File.{n}"].is_axiom for n in ("q", "r", "s", "top_hyp"))
+    assert ds["Lib.File.pd"].line == 14 and not ds["Lib.File.pd"].is_axiom
+    assert ds["Lib.File.str"].line == 15
+    assert ds["Lib.File.fx"].kind == "Fixpoint"
+
+
+def test_scanner_unterminated_comment_is_one_line_error():
+    with pytest.raises(LeanSharpError, match=r"X.v:2: unterminated comment"):
+        scan_source("Lemma a : True.\n(* oops\nLemma b : True.", "M", "X.v")
+
+
+def test_parse_coq_errors():
+    out = '''COQC theories/A.v
+File "./theories/A.v", line 4, characters 15-18:
+Error:
+Syntax error: [ltac_use_default] expected after [tactic] (in [tactic_command]).
+
+File "./theories/B.v", line 2, characters 0-5:
+Warning: something harmless [deprecated]
+File "./theories/B.v", line 7, characters 2-12:
+Error: Unable to unify "3" with "2".
+make[2]: *** [Makefile.coq:800: theories/B.vo] Error 1
+'''
+    errs = parse_coq_errors(out)
+    assert [str(e) for e in errs] == [
+        "theories/A.v:4:16: Syntax error: [ltac_use_default] expected after [tactic] (in [tactic_command]).",
+        'theories/B.v:7:3: Unable to unify "3" with "2".',
+    ]
+
+
+def test_parse_assumptions_and_standard_axioms():
+    out = '''@@LS 0
+Closed under the global context
+@@LS 1
+Axioms:
+ClassicalDedekindReals.sig_forall_dec
+  : forall P : nat -> Prop,
+    (forall n : nat, {P n} + {~ P n}) -> {n : nat | ~ P n} + {forall n : nat, P n}
+A.ax : forall x : R, x > 0
+@@LS 2
+Axioms:
+bad is assumed to be guarded.
+neg is assumed to be positive.
+unu relies on an unsafe hierarchy.
+'''
+    p = parse_assumptions(out)
+    assert p[0] == []
+    assert [(a.name, a.kind) for a in p[1]] == [("ClassicalDedekindReals.sig_forall_dec", "axiom"), ("A.ax", "axiom")]
+    assert [a.kind for a in p[2]] == ["unguarded", "unpositive", "universe"]
+    assert is_standard_axiom("ClassicalDedekindReals.sig_forall_dec")
+    assert is_standard_axiom("FunctionalExtensionality.functional_extensionality_dep")
+    assert not is_standard_axiom("A.ax")
+
+
+def test_roadmap_errors_have_line_numbers():
+    ok = '[[item]]\nid = "a"\ntitle = "t"\nspec = "2.1"\ntier = 1\ndeclarations = ["X.y"]\n'
+    items = parse_roadmap(ok)
+    assert items[0].line == 1 and items[0].declarations == ["X.y"]
+    assert item_status(items[0], {"X.y": "proved"}) == "proved"
+    assert item_status(items[0], {"X.y": "admitted"}) == "open"
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:3:\d+: invalid TOML"):
+        parse_roadmap('[[item]]\nid = "a"\ntitle = \n')
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:5: item 1: 'tier' must be an integer"):
+        parse_roadmap(ok.replace("tier = 1", "tier = 7"))
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:1: item 1: missing required key 'title'"):
+        parse_roadmap('[[item]]\nid = "a"\nspec = "1"\ntier = 1\n')
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:9: item 2: duplicate id"):
+        parse_roadmap(ok + "\n" + ok)
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:7: item 1: unknown key 'declaration'"):
+        parse_roadmap(ok + 'declaration = []\n')
+
+
+DPD = '''N: 1 "a" [body=yes, kind=cnst, prop=yes, path="Base", ];
+N: 2 "b" [body=yes, kind=cnst, prop=no, path="Base.Inner", ];
+N: 3 "c" [body=no, kind=cnst, prop=yes, path="Top", ];
+N: 4 "d" [body=yes, kind=cnst, prop=yes, path="Top", ];
+E: 1 2 [weight=5, ];
+E: 3 1 [weight=1, ];
+E: 4 2 [weight=1, ];
+'''
+
+
+def test_graph_from_dpd_root_and_chain():
+    g = graph_from_dpd(DPD, ["Lib.Base", "Lib.Top"])
+    assert set(g) == {"Lib.Base.a", "Lib.Base.Inner.b", "Lib.Top.c", "Lib.Top.d"}
+    assert g.nodes["Lib.Base.Inner.b"]["module"] == "Lib.Base"
+    assert longest_chain(g) == ["Lib.Top.c", "Lib.Base.a", "Lib.Base.Inner.b"]
+    r = restrict_to(g, "Top.d")
+    assert set(r) == {"Lib.Top.d", "Lib.Base.Inner.b"}
+    with pytest.raises(LeanSharpError, match="unknown declaration 'zzz'"):
+        restrict_to(g, "zzz")
+    doc = to_json(g)
+    assert doc["size"] == {"nodes": 4, "edges": 3}
+    page = to_html(g)
+    assert "http://" not in page and "https://" not in page and "<svg" in page
+
+
+def test_version_spec_and_doctor_with_fake_dpkg():
+    assert _satisfies("3.11.7", ">=3.9") and not _satisfies("0.8", ">=0.9")
+
+    class NoCoq:
+        def version(self):
+            return None
+
+        def library_loadable(self, root):
+            return False
+
+    tc = {"prover": {"name": "coq", "version": "8.16"},
+          "debian": {"packages": [{"name": "libcoq-interval", "version": "4.6"}]},
+          "coq-libraries": {"required": ["Interval"]}}
+    checks = doctor_checks(tc, NoCoq(), dpkg=lambda p: None, have_dpkg=True)
+    fixes = {c["check"]: c["fix"] for c in checks if c["ok"] is False}
+    assert fixes["debian libcoq-interval"] == "apt-get install -y libcoq-interval"
+    assert fixes["coq library Interval"] == "apt-get install -y libcoq-interval"
+    assert "apt-get install -y coq" in fixes["prover coq (coqc)"]
