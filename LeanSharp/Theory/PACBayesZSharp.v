@@ -19,6 +19,8 @@
     - [zsharp_sharpness_second_order]: for Lc-smooth L_S (Lc-Lipschitz gradient) the
       actual ascent along ε_f is L_S(w + ε_f) − L_S(w) ≤ ρ‖g_f‖ + Lcρ²/2 ≤ ρ‖g‖ + Lcρ²/2
       (first-order term + second-order remainder)
+    - [smooth_sharpness_bound]: for Lc-smooth L_S, ρ‖∇L_S(w)‖ + Lcρ²/2 bounds SAM's
+      sharpness max_{‖ε‖≤ρ} L_S(w + ε) − L_S(w) (a [PACBayes.sharpness_bound])
     - [pac_bayes_zsharp]: with first-order sharpness terms, the ZSharp PAC-Bayes bound
         E_Q[L_D] ≤ E_Q[L_S + ρ‖g_f‖] + C(λ)  is valid and  ≤  E_Q[L_S + ρ‖g‖] + C(λ),
       the SAM bound, where C(λ) = (KL(Q‖P) + ln E_P[e^{λ(L_D − L_S)}]) / λ
@@ -117,6 +119,23 @@ Proof.
             <= Lc / 2 * (rho * rho)) by (apply Rmult_le_compat_l; lra).
     lra.
   - pose proof (norm_filtered_le n (G w) m Hm). nra.
+Qed.
+
+(** SAM's sharpness under Lc-smoothness: for ‖ε‖ ≤ ρ,
+    L_S(w + ε) − L_S(w) ≤ ρ‖∇L_S(w)‖ + Lcρ²/2, i.e. first-order term + remainder is a
+    [sharpness_bound] (so it can be used in [PACBayes.pac_bayes_sharpness]). *)
+Theorem smooth_sharpness_bound n (LS : W n -> R) G Lc rho :
+  is_gradient n LS G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho ->
+  sharpness_bound n LS rho (fun w => rho * norm n (G w) + Lc / 2 * (rho * rho)).
+Proof.
+  intros Hg Hl HLc Hr w eps He.
+  pose proof (descent_lemma n LS G Lc w eps Hg Hl HLc) as H.
+  pose proof (first_order_sharpness_le n rho (G w) eps He).
+  pose proof (norm_nonneg n eps). rewrite <- norm_sqr in H.
+  assert (norm n eps * norm n eps <= rho * rho) by nra.
+  assert (Lc / 2 * (norm n eps * norm n eps) <= Lc / 2 * (rho * rho))
+    by (apply Rmult_le_compat_l; lra).
+  lra.
 Qed.
 
 (** ** PAC-Bayes with the first-order sharpness terms *)
