@@ -1,0 +1,146 @@
+(** * LeanSharp.Examples.RobustnessWitness — concrete instances of the robustness theorems
+
+    Every hypothesis of the robustness results (SPEC §2.4) is met by explicit data:
+    - [mean_breakdown_witness]: data (1, 2, 3); changing the first point pushes
+      |mean| above 1000
+    - [dirty_median], [median_breakdown_witness]: clean data (0, 1, 2) ⊂ [−2, 2],
+      observed (0, 1, 10⁶) (one of three points corrupted); 1 is a median and every
+      median lies in [−2, 2]; [coord_median_breakdown_witness]: the same in W 2
+    - [zfiltered_mean_bounded_witness]: (0, 1, 10) with inliers in [−1, 1] and an
+      outlier bounded by 10, t = 1/2: |Z-filtered mean| ≤ max(1, 10)
+    - spike (0, 0, 0, 100): outlier z-score exactly √3 ([spike_zscore_witness]); kept at
+      t = 1 ≤ √3, dropped at t = 2 > √3; filtered mean at t = 1 is ≥ 25; 0 is a median
+    - symmetric law on W 2 with outcomes ±(1, −3) (prob. 1/8 each) and ±(2, 1/2)
+      (prob. 3/8 each): the Z-filtered noise has mean 0 *)
+
+From Coq Require Import Reals Lra Lia.
+From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Theory Require Import Robustness RobustMedian RobustOutlier RobustSymmetric.
+Open Scope R_scope.
+
+Ltac solve_ifs :=
+  repeat match goal with
+         | |- context [Rle_dec ?a ?b] => destruct (Rle_dec a b)
+         | |- context [Req_EM_T ?a ?b] => destruct (Req_EM_T a b)
+         end;
+  try lra;
+  try (match goal with H : ?a <> ?a |- _ => exfalso; exact (H eq_refl) end).
+
+(** ** Breakdown of the mean *)
+
+Definition x123 : nat -> R := fun i => match i with O => 1 | S O => 2 | _ => 3 end.
+
+Example mean_breakdown_witness :
+  exists y : W 3, (forall i, i <> 0%nat -> y i = x123 i) /\ 1000 < Rabs (mean 3 y).
+Proof. apply mean_breakdown. lia. Qed.
+
+(** ** The median survives one corrupted point out of three *)
+
+Definition clean : nat -> R := fun i => match i with O => 0 | S O => 1 | _ => 2 end.
+Definition dirty : nat -> R := fun i => match i with O => 0 | S O => 1 | _ => 1000000 end.
+
+Lemma clean_bounded i : (i < 3)%nat -> Rabs (clean i) <= 2.
+Proof.
+  intros Hi. destruct i as [|[|[|i]]]; [..|lia]; simpl;
+    rewrite Rabs_right by lra; lra.
+Qed.
+
+Lemma clean_dirty_agree : INR 3 < 2 * count_agree 3 clean dirty.
+Proof. unfold count_agree, clean, dirty. simpl. solve_ifs. Qed.
+
+Example dirty_median : is_median 3 dirty 1.
+Proof. unfold is_median, count_le, count_ge, dirty. simpl. split; solve_ifs. Qed.
+
+Example median_breakdown_witness m : is_median 3 dirty m -> -2 <= m <= 2.
+Proof.
+  apply (median_breakdown 3 clean dirty 2 m); [exact clean_bounded | exact clean_dirty_agree].
+Qed.
+
+(** Coordinate-wise, in W 2: the third point is corrupted in both coordinates. *)
+Definition Xclean (i : nat) : W 2 := fun c => clean i + INR c.
+Definition Ydirty (i : nat) : W 2 := fun c => dirty i + INR c.
+
+Example coord_median_breakdown_witness (M : W 2) :
+  is_coord_median 3 2 Ydirty M -> forall c, (c < 2)%nat -> -3 <= M c <= 3.
+Proof.
+  apply (coord_median_breakdown 3 2 Xclean Ydirty 3 M).
+  - intros i c Hi Hc. unfold Xclean.
+    destruct i as [|[|[|i]]]; destruct c as [|[|c]]; try lia; simpl;
+      rewrite Rabs_right by lra; lra.
+  - intros c Hc. unfold count_agree, Xclean, Ydirty, clean, dirty.
+    destruct c as [|[|c]]; try lia; simpl; solve_ifs.
+Qed.
+
+Example coord_median_exists_witness : {M : W 2 | is_coord_median 3 2 Ydirty M}.
+Proof. apply coord_median_exists. lia. Defined.
+
+(** ** Z-filtered mean with a bounded outlier *)
+
+Definition x_out : nat -> R := fun i => match i with O => 0 | S O => 1 | _ => 10 end.
+
+Example zfiltered_mean_bounded_witness : Rabs (zfiltered_mean 3 (1 / 2) x_out) <= Rmax 1 10.
+Proof.
+  apply zfiltered_mean_bounded; [lia | lra |].
+  intros i Hi. destruct i as [|[|[|i]]]; [left | left | right | lia]; simpl;
+    rewrite Rabs_right by lra; lra.
+Qed.
+
+(** ** A single concentrated outlier: (0, 0, 0, 100), n = 4, √(n − 1) = √3 *)
+
+Lemma one_le_sqrt3 : 1 <= sqrt (INR 3).
+Proof. rewrite <- sqrt_1. apply sqrt_le_1_alt. simpl. lra. Qed.
+
+Lemma sqrt3_lt_2 : sqrt (INR 3) < 2.
+Proof.
+  replace 2 with (sqrt (2 * 2)) by (apply sqrt_square; lra).
+  apply sqrt_lt_1_alt. simpl. lra.
+Qed.
+
+Example spike_zscore_witness :
+  Rabs (spike 3 0 100 3%nat - mean 4 (spike 3 0 100)) / sd 4 (spike 3 0 100) = sqrt (INR 3).
+Proof. apply spike_outlier_zscore; [lia | lra]. Qed.
+
+Example single_outlier_passes_witness : sig_mask 4 1 (spike 3 0 100) 3%nat = 1.
+Proof. apply single_outlier_passes, one_le_sqrt3. Qed.
+
+Example single_outlier_dropped_witness : sig_mask 4 2 (spike 3 0 100) 3%nat = 0.
+Proof. apply single_outlier_dropped; [lia | lra | exact sqrt3_lt_2]. Qed.
+
+Example spike_zfiltered_mean_witness : 25 <= zfiltered_mean 4 1 (spike 3 0 100).
+Proof.
+  eapply Rle_trans; [|apply spike_zfiltered_mean_ge; [lra | exact one_le_sqrt3]].
+  simpl. lra.
+Qed.
+
+Example spike_zfiltered_mean_unbounded_witness :
+  exists b, 1000 < zfiltered_mean 4 1 (spike 3 0 b).
+Proof. apply spike_zfiltered_mean_unbounded, one_le_sqrt3. Qed.
+
+Example spike_median_witness : is_median 4 (spike 3 0 100) 0.
+Proof. apply spike_median. lia. Qed.
+
+(** ** Symmetric noise on W 2 *)
+
+Definition xi0 : nat -> R := fun i => match i with O => 1 | _ => -3 end.
+Definition xi1 : nat -> R := fun i => match i with O => 2 | _ => 1 / 2 end.
+Definition xis (k : nat) : W 2 :=
+  match k with O => xi0 | S O => xi1 | S (S O) => vopp xi0 | _ => vopp xi1 end.
+Definition psym (k : nat) : R :=
+  match k with O => 1 / 8 | S O => 3 / 8 | S (S O) => 1 / 8 | _ => 3 / 8 end.
+
+Lemma psym_law : is_law 4 psym.
+Proof.
+  split; [intros k Hk; destruct k as [|[|[|[|k]]]]; simpl; lra | simpl; lra].
+Qed.
+
+Lemma xis_symmetric : symmetric_pairs 2 2 psym xis.
+Proof. intros k Hk. destruct k as [|[|k]]; [split; reflexivity .. | lia]. Qed.
+
+Example zfilter_symmetric_unbiased_witness i :
+  (i < 2)%nat -> expect (2 + 2) psym (fun k => zfilter 2 1 (xis k) i) = 0.
+Proof. apply zfilter_symmetric_unbiased, xis_symmetric. Qed.
+
+Example zfilter_s_symmetric_unbiased_witness i :
+  (i < 2)%nat -> expect (2 + 2) psym (fun k => zfilter_s 2 1 (xis k) i) = 0.
+Proof. apply zfilter_s_symmetric_unbiased, xis_symmetric. Qed.
