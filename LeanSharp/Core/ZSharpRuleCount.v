@@ -16,6 +16,9 @@
       number of layers)
     - [fallback_keeps_topk]: when a layer's quantile mask is empty it keeps EXACTLY
       max(1, ⌊0.2 n⌋) components (the top-k is [TopK.topk_exact])
+    - [some_layer_nonempty]: with several layers, some layer keeps ≥ 1 component under
+      the quantile mask;  [fallback_needs_another_layer]: a layer's fallback fires only
+      when another layer keeps a component
     - [constant_layer_mask]: the exact behaviour of a constant layer (s = 0, all z = 0):
       if t ≤ 0 it keeps everything (quantile mask); if t > 0 its quantile mask is empty,
       the fallback fires, and it keeps exactly its first max(1, ⌊0.2 n⌋) components
@@ -44,6 +47,12 @@ Proof.
   simpl vsum. rewrite IH, seq_S, map_app, count_ge_app, plus_INR. simpl map.
   rewrite count_ge_cons. change (count_ge c []) with 0%nat. rewrite Nat.add_0_r.
   destruct (Rle_dec c (a n)); simpl; lra.
+Qed.
+
+Lemma all_absz_length eps Ls : length (all_absz eps Ls) = total_size Ls.
+Proof.
+  induction Ls as [|L Ls IH]; [reflexivity|]. unfold all_absz in *. simpl.
+  rewrite app_length, IH. unfold layer_absz. now rewrite map_length, seq_length.
 Qed.
 
 Lemma count_ge_exists t l : (1 <= count_ge t l)%nat -> exists x, In x l /\ t <= x.
@@ -113,6 +122,49 @@ Proof.
   pose proof (single_layer_nonempty eps p n g Hp Hn). lra.
 Qed.
 
+(** ** Several layers: the quantile mask is nonempty in some layer *)
+
+Lemma count_ge_all_absz_exists eps t Ks :
+  (1 <= count_ge t (all_absz eps Ks))%nat ->
+  exists L, In L Ks /\ (1 <= count_ge t (layer_absz eps L))%nat.
+Proof.
+  induction Ks as [|L Ks IH]; [unfold count_ge; simpl; lia|]. unfold all_absz in *. simpl.
+  rewrite count_ge_app. intros H.
+  destruct (Nat.le_gt_cases 1 (count_ge t (layer_absz eps L))) as [HL|HL].
+  - exists L. split; [now left | exact HL].
+  - destruct IH as [L' [HL' Hc]]; [lia|]. exists L'. split; [now right | exact Hc].
+Qed.
+
+(** Some layer — the one holding the largest |z| — keeps ≥ 1 component under the
+    quantile mask (p ∈ [0, 100], N ≥ 1). *)
+Theorem some_layer_nonempty eps p Ls :
+  0 <= p <= 100 -> (1 <= total_size Ls)%nat ->
+  exists L, In L Ls /\
+    1 <= mask_count (fst L) (thr_mask (zthreshold eps p Ls) (fst L) (absz eps (fst L) (snd L))).
+Proof.
+  intros Hp HN. destruct (count_ge_all_absz_exists eps (zthreshold eps p Ls) Ls) as [L [HL Hc]].
+  - unfold zthreshold. apply count_ge_quantile_pos; [exact Hp|].
+    intros E. apply (f_equal (@length R)) in E. rewrite all_absz_length in E. simpl in E. lia.
+  - exists L. split; [exact HL|]. rewrite mask_count_thr. apply (le_INR 1), Hc.
+Qed.
+
+(** Hence the fallback of a layer only fires when ANOTHER layer of the list keeps a
+    component under the quantile mask (so never with a single layer). *)
+Corollary fallback_needs_another_layer eps p Ls n g :
+  0 <= p <= 100 -> In (n, g) Ls -> (1 <= n)%nat ->
+  mask_count n (thr_mask (zthreshold eps p Ls) n (absz eps n g)) = 0 ->
+  exists L, In L Ls /\ L <> (n, g) /\
+    1 <= mask_count (fst L) (thr_mask (zthreshold eps p Ls) (fst L) (absz eps (fst L) (snd L))).
+Proof.
+  intros Hp Hin Hn H0.
+  assert (HN : (n <= total_size Ls)%nat).
+  { clear -Hin. induction Ls as [|L Ls IH]; [destruct Hin|]. simpl.
+    destruct Hin as [E|Hin]; [subst L; simpl; lia | specialize (IH Hin); lia]. }
+  destruct (some_layer_nonempty eps p Ls Hp ltac:(lia)) as [L [HL Hc]].
+  exists L. split; [exact HL|]. split; [|exact Hc].
+  intros ->. simpl in Hc. lra.
+Qed.
+
 (** ** A constant layer keeps everything *)
 
 Lemma in_map_seq (a : nat -> R) n x : In x (map a (seq 0 n)) -> exists j, (j < n)%nat /\ x = a j.
@@ -152,12 +204,6 @@ Proof.
 Qed.
 
 (** ** The total number kept *)
-
-Lemma all_absz_length eps Ls : length (all_absz eps Ls) = total_size Ls.
-Proof.
-  induction Ls as [|L Ls IH]; [reflexivity|]. unfold all_absz in *. simpl.
-  rewrite app_length, IH. unfold layer_absz. now rewrite map_length, seq_length.
-Qed.
 
 Lemma layer_mask_ge_thr eps p G n g i : (i < n)%nat ->
   thr_mask (zthreshold eps p G) n (absz eps n g) i <= layer_mask eps p G n g i.

@@ -247,3 +247,18 @@ Proof. apply two_layer_mask_B, eps_std_pos. Qed.
 
 Example small_layer_zero_witness : zscore eps_std 1 (fun _ => 7) 0%nat = 0.
 Proof. apply zscore_small_layer. lia. Qed.
+
+Example fallback_needs_another_layer_witness :
+  exists L, In L two_layers /\ L <> (2%nat, gB) /\
+    1 <= mask_count (fst L) (thr_mask (zthreshold eps_std default_p two_layers) (fst L)
+                               (absz eps_std (fst L) (snd L))).
+Proof.
+  apply fallback_needs_another_layer; [apply default_p_range | right; left; reflexivity | lia |].
+  apply two_layer_fallback_fires, eps_std_pos.
+Qed.
+
+Example some_layer_nonempty_witness :
+  exists L, In L two_layers /\
+    1 <= mask_count (fst L) (thr_mask (zthreshold eps_std default_p two_layers) (fst L)
+                               (absz eps_std (fst L) (snd L))).
+Proof. apply some_layer_nonempty; [apply default_p_range | simpl; lia]. Qed.
