@@ -226,6 +226,9 @@ def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL) -> Vector:
     Idealised: z_i = (g_i − μ)/σ with the population σ; z = 0 when σ = 0 (the
     idealised *masks* do not go through z, see :func:`sig_mask`, which keeps
     everything when σ = 0).
+    Coq: ``LeanSharp.Core.ZSharpRule.zscore`` (actual), with
+    ``LeanSharp.Core.ZSharpRule.zscore_small_layer`` (z = 0 for n < 2) and
+    ``LeanSharp.Core.ZSharpRule.zscore_const_layer`` (z = 0 for a constant layer).
     """
     v = _vec(g)
     if _rule(rule) is Rule.ACTUAL:
@@ -243,8 +246,9 @@ def zscore_mask(g: ArrayLike, t: float) -> Vector:
     z_i = (g_i − μ)/(s + 1e-8) (z = 0 if n < 2).
 
     It equals the idealised ``sig_mask(g, rescaled_threshold(g, t))`` (n ≥ 2, σ > 0).
-    Coq: ``LeanSharp.Core.ZMask.sig_mask_s`` (the ε-free version) and
-    ``LeanSharp.Core.ZMask.sig_mask_s_rescaled``.
+    Coq: ``LeanSharp.Core.ZSharpRule.thr_mask`` applied to |z|,
+    ``LeanSharp.Core.ZSharpRule.thr_mask_sig_mask``; the ε-free version is
+    ``LeanSharp.Core.ZMask.sig_mask_s`` (``LeanSharp.Core.ZMask.sig_mask_s_rescaled``).
     """
     return (np.abs(zscores(g, Rule.ACTUAL)) >= t).astype(np.float64)
 
@@ -253,6 +257,9 @@ def rescaled_threshold(g: ArrayLike, t: float) -> float:
     """t' = t·(s + 1e-8)/σ: the idealised threshold at which the population mask
     [|g_i − μ| ≥ t'σ] equals the actual fixed-threshold mask [|z_i| ≥ t] (n ≥ 2, σ > 0).
 
+    Coq: ``LeanSharp.Core.ZSharpRule.zscore_rescaled_threshold`` (|z_i| ≥ t ⟺
+    |g_i − μ| ≥ t'σ), ``LeanSharp.Core.ZSharpRule.rescaled_threshold_eq``
+    (t' = t(√(n/(n−1)) + ε/σ)) and ``LeanSharp.Core.ZSharpRule.layer_mask_sig_mask``.
     Without the 1e-8, t' = t·√(n/(n−1)): ``LeanSharp.Core.ZMask.sig_mask_s_rescaled``.
     Raises ValueError when σ = 0 (no finite rescaling exists).
     """
@@ -273,6 +280,9 @@ def quantile_threshold(layers: Sequence[ArrayLike], percentile: float = DEFAULT_
     Q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌈h⌉) − x_(⌊h⌋)) (``np.quantile(method="linear")``, the
     same interpolation as ``torch.quantile``). Hence min |z| ≤ t ≤ max |z|, and at least
     N − ⌈q(N − 1)⌉ values are ≥ t. Raises ValueError if there are no components.
+    Coq: ``LeanSharp.Core.ZSharpRule.zthreshold`` = ``LeanSharp.Core.Quantile.quantile``
+    of ``LeanSharp.Core.ZSharpRule.all_absz``; ``LeanSharp.Core.Quantile.quantile_le_max``,
+    ``LeanSharp.Core.Quantile.count_ge_quantile``.
     """
     zs = [np.abs(zscores(g, Rule.ACTUAL)) for g in _layers(layers)]
     allz = np.concatenate(zs) if zs else np.zeros(0)
@@ -285,7 +295,7 @@ def quantile_threshold(layers: Sequence[ArrayLike], percentile: float = DEFAULT_
 
 def fallback_count(n: int) -> int:
     """k = max(1, ⌊0.2·n⌋): how many components the fallback keeps in a layer of size n ≥ 1
-    (ZSharp: ``max(1, int(0.2 * n))``)."""
+    (ZSharp: ``max(1, int(0.2 * n))``).  Coq: ``LeanSharp.Core.ZSharpRule.topk_count``."""
     return max(1, int(FALLBACK_FRACTION * n))
 
 
@@ -294,6 +304,10 @@ def top_k_mask(scores: ArrayLike, k: int) -> Vector:
 
     Ties are broken by index order (a stable sort on −score: among equal scores the
     lowest indices are kept); ``torch.topk`` leaves this unspecified.
+    Coq: ``LeanSharp.Core.ZSharpRule.topk_mask`` keeps every component tied with the
+    k-th largest instead (≥ k ones), a superset of every choice ``torch.topk`` (and this
+    function) may make; the theorems about it (``fallback_keeps_topk``: ≥ k kept) hold
+    for this exact-k version too.
     """
     v = _vec(scores)
     m = np.zeros_like(v)
@@ -324,6 +338,14 @@ def zsharp_masks(
     Idealised rule (``t`` required): per layer ``sig_mask(g^l, t)`` (kind
     "significant", Coq ``LeanSharp.Core.ZMask.sig_mask``) or ``inlier_mask(g^l, t)``
     (kind "inlier", ``LeanSharp.Core.ZMask.inlier_mask``); no quantile, no fallback.
+
+    Coq (actual rule): ``LeanSharp.Core.ZSharpRule.layer_mask``,
+    ``LeanSharp.Core.ZSharpRule.layer_mask_is_mask``,
+    ``LeanSharp.Core.ZSharpRuleCount.single_layer_nonempty``,
+    ``LeanSharp.Core.ZSharpRuleCount.single_layer_no_fallback``,
+    ``LeanSharp.Core.ZSharpRuleCount.fallback_keeps_topk``,
+    ``LeanSharp.Core.ZSharpRuleCount.every_layer_keeps_one``,
+    ``LeanSharp.Core.ZSharpRuleCount.kept_lower_bound``.
     """
     gs = _layers(layers)
     if _rule(rule) is Rule.IDEALISED:
@@ -359,9 +381,13 @@ def filter_gradient(
 ) -> Layers:
     """The filtered gradient g_f = g ⊙ m, layer by layer, with m = :func:`zsharp_masks`.
 
-    Coq: ``LeanSharp.Core.ZMask.zfilter`` (idealised, g ⊙ sig_mask) and
+    Coq: ``LeanSharp.Core.ZSharpRule.zsharp_filter`` (actual rule, with
+    ``LeanSharp.Core.ZSharpRule.lnorm_zsharp_filter_le``: ‖g_f‖ ≤ ‖g‖ and
+    ``LeanSharp.Core.ZSharpRule.inner_layer_filtered``: ⟨g, g_f⟩ = ‖g_f‖²);
+    ``LeanSharp.Core.ZMask.zfilter`` (idealised, g ⊙ sig_mask) and
     ``LeanSharp.Core.ZMask.zfilter_s`` (sample std); contraction
-    ``LeanSharp.Core.ZMask.norm_zfilter_le`` and descent ``LeanSharp.Core.ZMask.inner_zfilter``.
+    ``LeanSharp.Core.ZMask.norm_zfilter_le`` and descent ``LeanSharp.Core.ZMask.inner_zfilter``;
+    ``LeanSharp.Core.Invariance.zfilter_opp``: filter(−g) = −filter(g).
     """
     gs = _layers(layers)
     ms = zsharp_masks(gs, rule=rule, percentile=percentile, t=t, kind=kind)
@@ -372,8 +398,16 @@ def filter_gradient(
 
 
 def global_norm(layers: Sequence[ArrayLike]) -> float:
-    """‖g‖ = √(Σ_l Σ_i (g^l_i)²), the Euclidean norm over all layers.  Coq: ``LeanSharp.Core.Vec.norm``."""
-    return math.sqrt(sum(float(np.dot(g, g)) for g in _layers(layers)))
+    """‖g‖ = √(Σ_l Σ_i (g^l_i)²), the Euclidean norm over all layers.
+
+    Coq: ``LeanSharp.Core.ZSharpRule.lnorm`` (layers), ``LeanSharp.Core.Vec.norm`` (one vector).
+    """
+    gs = _layers(layers)
+    big = max((float(np.max(np.abs(g))) for g in gs if g.size), default=0.0)
+    if big == 0.0 or not math.isfinite(big):
+        return big
+    # scale by the largest |g_i| first: no underflow of g_i² for tiny gradients
+    return big * math.sqrt(sum(float(np.dot(g / big, g / big)) for g in gs))
 
 
 def sam_perturbation(
@@ -383,7 +417,9 @@ def sam_perturbation(
 
     Actual: ε = ρ·g_f/(‖g_f‖ + 1e-12), so ‖ε‖ = ρ‖g_f‖/(‖g_f‖ + 1e-12) ≤ ρ.
     Idealised: ε = ρ·g_f/‖g_f‖ (‖ε‖ = ρ when g_f ≠ 0), and ε = 0 when g_f = 0.
-    Coq: ``LeanSharp.Core.SAM`` (perturbation and its norm).
+    Coq: ``LeanSharp.Core.SAM.sam_eps`` (ρ·g_f/(‖g_f‖ + δ), δ = 1e-12 or δ = 0),
+    ``LeanSharp.Core.SAM.zsharp_eps``, ``LeanSharp.Core.SAM.sam_eps_norm`` (‖ε‖ = ρ, δ = 0),
+    ``LeanSharp.Core.SAM.sam_eps_norm_le`` (‖ε‖ ≤ ρ), ``LeanSharp.Core.SAM.inner_zsharp_eps_nonneg``.
     """
     gs = _layers(filtered)
     nrm = global_norm(gs)
@@ -410,7 +446,9 @@ def sam_step(
     g = ∇L(w) per layer; g_f = :func:`filter_gradient` (g) when ``filtered`` (ZSharp),
     g_f = g otherwise (plain SAM). The descent step uses the *unfiltered* gradient at
     the perturbed point, with plain SGD as the base optimizer.
-    Coq: ``LeanSharp.Core.SAM`` (update), ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
+    Coq: ``LeanSharp.Core.SAM.sam_step``, ``LeanSharp.Core.SAM.zsharp_step``,
+    ``LeanSharp.Theory.ZSharpDirection.zsharp_dir`` (the direction d = ∇L(w + ε)),
+    ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
     """
     ws = _layers(w)
     g = _layers(grad([x.copy() for x in ws]))
@@ -439,7 +477,11 @@ def quadratic_bowl_grad(w: Sequence[ArrayLike]) -> Layers:
 
     On it the ZSharp direction d = w + ε satisfies ⟨d, w⟩ ≥ ‖w‖² and ‖d‖ ≤ ‖w‖ + ρ
     (alignment with w* = 0), and w_T obeys ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + ρ for 0 < η ≤ 1.
-    Coq: ``LeanSharp.Theory.Alignment``.
+    Coq: ``LeanSharp.Examples.SmoothWitness.bowl_grad``,
+    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_inner``,
+    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_norm``,
+    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_aligned``,
+    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_converges``.
     """
     return [x.copy() for x in _layers(w)]
 
@@ -448,7 +490,8 @@ def diag_quadratic_grad(lams: Sequence[ArrayLike]) -> GradFn:
     """∇L for L(w) = ½ Σ λ_i w_i² (per layer λ^l): ∇L(w) = λ ⊙ w.
 
     With λ ∈ [1, Λ] and 0 < η ≤ 1/Λ the ZSharp iterates satisfy
-    ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + Λρ.  Coq: ``LeanSharp.Core.Smooth.quad_diag_grad``.
+    ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + Λρ.  Coq: ``LeanSharp.Core.Smooth.quad_diag_grad``,
+    ``LeanSharp.Examples.IllConditioned.illcond2_zsharp_converges`` (λ = (1, 100)).
     """
     ls = _layers(lams)
 
@@ -469,7 +512,11 @@ def run_zsharp(
     percentile: float = DEFAULT_PERCENTILE,
     t: float | None = None,
 ) -> List[Layers]:
-    """The iterates w_0, w_1, …, w_T (T = ``steps``) of :func:`zsharp_step`."""
+    """The iterates w_0, w_1, …, w_T (T = ``steps``) of :func:`zsharp_step`, the mask
+    recomputed from the current gradient at every step.
+
+    Coq: ``LeanSharp.Theory.ZSharpDirection.zsharp_iter``, ``LeanSharp.Theory.ZSharpDirection.zsharp_iter_step``.
+    """
     traj = [_layers(w0)]
     for _ in range(steps):
         traj.append(zsharp_step(traj[-1], grad, eta, rho, rule=rule, percentile=percentile, t=t))

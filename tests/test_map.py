@@ -249,3 +249,16 @@ def test_cli_map_errors(tmp_path: Path):
     assert r.stderr.strip().count("\n") == 0 and "unknown --format" in r.stderr
     r = _cli("--project", str(tmp_path), cwd=tmp_path)
     assert r.returncode == 1 and "no roadmap.toml" in r.stderr
+
+
+def test_zsharp_docstrings_name_existing_coq_declarations():
+    """Every fully qualified Coq name cited in leansharp_tools/zsharp.py exists."""
+    import re
+
+    from leansharp_tools import zsharp
+
+    text = Path(zsharp.__file__).read_text(encoding="utf-8")
+    cited = set(re.findall(r"LeanSharp(?:\.[A-Za-z_][A-Za-z0-9_']*){3,}", text))
+    assert cited
+    decls = mapping.scan_declarations(REPO)
+    assert sorted(cited - set(decls)) == []
