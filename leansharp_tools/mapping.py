@@ -9,6 +9,7 @@ Public API (pure: reads files, never prints or exits):
 
     links = build_map(root)                  # -> ProjectMap (items, problems, index)
     problems = check_links(root)             # -> [LinkProblem]; [] when every link resolves
+    statuses, note = prover_statuses(root)   # from `leansharp status`, or (None, why)
     text = render_map(links, "md")           # or "html" (jinja2 templates in templates/)
     decls = scan_declarations(root)          # {qualified name: Location}
 
@@ -27,30 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from leansharp_tools import roadmap as rm
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.scan import THEOREM_KINDS, blank_comments, scan_source
 
-try:  # Python 3.11+
-    import tomllib as _toml
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as _toml  # type: ignore[no-redef]
-
-ROADMAP = "roadmap.toml"
+ROADMAP = rm.ROADMAP
 FORMATS = ("md", "html")
 
-#: Vernacular keywords that introduce a named declaration.
-DECL_KEYWORDS = (
-    "Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Property",
-    "Definition", "Fixpoint", "CoFixpoint", "Example", "Instance", "Inductive",
-    "CoInductive", "Variant", "Record", "Structure", "Class", "Let", "Function",
-    "Program Definition", "Program Fixpoint", "Program Lemma", "Program Instance",
-)
-_ATTRS = r"(?:#\[[^\]]*\]\s*)*(?:(?:Local|Global|Polymorphic|Monomorphic|Private|Program|Existing)\s+)*"
-_DECL_RE = re.compile(
-    r"^\s*" + _ATTRS + r"(?P<kw>" + "|".join(k.replace(" ", r"\s+") for k in DECL_KEYWORDS)
-    + r")\s+(?P<name>[A-Za-z_][A-Za-z0-9_']*)",
-)
-_MODULE_RE = re.compile(r"^\s*(?:Module|Section)\s+(?!Type\b|Import\b|Export\b)(?P<name>[A-Za-z_][A-Za-z0-9_']*)(?P<rest>[^.]*)\.")
-_END_RE = re.compile(r"^\s*End\s+(?P<name>[A-Za-z_][A-Za-z0-9_']*)\s*\.")
 _PROOF_END_RE = re.compile(r"\b(Qed|Defined|Admitted|Abort)\s*\.")
 
 
@@ -118,13 +102,14 @@ class ItemMap:
     id: str
     title: str
     spec: str
-    tier: Optional[int]
+    tier: int
     headline: bool
     status: str  # proved / partial / open; "found" (all declarations in the sources) without prover status
     declarations: List[DeclLink]
     witnesses: List[DeclLink]
-    code: Optional[CodeLink]
-    test: Optional[TestLink]
+    code: List[CodeLink]
+    test: List[TestLink]
+    line: int = 0  # line of the item's [[item]] header in roadmap.toml
     problems: List[LinkProblem] = field(default_factory=list)
 
 
@@ -141,8 +126,8 @@ class ProjectMap:
         return {
             "items": len(self.items),
             "headline": sum(1 for i in self.items if i.headline),
-            "with_code": sum(1 for i in self.items if i.code is not None),
-            "with_test": sum(1 for i in self.items if i.test is not None),
+            "with_code": sum(1 for i in self.items if i.code),
+            "with_test": sum(1 for i in self.items if i.test),
             "problems": len(self.problems),
         }
 
@@ -177,10 +162,24 @@ def find_map_root(start: Optional[Path] = None) -> Path:
     )
 
 
-def prover_statuses(project: ProjectLike) -> Optional[Dict[str, str]]:
-    """Declaration statuses from `leansharp status` (Print Assumptions) when they are
-    available without rebuilding, else None (the map then falls back to the source scan)."""
-    return None
+def prover_statuses(
+    project: ProjectLike, on_progress: Optional[Callable[[str, int, int], None]] = None
+) -> Tuple[Optional[Dict[str, str]], str]:
+    """Declaration statuses from `leansharp status` (`status.collect_status`: `Print
+    Assumptions`, cached per module) as ({name: status}, note), or (None, why) when
+    they are unavailable (no _CoqProject, not built, prover missing) — the map then
+    falls back to the source scan."""
+    root = _root_of(project)
+    if not (root / "_CoqProject").is_file():
+        return None, "no _CoqProject"
+    try:
+        from leansharp_tools.project import load_project
+        from leansharp_tools.status import collect_status
+
+        report = collect_status(load_project(root), use_cache=True, on_progress=on_progress, with_roadmap=False)
+    except LeanSharpError as err:
+        return None, str(err)
+    return {d.name: d.status for d in report.declarations}, "prover"
 
 
 def _vfiles(root: Path, project: ProjectLike) -> List[Tuple[Path, str]]:
@@ -210,99 +209,40 @@ def _vfiles(root: Path, project: ProjectLike) -> List[Tuple[Path, str]]:
     return out
 
 
-def load_items(root: Path) -> List[Dict[str, Any]]:
-    """The `[[item]]` tables of `root/roadmap.toml` (LeanSharpError when unreadable)."""
-    path = root / ROADMAP
-    try:
-        data = _toml.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LeanSharpError(f"{path}: not found; create it with [[item]] blocks (see the schema in LeanSharp's roadmap.toml)")
-    except _toml.TOMLDecodeError as err:
-        raise LeanSharpError(f"{path}: invalid TOML ({err}); fix the file")
-    items = data.get("item", [])
-    if not isinstance(items, list):
-        raise LeanSharpError(f"{path}: 'item' must be an array of tables ([[item]] blocks)")
-    return items
+def load_items(root: Path) -> List[rm.RoadmapItem]:
+    """The validated items of `root/roadmap.toml` (`roadmap.load_roadmap`; a
+    LeanSharpError with file:line for malformed input)."""
+    path = Path(root) / ROADMAP
+    if not path.is_file():
+        raise LeanSharpError(f"{path}: not found; create it with [[item]] blocks (schema: see LeanSharp's roadmap.toml)")
+    return rm.load_roadmap(path)
 
 
 # --------------------------------------------------------- scanning Coq sources
 
 
-def _blank_comments(text: str) -> str:
-    """`text` with (nested) Coq comments and string contents replaced by spaces
-    (newlines kept, so line numbers are unchanged)."""
-    out = list(text)
-    depth = 0
-    i, n = 0, len(text)
-    in_string = False
-    while i < n:
-        two = text[i : i + 2]
-        if in_string:
-            if text[i] == '"':
-                if two == '""':
-                    out[i] = out[i + 1] = " "
-                    i += 2
-                    continue
-                in_string = False
-            elif text[i] != "\n":
-                out[i] = " "
-            i += 1
-        elif two == "(*":
-            depth += 1
-            out[i] = out[i + 1] = " "
-            i += 2
-        elif depth and two == "*)":
-            depth -= 1
-            out[i] = out[i + 1] = " "
-            i += 2
-        elif depth:
-            if text[i] != "\n":
-                out[i] = " "
-            i += 1
-        else:
-            if text[i] == '"':
-                in_string = True
-            i += 1
-    return "".join(out)
-
-
 def scan_file(path: Path, module: str, rel: str) -> Dict[str, Location]:
-    """Declarations of one .v file: {qualified name: Location}.
-
-    Names inside `Module M. … End M.` get the prefix `module.M.`; sections add nothing.
-    A Theorem-like declaration is marked admitted when its proof ends with `Admitted.`.
-    """
+    """Declarations of one .v file: {qualified name: Location}, found with the same
+    scanner as `leansharp status` (`leansharp_tools.scan`: comments/strings blanked,
+    `Module` names qualify, `Section`s do not). A Theorem-like declaration is marked
+    admitted when the first proof terminator before the next declaration is
+    `Admitted.`/`Abort.` (a textual hint; the prover's verdict comes from `status`)."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return {}
-    lines = _blank_comments(text).splitlines()
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LeanSharpError(f"{path}: cannot read as UTF-8 text ({err}); fix or re-encode the file")
+    decls = scan_source(text, module, rel)
+    lines = blank_comments(text, rel).splitlines()
+    starts = sorted({d.line for d in decls})
     found: Dict[str, Location] = {}
-    stack: List[Tuple[str, bool]] = []  # (name, is_module)
-    pending: Optional[str] = None
-    for lineno, line in enumerate(lines, 1):
-        m = _MODULE_RE.match(line)
-        if m:
-            is_module = line.lstrip().startswith("Module") and ":=" not in m.group("rest")
-            if line.lstrip().startswith("Section") or is_module:
-                stack.append((m.group("name"), is_module))
-            continue
-        m = _END_RE.match(line)
-        if m and stack and stack[-1][0] == m.group("name"):
-            stack.pop()
-            continue
-        m = _DECL_RE.match(line)
-        if m:
-            prefix = ".".join([module] + [s for s, is_mod in stack if is_mod])
-            qual = f"{prefix}.{m.group('name')}"
-            found.setdefault(qual, Location(rel, lineno, m.group("kw").split()[-1]))
-            pending = qual
-        if pending is not None:
-            end = _PROOF_END_RE.search(line)
-            if end:
-                if end.group(1) in ("Admitted", "Abort"):
-                    found[pending].admitted = True
-                pending = None
+    for d in decls:
+        admitted = False
+        if d.kind in THEOREM_KINDS:
+            nxt = next((ln for ln in starts if ln > d.line), len(lines) + 1)
+            body = "\n".join(lines[d.line - 1 : nxt - 1])
+            end = _PROOF_END_RE.search(body)
+            admitted = bool(end and end.group(1) in ("Admitted", "Abort"))
+        found.setdefault(d.name, Location(rel, d.line, d.kind, admitted))
     return found
 
 
@@ -311,12 +251,32 @@ def scan_declarations(project: ProjectLike) -> Dict[str, Location]:
     root = _root_of(project)
     out: Dict[str, Location] = {}
     for rel, module in _vfiles(root, project):
+        if not (root / rel).is_file():
+            continue  # listed in _CoqProject but absent: `leansharp build` reports it
         for name, loc in scan_file(root / rel, module, rel.as_posix()).items():
             out.setdefault(name, loc)
     return out
 
 
 # ----------------------------------------------------------- code / test links
+
+
+class _Ann:
+    """An annotation written as text (PEP 563 strings) shown without quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _signature_text(sig: inspect.Signature) -> str:
+    def ann(a: Any) -> Any:
+        return _Ann(a) if isinstance(a, str) else a
+
+    params = [p.replace(annotation=ann(p.annotation)) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=ann(sig.return_annotation)))
 
 
 def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
@@ -352,7 +312,7 @@ def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
     if not callable(obj):
         return CodeLink(target, False, error=f"{target} is not a function or class")
     try:
-        sig = str(inspect.signature(obj))
+        sig = _signature_text(inspect.signature(obj))
     except (TypeError, ValueError):
         sig = "(...)"
     doc = inspect.getdoc(obj) or ""
@@ -402,6 +362,7 @@ def resolve_test(target: str, root: Path) -> TestLink:
     except (SyntaxError, UnicodeDecodeError) as err:
         return TestLink(target, False, error=f"test file {path_s} does not parse ({err})")
     names = rest.split("::")
+    names[-1] = names[-1].split("[", 1)[0]  # a parametrised id "test_x[case]" names test_x
     line = _find_test(tree, names)
     if line is None:
         return TestLink(target, False, error=f"{path_s} defines no test {rest!r}")
@@ -411,117 +372,81 @@ def resolve_test(target: str, root: Path) -> TestLink:
 # ------------------------------------------------------------------ the map
 
 
-StatusFn = Callable[[Sequence[str]], str]
-
-
-def _default_item_status(statuses: Sequence[str]) -> str:
-    """proved when every declaration is proved, partial when some are, open when none exist."""
-    if not statuses:
-        return "open"
-    good = sum(1 for s in statuses if s == "proved")
-    return "proved" if good == len(statuses) else ("partial" if good else "open")
-
-
-def _as_list(item: Mapping[str, Any], key: str, item_id: str, problems: List[LinkProblem]) -> List[str]:
-    v = item.get(key, [])
-    if isinstance(v, str):
-        v = [v]
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        problems.append(LinkProblem(item_id, "bad-item", key, f"field {key!r} must be a list of strings"))
-        return []
-    return v
+ItemStatusFn = Callable[[rm.RoadmapItem, Mapping[str, str]], str]
 
 
 def build_map(
     project: ProjectLike,
     statuses: Optional[Mapping[str, str]] = None,
-    item_status: Optional[StatusFn] = None,
+    item_status: Optional[ItemStatusFn] = None,
 ) -> ProjectMap:
     """Resolve every roadmap item's links.
 
     `statuses`: declaration → status ("proved", "admitted", "axiom", ...) from the
-    prover (`leansharp status`); without it declarations are located by scanning the
-    sources and get "found" / "admitted" (textual `Admitted.`) / "missing".
-    `item_status`: statuses of an item's declarations → item status (default:
-    proved / partial / open as in roadmap.toml's header).
+    prover (:func:`prover_statuses`); without it declarations are located by scanning
+    the sources and get "found" / "admitted" (textual `Admitted.`) / "missing".
+    `item_status`: (item, statuses) → item status, default `roadmap.item_status`
+    (proved / partial / open). Without prover statuses an item is "found" when all its
+    declarations are in the sources, "partial" when some are, "open" when none.
     """
     root = _root_of(project)
     raw = load_items(root)
     decls = scan_declarations(project)
-    status_fn = item_status or _default_item_status
+    status_fn = item_status or rm.item_status
     code_cache: Dict[str, CodeLink] = {}
     items: List[ItemMap] = []
     all_problems: List[LinkProblem] = []
-    seen_ids: Dict[str, int] = {}
-    for idx, it in enumerate(raw, 1):
+    for it in raw:
         problems: List[LinkProblem] = []
-        if not isinstance(it, dict):
-            all_problems.append(LinkProblem(f"item #{idx}", "bad-item", "", "not a table"))
-            continue
-        item_id = str(it.get("id") or f"item #{idx}")
-        if "id" not in it:
-            problems.append(LinkProblem(item_id, "bad-item", "id", "item has no 'id'"))
-        seen_ids[item_id] = seen_ids.get(item_id, 0) + 1
-        if seen_ids[item_id] == 2:
-            problems.append(LinkProblem(item_id, "bad-item", "id", f"duplicate item id {item_id!r}"))
 
         def link(name: str, role: str) -> DeclLink:
             loc = decls.get(name)
-            if statuses is not None and name in statuses:
-                st = statuses[name]
+            known = statuses is not None and name in statuses
+            if known:
+                st = statuses[name]  # type: ignore[index]
             elif loc is None:
                 st = "missing"
             else:
                 st = "admitted" if loc.admitted else ("found" if statuses is None else "unknown")
-            if loc is None and (statuses is None or name not in statuses):
+            if loc is None and not known:
                 kind = "missing-declaration" if role == "declaration" else "missing-witness"
-                problems.append(LinkProblem(item_id, kind, name, f"{role} {name} not found in the Coq sources"))
+                problems.append(LinkProblem(it.id, kind, name, f"{role} {name} not found in the Coq sources"))
             return DeclLink(name, loc, st, role)
 
-        dls = [link(n, "declaration") for n in _as_list(it, "declarations", item_id, problems)]
-        wls = [link(n, "witness") for n in _as_list(it, "witness", item_id, problems)]
+        dls = [link(n, "declaration") for n in it.declarations]
+        wls = [link(n, "witness") for n in it.witness]
 
-        code = None
-        if it.get("code") is not None:
-            target = str(it["code"])
+        codes: List[CodeLink] = []
+        for target in it.code:
             if target not in code_cache:
                 code_cache[target] = resolve_code(target, root)
-            code = code_cache[target]
-            if not code.found:
-                problems.append(LinkProblem(item_id, "missing-code", target, f"code {target}: {code.error}"))
-        test = None
-        if it.get("test") is not None:
-            test = resolve_test(str(it["test"]), root)
-            if not test.found:
-                problems.append(LinkProblem(item_id, "missing-test", test.target, f"test {test.target}: {test.error}"))
+            c = code_cache[target]
+            codes.append(c)
+            if not c.found:
+                problems.append(LinkProblem(it.id, "missing-code", target, f"code {target}: {c.error}"))
+        tests: List[TestLink] = []
+        for target in it.test:
+            t = resolve_test(target, root)
+            tests.append(t)
+            if not t.found:
+                problems.append(LinkProblem(it.id, "missing-test", target, f"test {target}: {t.error}"))
 
         if statuses is not None:
-            item_st = status_fn([d.status for d in dls])
+            item_st = status_fn(it, statuses)
         else:
-            # without the prover: "found" = every declaration is in the sources (unchecked)
-            item_st = "open" if not dls else ("found" if all(d.status == "found" for d in dls) else "partial")
-        tier = it.get("tier")
-        items.append(
-            ItemMap(
-                id=item_id,
-                title=str(it.get("title", "")),
-                spec=str(it.get("spec", "")),
-                tier=tier if isinstance(tier, int) else None,
-                headline=bool(it.get("headline", False)),
-                status=item_st,
-                declarations=dls,
-                witnesses=wls,
-                code=code,
-                test=test,
-                problems=problems,
-            )
-        )
+            n_found = sum(1 for d in dls if d.status == "found")
+            item_st = "found" if dls and n_found == len(dls) else ("partial" if any(d.location for d in dls) else "open")
+        items.append(ItemMap(
+            id=it.id, title=it.title, spec=it.spec, tier=it.tier, headline=it.headline,
+            status=item_st, declarations=dls, witnesses=wls, code=codes, test=tests,
+            line=it.line, problems=problems,
+        ))
         all_problems += problems
 
     index: Dict[str, List[str]] = {}
     for im in items:
-        if im.code is not None:
-            index.setdefault(im.code.target, []).append(im.id)
+        for c in im.code:
+            index.setdefault(c.target, []).append(im.id)
     return ProjectMap(
         root=root,
         items=items,

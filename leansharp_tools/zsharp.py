@@ -103,6 +103,9 @@ class Rule(str, enum.Enum):
     ACTUAL = "actual"
     IDEALISED = "idealised"
 
+    def __repr__(self) -> str:
+        return f"Rule.{self.name}"
+
 
 def _rule(rule: Union[Rule, str]) -> Rule:
     try:

@@ -65,12 +65,12 @@ def test_real_repo_links_resolve():
 
 def test_real_repo_code_links_show_signature():
     pmap = mapping.build_map(REPO)
-    linked = [i for i in pmap.items if i.code is not None and i.code.found]
+    linked = [c for i in pmap.items for c in i.code if c.found]
     assert linked, "no roadmap item links to the reference implementation"
-    for it in linked:
-        assert it.code.signature.startswith(it.code.target.rsplit(".", 1)[1] + "(")
-        assert it.code.summary
-        assert ".py:" in it.code.location
+    for c in linked:
+        assert c.signature.startswith(c.target.rsplit(".", 1)[1] + "(")
+        assert c.summary
+        assert ".py:" in c.location
 
 
 # -------------------------------------------------------------- a fixture project
@@ -180,11 +180,12 @@ def test_fixture_map_contents(fixture_project: Path):
     pmap = mapping.build_map(fixture_project)
     good = pmap.items[0]
     assert good.status == "found"
-    assert good.code.found and good.code.signature.startswith("sig_mask(")
-    assert good.test.found and good.test.location == "tests/test_demo.py:1"
+    assert good.code[0].found and good.code[0].signature.startswith("sig_mask(")
+    assert good.test[0].found and good.test[0].location == "tests/test_demo.py:1"
     broken = pmap.items[1]
     assert broken.status == "partial"  # its only declaration is admitted in the source
-    assert broken.test.found and broken.test.location == "tests/test_demo.py:5"
+    assert broken.declarations[0].status == "admitted"
+    assert broken.test[0].found and broken.test[0].location == "tests/test_demo.py:5"
     assert pmap.items[3].status == "open"
     md = mapping.render_map(pmap, "md")
     assert "**broken** `leansharp_tools.zsharp.no_such_function`" in md
@@ -202,6 +203,14 @@ def test_prover_statuses_override(fixture_project: Path):
     assert pmap.status_source == "prover"
 
 
+def test_prover_statuses_unavailable(fixture_project: Path, tmp_path: Path):
+    statuses, note = mapping.prover_statuses(fixture_project)  # nothing compiled
+    assert statuses is None and "build" in note
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert mapping.prover_statuses(empty) == (None, "no _CoqProject")
+
+
 def test_resolve_code_and_test_errors(tmp_path: Path):
     assert not mapping.resolve_code("not a name").found
     assert not mapping.resolve_code("no_such_module_xyz.f").found
@@ -209,6 +218,8 @@ def test_resolve_code_and_test_errors(tmp_path: Path):
     ok = mapping.resolve_code("leansharp_tools.zsharp.Rule")
     assert ok.found
     assert not mapping.resolve_test("tests/x.py", tmp_path).found
+    (tmp_path / "t.py").write_text("def test_p(x):\n    pass\n")
+    assert mapping.resolve_test("t.py::test_p[case-1]", tmp_path).found
     assert "does not exist" in mapping.resolve_test("tests/x.py::t", tmp_path).error
 
 
@@ -232,6 +243,7 @@ def test_cli_map_md_stdout(fixture_project: Path):
     r = _cli("--project", str(fixture_project), cwd=fixture_project)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("# LeanSharp theorem-to-code map")
+    assert "proof status not available" in r.stdout
     assert "4 broken link(s)" in r.stderr
     assert "demo.broken_code: code leansharp_tools.zsharp.no_such_function" in r.stderr
 
