@@ -212,12 +212,18 @@ def test_quantile_kept_count(layers, p):
 def test_actual_equals_idealised_rescaled(g, t):
     """For fixed t the actual mask [|g_i − μ|/(s + 1e-8) ≥ t] equals the idealised mask
     [|g_i − μ| ≥ t'σ] at t' = t(s + 1e-8)/σ; without the 1e-8 the sample mask at t is
-    the population mask at t·√(n/(n−1)) (ZMask.sig_mask_s_rescaled, ZMask.sstd_sd)."""
+    the population mask at t·√(n/(n−1)) (ZSharpRule.zscore_rescaled_threshold,
+    ZSharpRule.layer_mask_sig_mask, ZMask.sig_mask_s_rescaled, ZMask.sstd_sd)."""
     assume(well_spread(g))
     n = g.size
     dev = np.abs(g - z.mean(g))
     t1 = z.rescaled_threshold(g, t)
     assert agree_off_boundary(z.zscore_mask(g, t), z.sig_mask(g, t1), dev, t1 * z.pop_std(g))
+    # the quantile rule's layer mask is the idealised mask at t'(t = the quantile)
+    # (ZSharpRule.layer_mask_sig_mask; one layer, so no fallback)
+    tq = z.quantile_threshold([g])
+    tq1 = z.rescaled_threshold(g, tq)
+    assert agree_off_boundary(z.zsharp_masks([g])[0], z.sig_mask(g, tq1), dev, tq1 * z.pop_std(g))
     t2 = t * math.sqrt(n / (n - 1))
     assert agree_off_boundary(z.sig_mask_sample(g, t), z.sig_mask(g, t2), dev, t2 * z.pop_std(g))
     assert agree_off_boundary(z.inlier_mask_sample(g, t), z.inlier_mask(g, t2), dev, t2 * z.pop_std(g))
