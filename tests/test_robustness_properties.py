@@ -1,0 +1,101 @@
+"""Property tests for SPEC §2.4 (robustness) and §2.5 (generalization), checked
+numerically on the reference implementation `leansharp_tools.zsharp` with hypothesis.
+
+Each test names the Coq declarations it mirrors (roadmap.toml links items to them).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from leansharp_tools import zsharp as z
+
+FAST = settings(max_examples=80, deadline=None)
+TOL = 1e-9
+
+coord = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
+vec = st.lists(coord, min_size=1, max_size=24).map(lambda xs: np.array(xs, dtype=float))
+
+
+@FAST
+@given(n=st.integers(min_value=2, max_value=60), a=coord, b=coord)
+def test_single_outlier_zscore_is_sqrt_n_minus_1(n: int, a: float, b: float) -> None:
+    """LeanSharp.Theory.RobustOutlier.spike_outlier_zscore, single_outlier_passes,
+    single_outlier_dropped: (a, …, a, b) has outlier z-score exactly √(n−1); the
+    significant mask keeps it for t ≤ √(n−1) and drops it above."""
+    assume(abs(b - a) > 1e-3 * (1.0 + abs(a) + abs(b)))
+    g = np.array([a] * (n - 1) + [b], dtype=float)
+    zscore = abs(b - z.mean(g)) / z.pop_std(g)
+    assert math.isclose(zscore, math.sqrt(n - 1), rel_tol=1e-9)
+    root = math.sqrt(n - 1)
+    assert z.sig_mask(g, root * (1 - 1e-6))[-1] == 1.0
+    assert z.sig_mask(g, root * (1 + 1e-6))[-1] == 0.0
+
+
+@FAST
+@given(n=st.integers(min_value=2, max_value=60), a=coord,
+       t=st.floats(min_value=0.0, max_value=1.0 - 1e-6), big=st.floats(min_value=1.0, max_value=1e6))
+def test_single_outlier_drags_filtered_mean(n: int, a: float, t: float, big: float) -> None:
+    """LeanSharp.Theory.RobustOutlier.spike_zfiltered_mean_ge: for t ≤ √(n−1) the mean of
+    the kept points is ≥ a + (b − a)/n (t kept off the boundary √(n−1), where rounding
+    may go either way)."""
+    b = a + big
+    g = np.array([a] * (n - 1) + [b], dtype=float)
+    m = z.sig_mask(g, t * math.sqrt(n - 1))
+    filtered_mean = float(np.dot(m, g) / m.sum())
+    assert filtered_mean >= a + (b - a) / n - TOL * (1 + abs(a) + abs(b))
+
+
+@FAST
+@given(g=vec, t=st.floats(min_value=0.0, max_value=3.0), rho=st.floats(min_value=1e-3, max_value=10.0))
+def test_zsharp_first_order_sharpness_tighter(g: np.ndarray, t: float, rho: float) -> None:
+    """LeanSharp.Theory.PACBayesZSharp.zsharp_tighter: ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ ≤ ρ‖g‖ = ⟨g, ε_SAM⟩."""
+    assume(np.all((g == 0) | (np.abs(g) > 1e-100)))  # no overflow of ρ/‖g_f‖
+    gf = z.hadamard(g, z.sig_mask(g, t))
+    eps_f = z.sam_perturbation([gf], rho, rule="idealised")[0]
+    eps_sam = z.sam_perturbation([g], rho, rule="idealised")[0]
+    scale = rho * (1.0 + z.global_norm([g]))
+    assert math.isclose(float(np.dot(g, eps_f)), rho * z.global_norm([gf]), rel_tol=1e-9, abs_tol=TOL * scale)
+    assert math.isclose(float(np.dot(g, eps_sam)), rho * z.global_norm([g]), rel_tol=1e-9, abs_tol=TOL * scale)
+    assert float(np.dot(g, eps_f)) <= float(np.dot(g, eps_sam)) + TOL * scale
+
+
+@FAST
+@given(outcomes=st.lists(st.lists(coord, min_size=5, max_size=5).map(lambda xs: np.array(xs, dtype=float)),
+                         min_size=1, max_size=6),
+       weights=st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=6, max_size=6),
+       t=st.floats(min_value=0.0, max_value=2.0))
+def test_symmetric_noise_filtered_mean_zero(outcomes: list, weights: list, t: float) -> None:
+    """LeanSharp.Theory.RobustSymmetric.zfilter_symmetric_unbiased: outcomes ±ξ_k with equal
+    probabilities give E[ξ ⊙ m(ξ)] = 0."""
+    p = np.array(weights[: len(outcomes)], dtype=float)
+    p = p / (2 * p.sum())
+    total = np.zeros(5)
+    for pk, xi in zip(p, outcomes):
+        total += pk * z.hadamard(xi, z.sig_mask(xi, t))
+        total += pk * z.hadamard(-xi, z.sig_mask(-xi, t))
+    assert np.allclose(total, 0.0, atol=1e-9 * (1 + max(float(np.max(np.abs(x))) for x in outcomes)))
+
+
+@FAST
+@given(q=st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=2, max_size=8),
+       f=st.lists(st.floats(min_value=-20.0, max_value=20.0), min_size=8, max_size=8),
+       pw=st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=8, max_size=8))
+def test_donsker_varadhan(q: list, f: list, pw: list) -> None:
+    """LeanSharp.Theory.KL.gibbs and LeanSharp.Theory.KL.donsker_varadhan:
+    KL(Q‖P) ≥ 0 and E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f] (0·ln 0 = 0)."""
+    qa = np.array(q, dtype=float)
+    assume(qa.sum() > 0)
+    qa = qa / qa.sum()
+    k = len(qa)
+    pa = np.array(pw[:k], dtype=float)
+    pa = pa / pa.sum()
+    fa = np.array(f[:k], dtype=float)
+    pos = qa > 0
+    kl = float(np.sum(qa[pos] * np.log(qa[pos] / pa[pos])))
+    assert kl >= -1e-12
+    assert float(np.dot(qa, fa)) <= kl + math.log(float(np.dot(pa, np.exp(fa)))) + 1e-9
