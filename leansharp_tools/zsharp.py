@@ -71,9 +71,12 @@ __all__ = [
     "filter_gradient",
     "global_norm",
     "sam_perturbation",
+    "hard_threshold",
+    "zsharp_direction",
     "sam_step",
     "zsharp_step",
     "quadratic_bowl_grad",
+    "diag_quadratic_loss",
     "diag_quadratic_grad",
     "run_zsharp",
 ]
@@ -219,6 +222,20 @@ def inlier_mask_sample(g: ArrayLike, t: float) -> Vector:
     """
     v = _vec(g)
     return (_dev(v) <= t * sample_std(v)).astype(np.float64)
+
+
+def hard_threshold(x: ArrayLike, tau: float) -> Vector:
+    """Hard thresholding, componentwise: hard_τ(x) = x·[|x| ≥ τ].
+
+    Idempotent, |hard_τ x| ≤ |x|, and for τ > 0 not Lipschitz (it jumps by τ at |x| = τ).
+    The idealised Z-filter is hard thresholding of the centred gradient:
+    sig_mask(g, t)_i·(g_i − μ) = hard_{tσ}(g_i − μ).
+    Coq: ``LeanSharp.Core.HardThreshold.hard``, ``LeanSharp.Core.HardThreshold.hard_idem``,
+    ``LeanSharp.Core.HardThreshold.hard_not_lipschitz``,
+    ``LeanSharp.Core.HardThreshold.zfilter_centered_hard``.
+    """
+    v = _vec(x)
+    return np.where(np.abs(v) >= tau, v, 0.0)
 
 
 def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL) -> Vector:
@@ -433,6 +450,30 @@ def sam_perturbation(
     return [scale * g for g in gs]
 
 
+def zsharp_direction(
+    w: Sequence[ArrayLike],
+    grad: GradFn,
+    rho: float,
+    *,
+    filtered: bool = True,
+    rule: Union[Rule, str] = Rule.ACTUAL,
+    percentile: float = DEFAULT_PERCENTILE,
+    t: float | None = None,
+) -> Layers:
+    """The SAM/ZSharp step direction d = ∇L(w + ε), ε = :func:`sam_perturbation` of the
+    (filtered, when ``filtered``) gradient g_f at w; the step is w⁺ = w − η·d.
+
+    The alignment theory is about d: (c, C)-aligned with w* when
+    ⟨d, w − w*⟩ ≥ c‖w − w*‖² and ‖d‖ ≤ C‖w − w*‖.
+    Coq: ``LeanSharp.Theory.ZSharpDirection.zsharp_dir``, ``LeanSharp.Theory.Alignment.aligned``.
+    """
+    ws = _layers(w)
+    g = _layers(grad([x.copy() for x in ws]))
+    gf = filter_gradient(g, rule=rule, percentile=percentile, t=t) if filtered else g
+    eps = sam_perturbation(gf, rho, rule)
+    return _layers(grad([x + e for x, e in zip(ws, eps)]))
+
+
 def sam_step(
     w: Sequence[ArrayLike],
     grad: GradFn,
@@ -454,11 +495,8 @@ def sam_step(
     ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
     """
     ws = _layers(w)
-    g = _layers(grad([x.copy() for x in ws]))
-    gf = filter_gradient(g, rule=rule, percentile=percentile, t=t) if filtered else g
-    eps = sam_perturbation(gf, rho, rule)
-    gp = _layers(grad([x + e for x, e in zip(ws, eps)]))
-    return [x - eta * d for x, d in zip(ws, gp)]
+    d = zsharp_direction(ws, grad, rho, filtered=filtered, rule=rule, percentile=percentile, t=t)
+    return [x - eta * di for x, di in zip(ws, d)]
 
 
 def zsharp_step(
@@ -487,6 +525,15 @@ def quadratic_bowl_grad(w: Sequence[ArrayLike]) -> Layers:
     ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_converges``.
     """
     return [x.copy() for x in _layers(w)]
+
+
+def diag_quadratic_loss(lams: Sequence[ArrayLike], w: Sequence[ArrayLike]) -> float:
+    """L(w) = ½ Σ_l Σ_i λ^l_i (w^l_i)², the diagonal quadratic (λ ≥ 0: L ≥ 0 = L(0)).
+
+    Lc-smooth with Lc = max λ, μ-strongly convex with μ = min λ (when > 0).
+    Coq: ``LeanSharp.Core.Smooth.quad_diag``.
+    """
+    return 0.5 * sum(float(np.dot(lam * x, x)) for lam, x in zip(_layers(lams), _layers(w)))
 
 
 def diag_quadratic_grad(lams: Sequence[ArrayLike]) -> GradFn:

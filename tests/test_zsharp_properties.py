@@ -307,3 +307,232 @@ def test_ill_conditioned_geometric_decrease(w0, eta, rho, steps):
     traj = z.run_zsharp([w0], grad, eta, rho, steps)
     bound = (1 - eta) ** steps * z.global_norm([w0]) + 100 * rho
     assert close_le(z.global_norm(traj[-1]), bound)
+
+
+# ------------------------------------------------ statistics and Cauchy–Schwarz
+
+
+@FAST
+@given(vec)
+def test_variance_identities(g):
+    """σ² ≥ 0, s² ≥ 0, Σ(g_i − μ) = 0, n·σ² = Σ(g_i − μ)², (n − 1)s² = nσ², constant ⇒ σ = 0
+    (Stats.var_nonneg, svar_nonneg, sum_centered, n_var, svar_var, var_const)."""
+    n = g.size
+    mu, sigma = z.mean(g), z.pop_std(g)
+    scale = max(1.0, float(np.max(np.abs(g))))
+    ssd = float(np.sum((g - mu) ** 2))
+    assert sigma >= 0 and z.sample_std(g) >= 0
+    assert abs(float(np.sum(g - mu))) <= 1e-12 * n * scale
+    assert math.isclose(n * sigma**2, ssd, rel_tol=1e-9, abs_tol=1e-12 * n * scale**2)
+    if n >= 2:
+        assert math.isclose((n - 1) * z.sample_std(g) ** 2, n * sigma**2, rel_tol=1e-9, abs_tol=1e-12 * n * scale**2)
+    # constant ⇒ σ = 0 up to rounding of the mean (exactly 0 when the mean is exact)
+    assert z.pop_std(np.full(n, g[0])) <= 1e-14 * abs(float(g[0]))
+    assert z.pop_std(np.full(n, 0.375)) == 0.0
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=16).flatmap(
+    lambda n: st.tuples(*[st.lists(coord, min_size=n, max_size=n).map(np.array)] * 2)))
+def test_cauchy_schwarz(uv):
+    """|⟨u, v⟩| ≤ ‖u‖‖v‖ and ‖u + v‖ ≤ ‖u‖ + ‖v‖ (Vec.cauchy_schwarz, Vec.inner_le_norm,
+    Vec.norm_triangle), with ‖·‖ = :func:`global_norm`."""
+    u, v = uv
+    nu, nv = z.global_norm([u]), z.global_norm([v])
+    assert close_le(abs(float(np.dot(u, v))), nu * nv)
+    assert close_le(z.global_norm([u + v]), nu + nv)
+
+
+# ------------------------------------------------ smooth losses (diagonal quadratics)
+
+
+@st.composite
+def quad_problem(draw, lo=0.0, hi=10.0, max_n=8):
+    n = draw(st.integers(min_value=1, max_value=max_n))
+    lam = np.array(draw(st.lists(st.floats(min_value=lo, max_value=hi), min_size=n, max_size=n)))
+    w = np.array(draw(st.lists(coord_w, min_size=n, max_size=n)))
+    return lam, w
+
+
+@FAST
+@given(quad_problem(), st.lists(coord_w, min_size=8, max_size=8), st.floats(min_value=0.0, max_value=1.0))
+def test_descent_lemma(lw, dd, eta):
+    """Lc-smooth L (here ½Σλ_i w_i², 0 ≤ λ_i ≤ Lc): L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖²
+    and L(w − ηd) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖² (Smooth.descent_lemma, descent_lemma_step)."""
+    lam, w = lw
+    d = np.array(dd[: lam.size])
+    lc = float(lam.max())
+    loss = lambda x: z.diag_quadratic_loss([lam], [x])
+    g = z.diag_quadratic_grad([lam])([w])[0]
+    tol = 1e-9 * (1 + loss(w) + lc * float(np.dot(d, d)) + abs(float(np.dot(g, d))))
+    assert loss(w + d) <= loss(w) + float(np.dot(g, d)) + lc / 2 * float(np.dot(d, d)) + tol
+    assert loss(w - eta * d) <= loss(w) - eta * float(np.dot(g, d)) + lc * eta**2 / 2 * float(np.dot(d, d)) + tol
+
+
+@FAST
+@given(quad_problem(lo=0.5), st.lists(coord_w, min_size=8, max_size=8))
+def test_strong_convexity(lw, vv):
+    """μ-strongly convex L (λ_i ≥ μ): ⟨∇L(u) − ∇L(v), u − v⟩ ≥ μ‖u − v‖²; at the critical
+    point w* = 0: ⟨∇L(w), w⟩ ≥ μ‖w‖² and L(0) ≤ L(w) (Smooth.strongly_convex_monotone,
+    strongly_convex_at_min, strongly_convex_min_le)."""
+    lam, u = lw
+    v = np.array(vv[: lam.size])
+    mu = float(lam.min())
+    grad = z.diag_quadratic_grad([lam])
+    gu, gv = grad([u])[0], grad([v])[0]
+    diff = float(np.dot(u - v, u - v))
+    assert close_le(mu * diff, float(np.dot(gu - gv, u - v)))
+    assert close_le(mu * float(np.dot(u, u)), float(np.dot(gu, u)))
+    assert z.diag_quadratic_loss([lam], [np.zeros_like(u)]) <= z.diag_quadratic_loss([lam], [u])
+
+
+@FAST
+@given(quad_problem(), st.floats(min_value=0.0, max_value=1.0))
+def test_filtered_step_decrease(lw, frac):
+    """L(w − η g⊙m) ≤ L(w) − η(1 − Lc η/2)‖g⊙m‖² for g = ∇L(w), ZSharp's mask m and
+    0 ≤ η ≤ 2/Lc: the filtered step never increases the loss (SecondOrder.filtered_step_decrease,
+    filtered_step_nonincreasing)."""
+    lam, w = lw
+    lc = max(float(lam.max()), 1e-3)
+    eta = frac * 2 / lc
+    g = z.diag_quadratic_grad([lam])([w])
+    gf = z.filter_gradient(g)[0]
+    loss = lambda x: z.diag_quadratic_loss([lam], [x])
+    nf2 = float(np.dot(gf, gf))
+    bound = loss(w) - eta * (1 - lc * eta / 2) * nf2
+    assert loss(w - eta * gf) <= bound + 1e-9 * (1 + loss(w) + eta * nf2)
+    assert loss(w - eta * gf) <= loss(w) * (1 + 1e-12) + 1e-12
+
+
+def _min_grad_norm2(lam, traj):
+    grad = z.diag_quadratic_grad([lam])
+    return min(float(np.dot(gg, gg)) for w in traj[:-1] for gg in grad(w))
+
+
+@FAST
+@given(quad_problem(lo=0.0, hi=5.0), st.integers(min_value=1, max_value=40), st.floats(min_value=0.0, max_value=1.0))
+def test_nonconvex_rate(lw, steps, rho):
+    """SAM/ZSharp with η = 1/(Lc√T): min_{t<T} ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − L_inf)/√T + Lc²ρ²
+    (NonConvexRate.sam_nonconvex_rate, zsharp_traj_rate); here L_inf = 0."""
+    lam, w0 = lw
+    lc = max(float(lam.max()), 1e-2)
+    eta = 1 / (lc * math.sqrt(steps))
+    traj = z.run_zsharp([w0], z.diag_quadratic_grad([lam]), eta, rho, steps)
+    loss0 = z.diag_quadratic_loss([lam], [w0])
+    assert close_le(_min_grad_norm2(lam, traj), 2 * lc * loss0 / math.sqrt(steps) + lc**2 * rho**2)
+
+
+@FAST
+@given(quad_problem(lo=0.0, hi=5.0), st.integers(min_value=1, max_value=40))
+def test_gd_rate(lw, steps):
+    """Smooth, bounded below: ‖∇L(w)‖² ≤ 2Lc(L(w) − L_inf); gradient descent (ρ = 0) with
+    η = 1/(Lc√T): min_{t<T} ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − L_inf)/√T
+    (Smooth.grad_norm2_le_gap, NonConvexRate.gd_nonconvex_rate)."""
+    lam, w0 = lw
+    lc = max(float(lam.max()), 1e-2)
+    grad = z.diag_quadratic_grad([lam])
+    g0 = grad([w0])[0]
+    loss0 = z.diag_quadratic_loss([lam], [w0])
+    assert close_le(float(np.dot(g0, g0)), 2 * lc * loss0)
+    eta = 1 / (lc * math.sqrt(steps))
+    traj = [[w0]]
+    for _ in range(steps):
+        traj.append(z.sam_step(traj[-1], grad, eta, 0.0, filtered=False))
+    assert close_le(_min_grad_norm2(lam, traj), 2 * lc * loss0 / math.sqrt(steps))
+
+
+# ------------------------------------------------------------------- alignment
+
+
+@FAST
+@given(st.lists(wvec, min_size=1, max_size=3), rho_st, st.floats(min_value=0.01, max_value=0.99))
+def test_alignment_contraction(w, rho, frac):
+    """Bowl, r = ‖w‖ > 0: the ZSharp direction is (c, C) = (1, 1 + ρ/r)-aligned
+    (QuadraticBowl.bowl_zsharp_aligned), so for 0 < η < 2c/C² one step gives
+    ‖w⁺‖² ≤ q‖w‖², q = 1 − 2ηc + η²C² ∈ [0, 1) (Alignment.aligned_step_contracts,
+    contraction_factor_lt_1, contraction_factor_nonneg)."""
+    r = z.global_norm(w)
+    assume(r > 1e-6)
+    c, big_c = 1.0, 1.0 + rho / r
+    d = z.zsharp_direction(w, z.quadratic_bowl_grad, rho)
+    assert close_le(c * r**2, sum(float(np.dot(a, x)) for a, x in zip(d, w)))
+    assert close_le(z.global_norm(d), big_c * r)
+    eta = frac * 2 * c / big_c**2
+    q = 1 - 2 * eta * c + eta**2 * big_c**2
+    assert -1e-12 <= q < 1
+    w1 = [x - eta * a for x, a in zip(w, d)]
+    assert close_le(z.global_norm(w1) ** 2, q * r**2)
+
+
+@FAST
+@given(quad_problem(lo=0.5, hi=10.0), st.lists(coord_w, min_size=8, max_size=8))
+def test_curvature_implies_alignment(lw, vv):
+    """μ-strongly convex, Lc-smooth L with ∇L(w*) = 0 ⇒ d = ∇L(w) is (μ, Lc)-aligned at every w
+    (Alignment.curvature_implies_aligned): ⟨∇L(w), w⟩ ≥ μ‖w‖², ‖∇L(w)‖ ≤ Lc‖w‖."""
+    lam, w = lw
+    mu, lc = float(lam.min()), float(lam.max())
+    d = z.diag_quadratic_grad([lam])([w])[0]
+    assert close_le(mu * float(np.dot(w, w)), float(np.dot(d, w)))
+    assert close_le(z.global_norm([d]), lc * z.global_norm([w]))
+
+
+@FAST
+@given(quad_problem(lo=0.5, hi=4.0), st.floats(min_value=0.01, max_value=0.99), st.integers(min_value=0, max_value=30))
+def test_aligned_geometric(lw, frac, steps):
+    """Aligned steps converge geometrically: with d_t = ∇L(w_t) (μ, Lc)-aligned and
+    0 < η < 2μ/Lc², ‖w_T‖² ≤ q^T‖w_0‖², q = 1 − 2ημ + η²Lc² (Alignment.aligned_geometric)."""
+    lam, w0 = lw
+    mu, lc = float(lam.min()), float(lam.max())
+    eta = frac * 2 * mu / lc**2
+    q = 1 - 2 * eta * mu + eta**2 * lc**2
+    grad = z.diag_quadratic_grad([lam])
+    w = [w0]
+    for _ in range(steps):
+        w = z.sam_step(w, grad, eta, 0.0, filtered=False)
+    assert close_le(z.global_norm(w) ** 2, q**steps * z.global_norm([w0]) ** 2)
+
+
+@FAST
+@given(quad_problem(lo=0.5, hi=100.0), rho_st)
+def test_illcond_alignment(lw, rho):
+    """Diagonal quadratic, μ ≤ λ_i ≤ M: the ZSharp direction d = Λ(w + ε) satisfies
+    ⟨d, w⟩ ≥ μ‖w‖² and ‖d‖ ≤ M(‖w‖ + ρ) (IllConditioned.illcond_zsharp_inner,
+    illcond_zsharp_norm), hence (μ, M(1 + ρ/r))-aligned on ‖w‖ ≥ r (illcond_zsharp_aligned)."""
+    lam, w = lw
+    mu, big_m = float(lam.min()), float(lam.max())
+    d = z.zsharp_direction([w], z.diag_quadratic_grad([lam]), rho)[0]
+    assert close_le(mu * float(np.dot(w, w)), float(np.dot(d, w)))
+    assert close_le(z.global_norm([d]), big_m * (z.global_norm([w]) + rho))
+
+
+# ------------------------------------------------------------ discontinuity
+
+
+@FAST
+@given(vec, st.floats(min_value=0.0, max_value=3.0), st.floats(min_value=1e-3, max_value=10.0),
+       st.floats(min_value=1e-9, max_value=1e-3))
+def test_hard_threshold(g, t, tau, delta):
+    """hard_τ is idempotent, |hard_τ x| ≤ |x|, jumps by τ at x = τ (not Lipschitz for τ > 0),
+    and the idealised Z-filter is hard thresholding of g − μ at tσ
+    (HardThreshold.hard_idem, hard_abs_le, hard_not_lipschitz, zfilter_centered_hard)."""
+    h = z.hard_threshold(g, tau)
+    assert np.array_equal(z.hard_threshold(h, tau), h)
+    assert np.all(np.abs(h) <= np.abs(g))
+    jump = z.hard_threshold([tau], tau)[0] - z.hard_threshold([tau * (1 - delta)], tau)[0]
+    assert jump == tau  # |Δ output| = τ while |Δ input| = τδ: ratio 1/δ, unbounded
+    centred = g - z.mean(g)
+    assert np.array_equal(z.sig_mask(g, t) * centred, z.hard_threshold(centred, t * z.pop_std(g)))
+
+
+@FAST
+@given(st.floats(min_value=1e-6, max_value=0.999))
+def test_zfilter_jump(delta):
+    """g_δ = (1, −1, 1 − δ, −(1 − δ)), t = 1: ‖g_δ − g_0‖² = 2δ² but
+    ‖zfilter(g_δ) − zfilter(g_0)‖² = 2 — the filter is not Lipschitz
+    (FilterDiscontinuity.zfilter_jump, zfilter_not_lipschitz)."""
+    g0 = np.array([1.0, -1.0, 1.0, -1.0])
+    gd = np.array([1.0, -1.0, 1 - delta, -(1 - delta)])
+    f0 = z.filter_gradient([g0], rule="idealised", t=1.0)[0]
+    fd = z.filter_gradient([gd], rule="idealised", t=1.0)[0]
+    assert math.isclose(float(np.sum((gd - g0) ** 2)), 2 * delta**2, rel_tol=1e-6)
+    assert float(np.sum((fd - f0) ** 2)) == 2.0
