@@ -274,3 +274,19 @@ def test_zsharp_docstrings_name_existing_coq_declarations():
     assert cited
     decls = mapping.scan_declarations(REPO)
     assert sorted(cited - set(decls)) == []
+
+
+def test_cli_map_with_prover_status(built_clean):
+    """On a built project the map shows the prover's verdicts (`leansharp status`)."""
+    from conftest import run_cli
+
+    r = run_cli("map", "--project", built_clean, lock=True)
+    assert r.returncode == 0, r.stderr
+    assert "declaration status from prover" in r.stdout
+    assert "## clean.double" in r.stdout
+    section = r.stdout.split("## clean.double", 1)[1].split("\n## ", 1)[0]
+    assert "status: **proved**" in section
+    assert "| `Clean.Base.double_plus` | `theories/Base.v:" in section
+    pmap = mapping.build_map(built_clean, statuses=mapping.prover_statuses(built_clean)[0])
+    assert pmap.status_source == "prover"
+    assert [i.status for i in pmap.items] == ["proved", "open"]
