@@ -5,7 +5,9 @@
       |mean| above 1000
     - [dirty_median], [median_breakdown_witness]: clean data (0, 1, 2) ⊂ [−2, 2],
       observed (0, 1, 10⁶) (one of three points corrupted); 1 is a median and every
-      median lies in [−2, 2]; [coord_median_breakdown_witness]: the same in W 2
+      median lies in [−2, 2]; [coord_median_breakdown_witness]: the same in W 2;
+      [median_half_breaks_witness]: with half the points corrupted, (0, 0, 5, 5) has
+      median 5
     - [zfiltered_mean_bounded_witness]: (0, 1, 10) with inliers in [−1, 1] and an
       outlier bounded by 10, t = 1/2: |Z-filtered mean| ≤ max(1, 10)
     - spike (0, 0, 0, 100): outlier z-score exactly √3 ([spike_zscore_witness]); kept at
@@ -74,6 +76,10 @@ Qed.
 
 Example coord_median_exists_witness : {M : W 2 | is_coord_median 3 2 Ydirty M}.
 Proof. apply coord_median_exists. lia. Defined.
+
+(** Half is not enough: (0, 0, 5, 5) has median 5. *)
+Example median_half_breaks_witness : is_median (2 + 2) (half_split 2 5) 5.
+Proof. apply median_half_breaks. lra. Qed.
 
 (** ** Z-filtered mean with a bounded outlier *)
 

@@ -21,7 +21,10 @@
     - [coord_median_exists], [coord_median_breakdown]: the coordinate-wise median of
       points of W d: if, for each coordinate, a strict majority of the points agree
       with clean points lying in the box [−B, B]^d, every coordinate-wise median lies
-      in [−B, B]^d *)
+      in [−B, B]^d
+    - [median_half_breaks], [median_half_unbounded]: the strict majority is sharp — with
+      k points at 0 and k points at b ≥ 0, b is a median, for every b: half of the points
+      fixed in [−0, 0] do not bound the median (breakdown point exactly 1/2) *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Stats.
@@ -181,4 +184,46 @@ Proof.
   - intros i Hi. apply HX; assumption.
   - apply Hag, Hc.
   - apply HM, Hc.
+Qed.
+
+(** ** A half is not enough: the strict majority is sharp *)
+
+Lemma vsum_split_add N M f : vsum (N + M) f = vsum N f + vsum M (fun k => f (N + k)%nat).
+Proof.
+  induction M as [|M IH]; simpl.
+  - rewrite Nat.add_0_r. ring.
+  - rewrite Nat.add_succ_r. simpl. rewrite IH. ring.
+Qed.
+
+(** k points at 0 followed by k points at b. *)
+Definition half_split (k : nat) (b : R) : nat -> R := fun i => if Nat.ltb i k then 0 else b.
+
+(** With exactly half of the 2k points at 0, b is a median for every b ≥ 0: a median
+    can be moved arbitrarily far, so [median_bounded] needs a strict majority. *)
+Theorem median_half_breaks k b : 0 <= b -> is_median (k + k) (half_split k b) b.
+Proof.
+  intros Hb. unfold is_median. rewrite plus_INR. split.
+  - unfold count_le.
+    assert (Hall : vsum (k + k) (fun i => if Rle_dec (half_split k b i) b then 1 else 0)
+                   = vsum (k + k) (fun _ => 1)).
+    { apply vsum_ext. intros i _. cbv beta. unfold half_split.
+      destruct Nat.ltb; cbv iota beta; destruct Rle_dec; lra. }
+    rewrite Hall, vsum_const, plus_INR. pose proof (pos_INR k). lra.
+  - unfold count_ge. rewrite vsum_split_add.
+    rewrite (vsum_ext k (fun j => if Rle_dec b (half_split k b (k + j)) then 1 else 0)
+                        (fun _ => 1)).
+    + rewrite vsum_const.
+      assert (0 <= vsum k (fun i => if Rle_dec b (half_split k b i) then 1 else 0))
+        by (apply vsum_nonneg; intros; destruct Rle_dec; lra).
+      lra.
+    + intros i _. cbv beta. unfold half_split.
+      replace (Nat.ltb (k + i) k) with false by (symmetry; apply Nat.ltb_ge; lia).
+      cbv iota beta. destruct Rle_dec; lra.
+Qed.
+
+Corollary median_half_unbounded k (B : R) :
+  exists b, 0 <= b /\ is_median (k + k) (half_split k b) b /\ B < b.
+Proof.
+  exists (Rabs B + 1). pose proof (Rabs_pos B). pose proof (Rle_abs B).
+  split; [lra | split; [apply median_half_breaks; lra | lra]].
 Qed.
