@@ -6,7 +6,8 @@
       applied with K = (2, 1/4)); [chain2_stability]: σ ∘ (A · + b) has the full
       StabilityCertificate with constant 1/4 · 2 ([Certificate.certificate_compose_affine]).
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
-      ([layernorm_shift_witness]), and LN_0(x)_1 = 0 (the mean component).
+      ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
+      2-Lipschitz on W 3 ([layernorm_lipschitz_witness]).
     - softmax(0, ln 2) = (1/3, 2/3) ([softmax_witness]); it sums to 1; both are < 1.
     - [swap2]: the transposition of [0, 2) is a permutation; attention over 2 tokens is
       equivariant under it ([attention_swap_witness]). *)
@@ -16,8 +17,8 @@ Import ListNotations.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
-From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization Softmax
-  Attention.
+From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
+  NormLipschitz Softmax Attention.
 Open Scope R_scope.
 
 (** ** A two-layer chain: linear then sigmoid *)
@@ -82,6 +83,14 @@ Proof. unfold layernorm. rewrite mean_ln_x. unfold ln_x. simpl. unfold Rdiv. rin
 Lemma layernorm_ln_x_bounded : norm 3 (layernorm 3 1 ln_x) <= sqrt 3.
 Proof.
   replace (sqrt 3) with (sqrt (INR 3)) by (f_equal; simpl; ring). apply layernorm_norm_le. lra.
+Qed.
+
+(** LN_1 on W 3 is 2-Lipschitz (2/√ε with ε = 1). *)
+Lemma layernorm_lipschitz_witness : lipschitz_map 3 3 (layernorm 3 1) 2.
+Proof.
+  replace (lipschitz_map 3 3 (layernorm 3 1) 2) with (lipschitz_map 3 3 (layernorm 3 1) (2 / sqrt 1))
+    by (rewrite sqrt_1; f_equal; field).
+  apply layernorm_lipschitz; [lia | lra].
 Qed.
 
 (** ** Softmax on (0, ln 2) *)
