@@ -14,13 +14,15 @@
       (Σ p_i²(d_i − m)² ≤ Σ p_i(d_i − m)² = Σ p_i d_i² − m² ≤ Σ d_i², m = Σ p_j d_j)
     - [softmax_lipschitz]: softmax is 1-Lipschitz on W n (mean value theorem along segments,
       [Certificate.lipschitz_of_jvp_bound]).
-    Not proved here: the line-wise C² part of a softmax certificate. *)
+    - [softmax_line_C2_all]: every component along every line is C²
+      (p_i' = p_i(d_i − M), p_i'' = p_i'(d_i − M) − p_i M', M = Σ_j p_j d_j);
+      [softmax_certificate]: StabilityCertificate n n softmax 1. *)
 
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Smooth.
-From LeanSharp.Layers Require Import Certificate.
+From LeanSharp.Layers Require Import Certificate Activation.
 Open Scope R_scope.
 
 Definition sumexp (n : nat) (x : nat -> R) : R := vsum n (fun j => exp (x j)).
@@ -154,3 +156,69 @@ Proof.
   apply (lipschitz_of_jvp_bound n n (softmax n) (softmax_jvp n)); [lra | apply softmax_has_jvp |].
   apply softmax_jvp_bound.
 Qed.
+
+(** ** Line-wise C² and the softmax certificate *)
+
+Lemma continuous_vsum n (f : nat -> R -> R) s :
+  (forall j, (j < n)%nat -> continuous (f j) s) -> continuous (fun t => vsum n (fun j => f j t)) s.
+Proof.
+  induction n as [|n IH]; intros H; simpl; [apply continuous_const|].
+  apply continuous_Rplus; [apply IH; intros; apply H; lia | apply H; lia].
+Qed.
+
+Section SoftmaxLine.
+Variables (n : nat) (u d : nat -> R).
+
+Let p (j : nat) (s : R) : R := softmax n (line u d s) j.
+Let p1 (j : nat) (s : R) : R := softmax_jvp n (line u d s) d j.
+Let M (s : R) : R := vsum n (fun j => p j s * d j).
+Let M1 (s : R) : R := vsum n (fun j => p1 j s * d j).
+
+Lemma sm_p_deriv j s : (j < n)%nat -> is_derive (p j) s (p1 j s).
+Proof. intros Hj. exact (softmax_has_jvp n u d s j Hj). Qed.
+
+Lemma sm_M_deriv s : is_derive M s (M1 s).
+Proof.
+  apply (is_derive_inner_line n (fun s => softmax n (line u d s)) (fun s => softmax_jvp n (line u d s) d)).
+  intros j Hj. now apply sm_p_deriv.
+Qed.
+
+Lemma sm_p1_deriv j s : (j < n)%nat ->
+  is_derive (p1 j) s (p1 j s * (d j - M s) + p j s * (0 - M1 s)).
+Proof.
+  intros Hj. apply (Derive.is_derive_mult (p j) (fun s => d j - M s)); [now apply sm_p_deriv|].
+  apply (is_derive_minus (V := R_NormedModule));
+    [apply (is_derive_const (V := R_NormedModule)) | apply sm_M_deriv].
+Qed.
+
+Lemma sm_M1_continuous s : continuous M1 s.
+Proof.
+  apply (continuous_vsum n (fun j s => p1 j s * d j)). intros j Hj.
+  apply continuous_Rmult; [|apply continuous_const].
+  exact (is_derive_continuous _ _ _ (sm_p1_deriv j s Hj)).
+Qed.
+
+(** Each softmax component along a line is C²: p_i'' = p_i'(d_i − M) − p_i M'. *)
+Lemma softmax_line_C2 i : (i < n)%nat ->
+  exists d1 d2 : R -> R,
+    forall s, is_derive (p i) s (d1 s) /\ is_derive d1 s (d2 s) /\ continuous d2 s.
+Proof.
+  intros Hi. exists (p1 i), (fun s => p1 i s * (d i - M s) + p i s * (0 - M1 s)).
+  intros s. split; [now apply sm_p_deriv | split; [now apply sm_p1_deriv|]].
+  apply continuous_Rplus; apply continuous_Rmult.
+  - exact (is_derive_continuous _ _ _ (sm_p1_deriv i s Hi)).
+  - apply (is_derive_continuous _ s (0 - M1 s)).
+    apply (is_derive_minus (V := R_NormedModule));
+      [apply (is_derive_const (V := R_NormedModule)) | apply sm_M_deriv].
+  - exact (is_derive_continuous _ _ _ (sm_p_deriv i s Hi)).
+  - apply (continuous_minus (V := R_NormedModule)); [apply continuous_const | apply sm_M1_continuous].
+Qed.
+
+End SoftmaxLine.
+
+Theorem softmax_line_C2_all n : line_C2 n n (softmax n).
+Proof. intros u d j Hj. exact (softmax_line_C2 n u d j Hj). Qed.
+
+(** Softmax certificate: softmax is 1-Lipschitz and line-wise C². *)
+Theorem softmax_certificate n : StabilityCertificate n n (softmax n) 1.
+Proof. split; [apply softmax_lipschitz | apply softmax_line_C2_all]. Qed.
