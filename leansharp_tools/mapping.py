@@ -13,8 +13,10 @@ Public API (pure: reads files, never prints or exits):
     text = render_map(links, "md")           # or "html" (jinja2 templates in templates/)
     decls = scan_declarations(root)          # {qualified name: Location}
 
-`check_links` is what `leansharp status --strict` calls to fail on a declaration,
-code or test link that does not exist.
+`check_links` is the full link check for a CI gate (`leansharp status --strict` can
+call it): declarations and witnesses must be in the sources, `code` must import
+(stronger than `roadmap.check_links`, which parses the module file), `test` must be
+defined in its file.
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ class ProjectMap:
     problems: List[LinkProblem]
     status_source: str  # "prover" when statuses came from the status helper, else "source scan"
     code_index: List[Tuple[str, List[str]]] = field(default_factory=list)  # function -> item ids
+    unmapped_code: List[str] = field(default_factory=list)  # public functions of linked modules no item names
 
     @property
     def counts(self) -> Dict[str, int]:
@@ -453,7 +456,25 @@ def build_map(
         problems=all_problems,
         status_source="prover" if statuses is not None else "source scan",
         code_index=sorted(index.items()),
+        unmapped_code=_unmapped(index),
     )
+
+
+def _unmapped(index: Mapping[str, List[str]]) -> List[str]:
+    """Public callables (`__all__`) of the modules that code links point into, which no
+    item links to."""
+    modules = sorted({t.rsplit(".", 1)[0] for t in index})
+    out: List[str] = []
+    for modname in modules:
+        mod = sys.modules.get(modname)
+        names = getattr(mod, "__all__", None) if mod is not None else None
+        if not names:
+            continue
+        for name in names:
+            full = f"{modname}.{name}"
+            if full not in index and callable(getattr(mod, name, None)) and not isinstance(getattr(mod, name), type):
+                out.append(full)
+    return out
 
 
 def check_links(project: ProjectLike) -> List[LinkProblem]:
