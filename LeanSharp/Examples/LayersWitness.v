@@ -7,7 +7,8 @@
       StabilityCertificate with constant 1/4 · 2 ([Certificate.certificate_compose_affine]).
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
       ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
-      2-Lipschitz on W 3 ([layernorm_lipschitz_witness]).
+      2-Lipschitz on W 3 ([layernorm_lipschitz_witness]) with the full certificate
+      ([layernorm_certificate_witness]).
     - softmax(0, ln 2) = (1/3, 2/3) ([softmax_witness]); it sums to 1; both are < 1.
     - [swap2]: the transposition of [0, 2) is a permutation; attention over 2 tokens is
       equivariant under it ([attention_swap_witness]). *)
@@ -18,7 +19,7 @@ Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
 From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
-  NormLipschitz Softmax Attention.
+  NormLipschitz LayerNormC2 Softmax Attention.
 Open Scope R_scope.
 
 (** ** A two-layer chain: linear then sigmoid *)
@@ -92,6 +93,10 @@ Proof.
     by (rewrite sqrt_1; f_equal; field).
   apply layernorm_lipschitz; [lia | lra].
 Qed.
+
+(** The full LayerNorm certificate on W 3 with ε = 1. *)
+Lemma layernorm_certificate_witness : StabilityCertificate 3 3 (layernorm 3 1) (2 / sqrt 1).
+Proof. apply layernorm_certificate; [lia | lra]. Qed.
 
 (** ** Softmax on (0, ln 2) *)
 
