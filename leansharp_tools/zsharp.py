@@ -72,6 +72,7 @@ __all__ = [
     "global_norm",
     "sam_perturbation",
     "hard_threshold",
+    "masked_mean",
     "zsharp_direction",
     "sam_step",
     "zsharp_step",
@@ -236,6 +237,22 @@ def hard_threshold(x: ArrayLike, tau: float) -> Vector:
     """
     v = _vec(x)
     return np.where(np.abs(v) >= tau, v, 0.0)
+
+
+def masked_mean(x: ArrayLike, m: ArrayLike) -> float:
+    """Mean of the kept points Σ m_i x_i / Σ m_i of a 0/1 mask (ValueError if nothing is kept).
+
+    A convex combination of the kept x_i, so |masked mean| ≤ max |x_i|; with the
+    idealised significant mask at t ≤ 1 the mask is never empty.
+    Coq: ``LeanSharp.Theory.Robustness.masked_mean``,
+    ``LeanSharp.Theory.Robustness.masked_mean_bounded``,
+    ``LeanSharp.Theory.Robustness.zfiltered_mean_bounded``.
+    """
+    v, mm = _vec(x), _vec(m)
+    kept = float(np.sum(mm))
+    if kept == 0.0:
+        raise ValueError("masked_mean: the mask keeps no point")
+    return float(np.dot(mm, v)) / kept
 
 
 def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL) -> Vector:

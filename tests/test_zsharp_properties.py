@@ -536,3 +536,35 @@ def test_zfilter_jump(delta):
     fd = z.filter_gradient([gd], rule="idealised", t=1.0)[0]
     assert math.isclose(float(np.sum((gd - g0) ** 2)), 2 * delta**2, rel_tol=1e-6)
     assert float(np.sum((fd - f0) ** 2)) == 2.0
+
+
+# ------------------------------------------------------------------ robustness
+
+
+@FAST
+@given(vec, st.floats(min_value=-5.0, max_value=1.0), st.data())
+def test_zfiltered_mean_bounded(g, t, data):
+    """The Z-filtered mean Σ m_i g_i / Σ m_i (m = significant mask, t ≤ 1, so non-empty)
+    lies in [−C, C] for every bound C ≥ max |g_i| — in particular in [−max(B, R), max(B, R)]
+    when each point is an inlier bounded by B or an outlier bounded by R
+    (Robustness.masked_mean_bounded, zfiltered_mean_bounded)."""
+    m = z.sig_mask(g, t * (1 - 1e-9))
+    c = float(np.max(np.abs(g)))
+    assert close_le(abs(z.masked_mean(g, m)), c)
+    j = data.draw(st.integers(min_value=0, max_value=g.size - 1))
+    big_b = float(np.max(np.abs(np.delete(g, j)), initial=0.0))  # inliers: all but j
+    big_r = abs(float(g[j]))  # one outlier
+    assert close_le(abs(z.masked_mean(g, m)), max(big_b, big_r))
+
+
+@FAST
+@given(vec, st.floats(min_value=0.0, max_value=1e6), st.data())
+def test_mean_breakdown(g, bound, data):
+    """Breakdown point of the mean is 1/n: replacing one coordinate j by
+    g_j + n(|B| + |μ| + 1) makes |mean| > B (Robustness.mean_breakdown, mean_replace_at)."""
+    n = g.size
+    j = data.draw(st.integers(min_value=0, max_value=n - 1))
+    y = g.copy()
+    y[j] = g[j] + n * (bound + abs(z.mean(g)) + 1)
+    assert abs(z.mean(y)) > bound
+    assert math.isclose(z.mean(y), z.mean(g) + (y[j] - g[j]) / n, rel_tol=1e-9, abs_tol=1e-9)
