@@ -284,7 +284,8 @@ def _signature_text(sig: inspect.Signature) -> str:
 
 def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
     """Resolve "package.module.function" by importing the longest importable module
-    prefix and reading the attribute chain; report its signature and first docstring line."""
+    prefix and reading the attribute chain; report its signature and the first
+    paragraph of its docstring."""
     parts = target.split(".")
     if len(parts) < 2 or not all(p.isidentifier() for p in parts):
         return CodeLink(target, False, error=f"code link {target!r} is not a dotted Python name")
@@ -319,7 +320,8 @@ def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
     except (TypeError, ValueError):
         sig = "(...)"
     doc = inspect.getdoc(obj) or ""
-    summary = doc.strip().splitlines()[0] if doc.strip() else ""
+    summary = " ".join(doc.strip().split("\n\n", 1)[0].split())  # first paragraph, one line
+    summary = re.sub(r":\w+:`", "`", summary).replace("``", "`")  # Sphinx roles -> plain code spans
     loc = ""
     try:
         src = inspect.getsourcefile(obj)
