@@ -3,7 +3,8 @@
     - [chain2]: the 2-layer chain W 2 → W 2, linear x ↦ A x + b with A = [[1,1],[1,1]],
       b = 0 (‖A‖_F = 2), then the logistic sigmoid (K = 1/4);
       [chain2_certificate]: its forward pass is 1/2-Lipschitz ([Chain.chain_certificate]
-      applied with K = (2, 1/4)); [chain2_stability]: σ ∘ (A · + b) has the full
+      applied with K = (2, 1/4)); [chain2_full_certificate]: the full certificate
+      ([Compose.chain_stability_certificate]); [chain2_stability]: σ ∘ (A · + b) has the full
       StabilityCertificate with constant 1/4 · 2 ([Certificate.certificate_compose_affine]).
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
       ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
@@ -19,7 +20,7 @@ Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
 From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
-  NormLipschitz LayerNormC2 Softmax Attention.
+  NormLipschitz LayerNormC2 Softmax Attention Compose.
 Open Scope R_scope.
 
 (** ** A two-layer chain: linear then sigmoid *)
@@ -51,6 +52,18 @@ Theorem chain2_certificate : lipschitz_map 2 2 (forward chain2 data2) (1 / 2).
 Proof.
   replace (1 / 2) with (prod_list [2; 1 / 4]) by (simpl; field).
   exact (chain_certificate 2 2 chain2 data2 [2; 1 / 4] chain2_wf chain2_layers).
+Qed.
+
+Lemma chain2_c2_post : chain_c2_post chain2 data2.
+Proof.
+  simpl. split; [apply linear_c2_post | split; [apply (act_c2_post 2 sigmoid sigmoid1 sigmoid2 sigmoid_C2) | exact I]].
+Qed.
+
+(** The full chain certificate: the forward pass is 1/2-Lipschitz and line-wise C². *)
+Theorem chain2_full_certificate : StabilityCertificate 2 2 (forward chain2 data2) (1 / 2).
+Proof.
+  replace (1 / 2) with (prod_list [2; 1 / 4]) by (simpl; field).
+  exact (chain_stability_certificate 2 2 chain2 data2 [2; 1 / 4] chain2_wf chain2_layers chain2_c2_post).
 Qed.
 
 Theorem chain2_stability :

@@ -28,7 +28,10 @@
     - the C² part composes when the inner map is affine ([line_C2_compose_affine]),
       which covers "activation ∘ linear" and "anything ∘ linear"; the other case used by
       networks, an elementwise C² activation *after* a line-C² map, is
-      [Activation.line_C2_elementwise_compose].
+      [Activation.line_C2_elementwise_compose];
+    - [Layers.Compose] closes the gap for this library: every layer here (linear, C²
+      activations, softmax, LayerNorm with ε > 0) preserves line-wise C² of whatever map
+      precedes it, so chains of them carry the full certificate with constant ∏ K_k.
 
     Main results
     - [lipschitz_compose]: f K₁-Lipschitz, g K₂-Lipschitz ⇒ g ∘ f is K₂K₁-Lipschitz
