@@ -107,7 +107,7 @@ class TestGroup:
 FIXTURE_ROADMAP = """\
 [[item]]
 id = "demo.good"
-title = "A result | with a pipe"
+title = "A result | with a pipe & <b>tag</b>"
 spec = "2.1"
 tier = 1
 headline = true
@@ -193,7 +193,7 @@ def test_fixture_map_contents(fixture_project: Path):
     assert "4 broken links" in md
     html = mapping.render_map(pmap, "html")
     assert 'class="broken"' in html and "no_such_function" in html
-    assert "A result | with a pipe" in html
+    assert "A result | with a pipe &amp; &lt;b&gt;tag&lt;/b&gt;" in html  # autoescaped
 
 
 def test_prover_statuses_override(fixture_project: Path):
