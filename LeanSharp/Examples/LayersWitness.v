@@ -9,7 +9,8 @@
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
       ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
       2-Lipschitz on W 3 ([layernorm_lipschitz_witness]) with the full certificate
-      ([layernorm_certificate_witness]).
+      ([layernorm_certificate_witness]); BatchNorm on a 2×2 batch with ε = 1 has its
+      certificate ([batchnorm_certificate_witness]).
     - softmax(0, ln 2) = (1/3, 2/3) ([softmax_witness]); it sums to 1; both are < 1.
     - [swap2]: the transposition of [0, 2) is a permutation; attention over 2 tokens is
       equivariant under it ([attention_swap_witness]). *)
@@ -20,7 +21,7 @@ Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
 From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
-  NormLipschitz LayerNormC2 Softmax Attention Compose.
+  NormLipschitz LayerNormC2 Softmax Attention Compose BatchNormCertificate.
 Open Scope R_scope.
 
 (** ** A two-layer chain: linear then sigmoid *)
@@ -110,6 +111,10 @@ Qed.
 (** The full LayerNorm certificate on W 3 with ε = 1. *)
 Lemma layernorm_certificate_witness : StabilityCertificate 3 3 (layernorm 3 1) (2 / sqrt 1).
 Proof. apply layernorm_certificate; [lia | lra]. Qed.
+
+(** BatchNorm with ε = 1 on a batch of 2 samples with 2 features (flattened into W 4). *)
+Lemma batchnorm_certificate_witness : StabilityCertificate (2 * 2) (2 * 2) (bn_flat 2 2 1) (2 / sqrt 1).
+Proof. apply bn_flat_certificate; [lia | lra]. Qed.
 
 (** ** Softmax on (0, ln 2) *)
 
