@@ -17,7 +17,9 @@
       BN_ε unchanged;  [batchnorm_scale_invariant]: so does a per-feature scaling a_k > 0
       when ε = 0;  [batchnorm_col_norm_le]: every output feature column has norm ≤ √B
     - Note: for ε > 0, LN_ε is NOT scale invariant (LN_ε(a x) → LN_0(x) only as a → ∞);
-      the Lipschitz constant for ε > 0 is in [Layers.NormLipschitz]. *)
+      the Lipschitz constant 2/√ε for ε > 0 is in [Layers.NormLipschitz], the line-wise C²
+      part and full certificate in [Layers.LayerNormC2], BatchNorm's certificate on the
+      flattened batch in [Layers.BatchNormCertificate]. *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
