@@ -19,8 +19,9 @@
         attention(πQ, πK, πV)_l = attention(Q, K, V)_{π l}
     - [self_attention_perm_equivariant]: for self-attention Q = X W_Q, K = X W_K, V = X W_V,
       permuting the tokens of X permutes the output rows.
-    Not proved: a Lipschitz certificate for attention — dot-product self-attention is not
-    globally Lipschitz in its input (Kim, Papamakarios, Mnih 2021), so none exists. *)
+    Certificates: dot-product self-attention is not globally Lipschitz in its input
+    ([AttentionNonLipschitz]); with keys and values fixed, the query-to-output map is
+    certified in [AttentionCertificate]. *)
 
 From Coq Require Import Reals Lra Lia List Permutation.
 Import ListNotations.

@@ -1,8 +1,9 @@
 (** * LeanSharp.Layers.AttentionCertificate — a certificate for attention in its query
 
     Dot-product *self*-attention X ↦ attn(XW_Q, XW_K, XW_V) is not globally Lipschitz
-    (Kim, Papamakarios, Mnih 2021), so no global certificate exists for it and none is
-    claimed.  With the memory (keys K ∈ R^{L×dk}, values V ∈ R^{L×dv}) fixed, the map from
+    (Kim, Papamakarios, Mnih 2021; proved here for two scalar tokens in
+    [AttentionNonLipschitz.self_attention_not_lipschitz]), so no global certificate exists
+    for it and none is claimed.  With the memory (keys K ∈ R^{L×dk}, values V ∈ R^{L×dv}) fixed, the map from
     one query q ∈ W dk to its output row is a chain of three certified layers:
         q ↦ K q/√dk  (linear)  ↦ softmax  ↦ Vᵀ p  (linear).
 
