@@ -4,7 +4,8 @@
       b = 0 (‖A‖_F = 2), then the logistic sigmoid (K = 1/4);
       [chain2_certificate]: its forward pass is 1/2-Lipschitz ([Chain.chain_certificate]
       applied with K = (2, 1/4)); [chain2_full_certificate]: the full certificate
-      ([Compose.chain_stability_certificate]); [chain2_stability]: σ ∘ (A · + b) has the full
+      ([Compose.chain_stability_certificate]); [chain3_full_certificate]: linear → sigmoid →
+      softmax, W 2 → W 3, constant √6 · 1/4 · 1; [chain2_stability]: σ ∘ (A · + b) has the full
       StabilityCertificate with constant 1/4 · 2 ([Certificate.certificate_compose_affine]).
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
       ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
@@ -77,6 +78,28 @@ Qed.
 
 Lemma chain2_forward x : forward chain2 data2 x = act sigmoid (linear 2 (lin_A 2 p_lin) (lin_b 2 2 p_lin) x).
 Proof. reflexivity. Qed.
+
+(** A three-layer chain W 2 → W 3 → W 3 → W 3: linear (A = all ones, ‖A‖_F = √6), sigmoid,
+    softmax; full certificate with constant √6 · 1/4 · 1. *)
+Definition chain3 : Chain :=
+  [linear_layer 2 3; activation_layer 3 sigmoid sigmoid1; softmax_layer 3].
+Definition data3 : ChainData := [fun _ => 1; vzero; vzero].
+
+Theorem chain3_full_certificate :
+  StabilityCertificate 2 3 (forward chain3 data3) (prod_list [sqrt 6; 1 / 4; 1]).
+Proof.
+  apply chain_stability_certificate.
+  - simpl. auto.
+  - simpl. split; [|split; [|split; [|exact I]]].
+    + replace (sqrt 6) with (frob 3 2 (lin_A 2 (fun _ => 1))) by
+        (unfold frob, frob2, norm2, inner, lin_A; simpl; f_equal; ring).
+      apply linear_layer_lipschitz.
+    + exact (proj1 (sigmoid_certificate 3)).
+    + apply softmax_lipschitz.
+  - simpl. split; [apply linear_c2_post|].
+    split; [apply (act_c2_post 3 sigmoid sigmoid1 sigmoid2 sigmoid_C2)|].
+    split; [apply softmax_c2_post | exact I].
+Qed.
 
 (** ** LayerNorm on x = (1, 2, 3) *)
 

@@ -16,13 +16,14 @@
       [Certificate.lipschitz_of_jvp_bound]).
     - [softmax_line_C2_all]: every component along every line is C²
       (p_i' = p_i(d_i − M), p_i'' = p_i'(d_i − M) − p_i M', M = Σ_j p_j d_j);
-      [softmax_certificate]: StabilityCertificate n n softmax 1. *)
+      [softmax_certificate]: StabilityCertificate n n softmax 1
+    - [softmax_layer]: softmax as a parameter-free [Chain.Layer], with its JVP. *)
 
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Smooth.
-From LeanSharp.Layers Require Import Certificate Activation.
+From LeanSharp.Layers Require Import Certificate Chain Activation.
 Open Scope R_scope.
 
 Definition sumexp (n : nat) (x : nat -> R) : R := vsum n (fun j => exp (x j)).
@@ -222,3 +223,13 @@ Proof. intros u d j Hj. exact (softmax_line_C2 n u d j Hj). Qed.
 (** Softmax certificate: softmax is 1-Lipschitz and line-wise C². *)
 Theorem softmax_certificate n : StabilityCertificate n n (softmax n) 1.
 Proof. split; [apply softmax_lipschitz | apply softmax_line_C2_all]. Qed.
+
+(** ** Softmax as a parameter-free layer *)
+
+Definition softmax_layer (n : nat) : Layer :=
+  {| l_in := n; l_out := n; l_par := 0;
+     l_fwd := fun _ => softmax n;
+     l_jvp := fun _ => softmax_jvp n |}.
+
+Lemma softmax_layer_jvp_correct n : layer_jvp_correct (softmax_layer n).
+Proof. intros p. apply softmax_has_jvp. Qed.
