@@ -5,7 +5,8 @@
       [chain2_certificate]: its forward pass is 1/2-Lipschitz ([Chain.chain_certificate]
       applied with K = (2, 1/4)); [chain2_full_certificate]: the full certificate
       ([Compose.chain_stability_certificate]); [chain3_full_certificate]: linear → sigmoid →
-      softmax, W 2 → W 3, constant √6 · 1/4 · 1; [chain2_stability]: σ ∘ (A · + b) has the full
+      softmax, W 2 → W 3, constant √6 · 1/4 · 1; [chain_ln_full_certificate]: linear →
+      LayerNorm(ε = 1) → softmax, constant √6 · 2 · 1; [chain2_stability]: σ ∘ (A · + b) has the full
       StabilityCertificate with constant 1/4 · 2 ([Certificate.certificate_compose_affine]).
     - [ln_x] = (1, 2, 3): LN_0(2 x) = LN_0(x) ([layernorm_scale_witness]), LN_1(x + 5) = LN_1(x)
       ([layernorm_shift_witness]), LN_0(x)_1 = 0 (the mean component), and LN_1 is
@@ -22,7 +23,7 @@ Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
 From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
-  NormLipschitz LayerNormC2 Softmax Attention Compose BatchNormCertificate.
+  NormLipschitz LayerNormC2 Softmax Attention Compose BatchNormCertificate LayerLibrary.
 Open Scope R_scope.
 
 (** ** A two-layer chain: linear then sigmoid *)
@@ -98,6 +99,29 @@ Proof.
     + apply softmax_lipschitz.
   - simpl. split; [apply linear_c2_post|].
     split; [apply (act_c2_post 3 sigmoid sigmoid1 sigmoid2 sigmoid_C2)|].
+    split; [apply softmax_c2_post | exact I].
+Qed.
+
+(** A transformer-style block W 2 → W 3: linear, LayerNorm (ε = 1), softmax; full
+    certificate with constant √6 · 2/√1 · 1, and LayerNorm's JVP ([derive_jvp]) is correct. *)
+Definition chain_ln : Chain := [linear_layer 2 3; layernorm_layer 3 1; softmax_layer 3].
+
+Lemma layernorm_layer_witness : layer_jvp_correct (layernorm_layer 3 1).
+Proof. apply layernorm_layer_jvp_correct. lra. Qed.
+
+Theorem chain_ln_full_certificate :
+  StabilityCertificate 2 3 (forward chain_ln data3) (prod_list [sqrt 6; 2 / sqrt 1; 1]).
+Proof.
+  apply chain_stability_certificate.
+  - simpl. auto.
+  - simpl. split; [|split; [|split; [|exact I]]].
+    + replace (sqrt 6) with (frob 3 2 (lin_A 2 (fun _ => 1))) by
+        (unfold frob, frob2, norm2, inner, lin_A; simpl; f_equal; ring).
+      apply linear_layer_lipschitz.
+    + apply layernorm_lipschitz; [lia | lra].
+    + apply softmax_lipschitz.
+  - simpl. split; [apply linear_c2_post|].
+    split; [apply layernorm_c2_post; lra|].
     split; [apply softmax_c2_post | exact I].
 Qed.
 
