@@ -55,6 +55,11 @@ class RoadmapItem:
     code: List[str] = field(default_factory=list)
     test: List[str] = field(default_factory=list)
     line: int = 0
+    name_lines: Dict[str, int] = field(default_factory=dict)  # declaration/witness -> its line
+
+    def line_of(self, name: str) -> int:
+        """Line where `name` is written in this item (the item header if not found)."""
+        return self.name_lines.get(name, self.line)
 
     def to_json(self) -> dict:
         return {
@@ -147,7 +152,20 @@ def parse_roadmap(text: str, where: str = ROADMAP) -> List[RoadmapItem]:
             test=_str_list(t.get("test", []), "test", lambda m: err(m, "test")),
             line=line,
         ))
+        items[-1].name_lines = _name_lines(text, line, items[-1].declarations + items[-1].witness)
     return items
+
+
+def _name_lines(text: str, start: int, names: List[str]) -> Dict[str, int]:
+    lines = text.splitlines()
+    out: Dict[str, int] = {}
+    for i in range(start + 1, len(lines) + 1):
+        if re.match(r"^\s*\[", lines[i - 1]):
+            break
+        for n in names:
+            if n not in out and (f'"{n}"' in lines[i - 1] or f"'{n}'" in lines[i - 1]):
+                out[n] = i
+    return out
 
 
 def load_roadmap(path: Path) -> List[RoadmapItem]:

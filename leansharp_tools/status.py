@@ -329,9 +329,9 @@ def collect_status(
             missing = [n for n in it.declarations if n not in statuses]
             report.roadmap.append(ItemStatus(it, item_status(it, statuses), ds, missing))
             for n in missing:
-                report.problems.append(f"{rpath.name}:{it.line}: item {it.id}: declaration {n} does not exist")
+                report.problems.append(f"{rpath.name}:{it.line_of(n)}: item {it.id}: declaration {n} does not exist")
             for n in it.witness:
                 if n not in statuses:
-                    report.problems.append(f"{rpath.name}:{it.line}: item {it.id}: witness {n} does not exist")
+                    report.problems.append(f"{rpath.name}:{it.line_of(n)}: item {it.id}: witness {n} does not exist")
         report.problems += check_links(proj.root, items)
     return report

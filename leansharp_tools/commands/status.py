@@ -28,14 +28,24 @@ def command(
 ) -> None:
     """Status of every declaration: proved / admitted / axiom / foreign-axiom / unguarded."""
     err = console(stderr=True)
-    with Progress(TextColumn("[bold]Print Assumptions[/bold]"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), TextColumn("{task.description}"), console=err, transient=True) as bar:
-        task = bar.add_task("", total=None, visible=False)
+    state = {}
 
-        def on_progress(mod: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total, description=mod, visible=True)
+    def on_progress(mod: str, done: int, total: int) -> None:
+        # the bar only appears when Print Assumptions actually runs (not on a warm cache)
+        if "bar" not in state:
+            if not mod:
+                return
+            state["bar"] = Progress(TextColumn("[bold]Print Assumptions[/bold]"), BarColumn(), MofNCompleteColumn(),
+                                    TimeElapsedColumn(), TextColumn("{task.description}"), console=err, transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("", total=total)
+        state["bar"].update(state["task"], completed=done, total=total, description=mod)
 
+    try:
         report = collect_status(project, modules=module or None, use_cache=not no_cache, on_progress=on_progress)
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
     if json_:
         print_json(report.to_json())
     else:
