@@ -290,3 +290,21 @@ def test_cli_map_with_prover_status(built_clean):
     pmap = mapping.build_map(built_clean, statuses=mapping.prover_statuses(built_clean)[0])
     assert pmap.status_source == "prover"
     assert [i.status for i in pmap.items] == ["proved", "open"]
+
+
+@pytest.mark.library
+def test_map_real_repo_with_prover_status():
+    """After the library build (test_library.py runs first), `leansharp map` shows the
+    prover's verdicts: every item that names declarations is proved, no broken link."""
+    from conftest import run_cli
+
+    r = run_cli("build", "--project", REPO, lock=True, timeout=7200)  # no-op when up to date
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    r = run_cli("map", "--project", REPO, lock=True, timeout=7200)
+    assert r.returncode == 0, r.stderr
+    assert "declaration status from prover" in r.stdout
+    assert "broken link" not in r.stderr
+    statuses, note = mapping.prover_statuses(REPO)
+    assert statuses is not None, note
+    pmap = mapping.build_map(REPO, statuses=statuses)
+    assert [i.id for i in pmap.items if i.declarations and i.status != "proved"] == []
