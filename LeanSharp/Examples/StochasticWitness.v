@@ -15,14 +15,19 @@
           E‖w_T‖² ≤ (1/4)^T‖w_0‖²
     - [recursion_one_over_t_witness]: the extremal sequence a_{t+1} = (1 − μη_t)a_t + η_t²σ²
     - [recursion_nonconvex_sqrt_witness]: a_t = a_0 2^{−t}, b_t = √T a_t / 2, C = 0
-    - [cosine_lr_witness]: η_min = 1/1000, η_max = 1/10 *)
+    - [cosine_lr_witness]: η_min = 1/1000, η_max = 1/10; [step_lr_witness], [one_over_t_witness]
+    - [recursion_geometric_witness]: a_t = 3·2^{−t};  [recursion_geometric_noise_witness]:
+      the extremal sequence a_{t+1} = a_t/2 + 1
+    - [markov_witness], [jensen_witness], [noisy_grad_witness]: the two-point law
+    - [ht_step_whp_witness]: the heavy-tailed noise on the bowl, η = 1/2, r = 10;
+      [clipped_variance_witness]: clipping the two-point noise at τ = 1 *)
 
 From Coq Require Import Reals Lra Lia List.
 Local Set Warnings "-ambiguous-paths".
 From LeanSharp.Core Require Import Vec Mask SAM Smooth ZMask.
 From LeanSharp.Theory Require Import Alignment.
 From LeanSharp.Examples Require Import SmoothWitness.
-From LeanSharp.Stochastic Require Import Recursions Schedules FiniteProb StronglyConvexRate.
+From LeanSharp.Stochastic Require Import Recursions Schedules FiniteProb StronglyConvexRate HeavyTails.
 Open Scope R_scope.
 
 (** ** The two-point law *)
@@ -146,3 +151,44 @@ Qed.
 Example cosine_lr_witness t :
   / 1000 <= cosine_lr (/ 1000) (/ 10) 100 t <= / 10.
 Proof. apply cosine_lr_bounds. lra. Qed.
+
+Example step_lr_witness t : 2 * step_lr (/ 10) (/ 2) 30 t <= 1.
+Proof. apply step_lr_mu_le_1; lra. Qed.
+
+Example one_over_t_witness t : 1 * one_over_t_step 2 2 t <= 1.
+Proof. apply one_over_t_mu_le_1; lra. Qed.
+
+Example recursion_geometric_witness T : 3 * (/ 2) ^ T <= (/ 2) ^ T * (3 * (/ 2) ^ 0).
+Proof.
+  apply (recursion_geometric (fun t => 3 * (/ 2) ^ t)); [lra|].
+  intros t. cbv beta. rewrite <- tech_pow_Rmult. set (q := (/ 2) ^ t). lra.
+Qed.
+
+Fixpoint geo_seq (t : nat) : R := match t with O => 4 | S t' => / 2 * geo_seq t' + 1 end.
+
+Example recursion_geometric_noise_witness T :
+  geo_seq T <= (/ 2) ^ T * geo_seq 0 + 1 / (1 - / 2).
+Proof. apply recursion_geometric_noise; [lra | lra | intros t; right; reflexivity]. Qed.
+
+Example markov_witness :
+  prob_ge 2 two_point_p (fun k => INR k) 1 <= expect 2 two_point_p (fun k => INR k) / 1.
+Proof. apply markov; [apply two_point_law | intros; apply pos_INR | lra]. Qed.
+
+Example jensen_witness :
+  expect 2 two_point_p (fun k => INR k) ^ 2 <= expect 2 two_point_p (fun k => INR k ^ 2).
+Proof. apply expect_sq_le, two_point_law. Qed.
+
+Example noisy_grad_witness n a (g : W n) :
+  expect 2 two_point_p (fun k => norm2 n (vadd g (two_point_xi n a k)))
+  = norm2 n g + expect 2 two_point_p (fun k => norm2 n (two_point_xi n a k)).
+Proof. apply expect_norm2_noisy_grad; [apply two_point_law | apply two_point_unbiased]. Qed.
+
+Example ht_step_whp_witness (w : W 1) N :
+  prob_ge N ht_p (fun k => norm 1 (vsub (stoch_step 1 (/ 2) (bowl_grad 1) w (ht_xi 1 k))
+                                        (vsub w (vscale (/ 2) (bowl_grad 1 w))))) (/ 2 * 10)
+  <= / 10.
+Proof. apply ht_step_whp; lia || lra. Qed.
+
+Example clipped_variance_witness n a :
+  bounded_variance n 2 two_point_p (fun k => clip n 1 (two_point_xi n a k)) (1 * 1).
+Proof. apply clipped_bounded_variance; [apply two_point_law | lra]. Qed.
