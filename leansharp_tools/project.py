@@ -140,11 +140,11 @@ def resolve_project(project: Optional[Path]) -> CoqProject:
     return load_project(find_project_root(project))
 
 
-def stale_vo_files(proj: CoqProject) -> List[Path]:
+def stale_vo_files(proj: CoqProject, files: Optional[List[Path]] = None) -> List[Path]:
     """.v files whose .vo is missing or older than the source (own file only;
     make handles transitive staleness)."""
     out = []
-    for f in proj.vfiles:
+    for f in files if files is not None else proj.vfiles:
         v = proj.root / f
         vo = v.with_suffix(".vo")
         if not vo.exists() or (v.exists() and vo.stat().st_mtime < v.stat().st_mtime):
@@ -152,12 +152,14 @@ def stale_vo_files(proj: CoqProject) -> List[Path]:
     return out
 
 
-def require_built(proj: CoqProject) -> None:
-    """Raise the 'run leansharp build first' error when some .vo is missing or stale."""
-    missing = [f for f in proj.vfiles if not (proj.root / f).exists()]
+def require_built(proj: CoqProject, files: Optional[List[Path]] = None) -> None:
+    """Raise the 'run leansharp build first' error when some .vo is missing or stale
+    (of `files`, default: every .v file of the project)."""
+    files = list(files) if files is not None else list(proj.vfiles)
+    missing = [f for f in files if not (proj.root / f).exists()]
     if missing:
         raise LeanSharpError(f"{proj.root / missing[0]}: listed in _CoqProject but does not exist; remove it from _CoqProject or create it")
-    stale = stale_vo_files(proj)
+    stale = stale_vo_files(proj, files)
     if stale:
         more = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
         raise LeanSharpError(

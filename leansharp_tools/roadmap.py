@@ -26,6 +26,7 @@ of the item's `[[item]]` header.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -182,7 +183,8 @@ def find_roadmap(root: Path) -> Optional[Path]:
     return p if p.is_file() else None
 
 
-def _defined_names(py: Path) -> set:
+@functools.lru_cache(maxsize=None)
+def _defined_names(py: Path) -> frozenset:
     try:
         tree = ast.parse(py.read_text(encoding="utf-8"))
     except (OSError, SyntaxError, ValueError):
@@ -193,7 +195,7 @@ def _defined_names(py: Path) -> set:
             names.add(node.name)
         elif isinstance(node, ast.Assign):
             names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return names
+    return frozenset(names)
 
 
 def check_links(root: Path, items: List[RoadmapItem]) -> List[str]:

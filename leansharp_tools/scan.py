@@ -38,59 +38,57 @@ class Declaration:
     is_axiom: bool  # declared without proof (Axiom/Parameter/Conjecture/top-level Hypothesis)
 
 
+_TOKEN = re.compile(r'\(\*|\*\)|"')
+_NOT_NL = re.compile(r"[^\n]")
+
+
 def blank_comments(text: str, where: str = "<source>") -> str:
     """Replace comments (nested) and string literals' contents by spaces, keeping newlines."""
-    out = list(text)
-    i, n, depth = 0, len(text), 0
-    start_line = 0
+    out: List[str] = []
+    pos = 0  # text[:pos] is already emitted
+    depth = 0
     in_string = False
-    while i < n:
-        c = text[i]
-        if depth == 0 and not in_string:
-            if c == '"':
-                in_string = True
-                i += 1
-                continue
-            if text.startswith("(*", i):
-                depth = 1
-                start_line = text.count("\n", 0, i) + 1
-                out[i] = out[i + 1] = " "
-                i += 2
-                continue
-            i += 1
-            continue
+    start = 0
+    for m in _TOKEN.finditer(text):
+        tok, i = m.group(0), m.start()
+        if i < pos:
+            continue  # part of an already consumed token (e.g. `"` of a `""` escape)
         if in_string:
-            if c == '"':
-                if text.startswith('""', i):
-                    out[i] = out[i + 1] = " "
-                    i += 2
-                    continue
-                in_string = False
-                i += 1
+            if tok != '"':
                 continue
-            if c != "\n":
-                out[i] = " "
-            i += 1
-            continue
-        # inside a comment (strings inside comments are lexed by Coq too; keep simple)
-        if text.startswith("(*", i):
-            depth += 1
-            out[i] = out[i + 1] = " "
-            i += 2
-            continue
-        if text.startswith("*)", i):
-            depth -= 1
-            out[i] = out[i + 1] = " "
-            i += 2
-            continue
-        if c != "\n":
-            out[i] = " "
-        i += 1
+            if text.startswith('""', i):  # escaped quote inside a string
+                continue_pos = i + 2
+                out.append(_NOT_NL.sub(" ", text[pos:continue_pos]))
+                pos = continue_pos
+                continue
+            out.append(_NOT_NL.sub(" ", text[pos:i]) + '"')
+            pos, in_string = i + 1, False
+        elif depth == 0:
+            if tok == '"':
+                out.append(text[pos:i + 1])
+                pos, in_string = i + 1, True
+            elif tok == "(*":
+                out.append(text[pos:i] + "  ")
+                pos, depth, start = i + 2, 1, i
+            # a stray `*)` outside comments is ordinary text
+        else:
+            if tok == "(*":
+                depth += 1
+            elif tok == "*)":
+                depth -= 1
+            else:
+                continue  # quotes inside comments: ignored
+            out.append(_NOT_NL.sub(" ", text[pos:i + 2]))
+            pos = i + 2
     if depth > 0:
-        raise LeanSharpError(f"{where}:{start_line}: unterminated comment '(*'; close it with '*)'")
+        line = text.count("\n", 0, start) + 1
+        raise LeanSharpError(f"{where}:{line}: unterminated comment '(*'; close it with '*)'")
     if in_string:
         raise LeanSharpError(f"{where}: unterminated string literal")
-    return "".join(out)
+    out.append(text[pos:])
+    res = "".join(out)
+    assert len(res) == len(text)
+    return res
 
 
 _IDENT = r"[A-Za-z_\u00C0-\uFFFF][\w'\u00C0-\uFFFF]*"

@@ -270,7 +270,7 @@ def collect_status(
     proj = _as_project(project)
     backend = backend or default_backend()
     files = select_modules(proj, modules)
-    require_built(proj)
+    require_built(proj, files)
     scanned = scan_project(proj, files)
     cache = _load_cache(proj.root) if use_cache else {"version": CACHE_VERSION, "modules": {}}
     decls_out: List[DeclStatus] = []

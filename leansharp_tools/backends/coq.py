@@ -253,8 +253,6 @@ class CoqBackend:
                 raise LeanSharpError(f"coqc timed out after {self.timeout:.0f}s on generated {basename}.v")
             except OSError as err:
                 raise LeanSharpError(f"cannot run coqc: {err.strerror}; {COQ_INSTALL_FIX}")
-            # keep the generated source around for error messages
-            r.args = source  # type: ignore[assignment]
             return r
 
     def assumptions(self, proj: CoqProject, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
@@ -264,6 +262,18 @@ class CoqBackend:
         results: Dict[str, AssumptionResult] = {}
         todo = list(dict.fromkeys(names))
         safe = re.sub(r"\W", "_", module)
+        if len(todo) > 1:
+            # Fast path: ONE `Print Assumptions` of a definition mentioning every name
+            # (Coq traverses the shared dependency closure once). When the union is only
+            # standard axioms, every name is proved; otherwise ask name by name below.
+            lets = "".join(f"let _ := @{n} in " for n in todo)
+            src = (f"Require {module}.\nDefinition LSall__ : Coq.Init.Datatypes.unit := {lets}Coq.Init.Datatypes.tt.\n"
+                   f'Goal Coq.Init.Logic.True. idtac "{MARK} 0". Abort.\nPrint Assumptions LSall__.\n')
+            r = self._run_generated(proj, f"LSall_{safe}", src)
+            union = parse_assumptions(r.stdout).get(0)
+            if r.returncode == 0 and union is not None and all(
+                    a.kind == "axiom" and is_standard_axiom(a.name) for a in union):
+                return {n: AssumptionResult(list(union)) for n in todo}
         for _attempt in range(len(todo) + 1):
             if not todo:
                 break

@@ -11,7 +11,6 @@ from typing import Optional
 import typer
 
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.graph import collect_graph, summary, to_dot, to_html, to_json
 from leansharp_tools.report import console, print_json, render_graph_summary
 
 
@@ -29,6 +28,8 @@ def command(
     project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
 ) -> None:
     """Dependency graph of the library's declarations (dot, json or self-contained html)."""
+    from leansharp_tools.graph import collect_graph, summary, to_dot, to_html, to_json  # networkx: slow import
+
     g = collect_graph(project, root=root, with_status=not no_status)
     if format is Format.json:
         text = None
