@@ -9,7 +9,8 @@ Edge u -> v means "u uses v". Only the project's own declarations are nodes:
 `Print FileDependGraph M1 ... Mn` outputs the objects of those files only, so the
 standard library and other installed libraries stay out. Node attributes: short,
 module, kind (dpdgraph: cnst / inductive / construct / ...), prop (bool: a proof),
-body (bool), status (from `leansharp status`, or "unknown"), file, line.
+body (bool), status (from `leansharp status`; "other" for objects the status report does
+not list, e.g. constructors; "unknown" with --no-status), file, line.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def graph_from_dpd(dpd: str, modules: Sequence[str], statuses: Optional[Mapping[
         st = statuses.get(full) if statuses else None
         g.add_node(full, short=a["name"], module=library, kind=a.get("kind", ""),
                    prop=a.get("prop") == "yes", body=a.get("body", "yes") != "no",
-                   status=getattr(st, "status", "unknown") if st is not None else "unknown",
+                   status=getattr(st, "status", "unknown") if st is not None else ("other" if statuses else "unknown"),
                    file=getattr(st, "file", "") if st is not None else "",
                    line=getattr(st, "line", 0) if st is not None else 0)
     for a, b, attrs in edges:
@@ -167,7 +168,7 @@ def collect_graph(project=None, root: Optional[str] = None, use_cache: bool = Tr
 
 STATUS_COLOURS = {
     "proved": "#4caf50", "admitted": "#e53935", "axiom": "#b71c1c", "foreign-axiom": "#ff7043",
-    "unguarded": "#8e24aa", "unknown": "#9e9e9e",
+    "unguarded": "#8e24aa", "unknown": "#9e9e9e", "other": "#78909c",
 }
 
 
