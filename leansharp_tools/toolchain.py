@@ -146,3 +146,16 @@ def doctor_checks(tc: dict, backend, dpkg: Callable[[str], Optional[str]] = dpkg
         if c["ok"] is not False:
             c["fix"] = ""
     return checks
+
+
+def prover_mismatch(root: Path, backend) -> Optional[str]:
+    """A one-line warning when coqc's version differs from toolchain.toml's [prover].version
+    (None when it matches or there is no toolchain.toml). Used by `leansharp build`."""
+    path = Path(root) / TOOLCHAIN
+    if not path.is_file():
+        return None
+    want = load_toolchain(path).get("prover", {}).get("version", "")
+    have = backend.version()
+    if want and have and not have.startswith(want):
+        return f"coqc {have} does not match {TOOLCHAIN} (Coq {want}); run `leansharp doctor` for the fix"
+    return None

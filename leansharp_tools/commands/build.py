@@ -15,6 +15,7 @@ from leansharp_tools.build import build_project, default_jobs
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.project import resolve_project
 from leansharp_tools.report import console, render_build_errors
+from leansharp_tools.toolchain import prover_mismatch
 
 
 def command(
@@ -26,6 +27,9 @@ def command(
     backend = default_backend()
     backend.require_installed()
     con = console(stderr=True)
+    warning = prover_mismatch(proj.root, backend)
+    if warning:
+        con.print(f"[yellow]leansharp: warning:[/yellow] {warning}", markup=True)
     with Progress(TextColumn("[bold]coqc[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=con, transient=False) as bar:
         task = bar.add_task("", total=None)
