@@ -31,3 +31,13 @@ def main() -> None:
     except LeanSharpError as err:
         typer.echo(f"leansharp: error: {err}", err=True)
         sys.exit(err.exit_code)
+    except BrokenPipeError:  # e.g. `leansharp graph | head`
+        sys.exit(0)
+    except Exception as err:  # never a traceback; LEANSHARP_DEBUG=1 shows it
+        import os
+
+        if os.environ.get("LEANSHARP_DEBUG"):
+            raise
+        typer.echo(f"leansharp: internal error: {type(err).__name__}: {err} "
+                   f"(re-run with LEANSHARP_DEBUG=1 for the traceback and report it)", err=True)
+        sys.exit(3)
