@@ -568,3 +568,28 @@ def test_mean_breakdown(g, bound, data):
     y[j] = g[j] + n * (bound + abs(z.mean(g)) + 1)
     assert abs(z.mean(y)) > bound
     assert math.isclose(z.mean(y), z.mean(g) + (y[j] - g[j]) / n, rel_tol=1e-9, abs_tol=1e-9)
+
+
+# ------------------------------------------------------------------ stochastic
+
+
+@FAST
+@given(quad_problem(lo=0.5, hi=4.0), rho_st, st.floats(min_value=0.0, max_value=10.0),
+       st.floats(min_value=0.01, max_value=0.99))
+def test_stochastic_expected_step(lw, rho, sigma, frac):
+    """Stochastic filtered SAM, one step in expectation: with D the ZSharp direction at w
+    ((c, C) = (μ, M(1 + ρ/r))-aligned, r = ‖w‖) and the finite oracle ξ ∈ {±σ·e_i} (uniform,
+    E ξ = 0, E‖ξ‖² = σ²): E‖w − η(D(w) + ξ)‖² ≤ (1 − 2ηc + η²C²)‖w‖² + η²σ²
+    (StronglyConvexRate.expected_step_aligned)."""
+    lam, w = lw
+    r = z.global_norm([w])
+    assume(r > 1e-6)
+    mu, big_m = float(lam.min()), float(lam.max())
+    c, big_c = mu, big_m * (1 + rho / r)
+    d = z.zsharp_direction([w], z.diag_quadratic_grad([lam]), rho)[0]
+    eta = frac * 2 * c / big_c**2
+    n = w.size
+    noise = [s * sigma * np.eye(n)[i] for i in range(n) for s in (1.0, -1.0)]
+    expected = sum(float(np.sum((w - eta * (d + xi)) ** 2)) for xi in noise) / len(noise)
+    q = 1 - 2 * eta * c + eta**2 * big_c**2
+    assert close_le(expected, q * r**2 + eta**2 * sigma**2)
