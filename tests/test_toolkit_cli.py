@@ -5,7 +5,6 @@ the installed console script in a subprocess (proves no traceback ever leaks).""
 import json
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -127,12 +126,15 @@ def test_status_clean_project_strict_and_roadmap(built_clean):
     assert r.returncode == 0 and "Clean.Base" in r.stdout and "clean.double" in r.stdout
 
 
-def test_status_warm_cache_is_fast(built_clean):
-    run_cli("status", "--project", built_clean, lock=True)
-    t0 = time.time()
-    r = run_cli("status", "--json", "--project", built_clean)
-    assert r.returncode == 0
-    assert time.time() - t0 < 3.0  # no coqc run; ~0.5 s on a quiet machine
+def test_status_warm_cache_needs_no_prover(built_clean, tmp_path):
+    """A warm run answers from the cache: it works with no coqc on PATH at all.
+    (How fast that is, is measured in bench/bench_status.py, not asserted here.)"""
+    cold = run_cli("status", "--json", "--project", built_clean, lock=True)
+    empty = tmp_path / "emptybin"
+    empty.mkdir()
+    warm = run_cli("status", "--json", "--project", built_clean, env={"PATH": str(empty)})
+    assert warm.returncode == 0, warm.stderr
+    assert json.loads(warm.stdout)["declarations"] == json.loads(cold.stdout)["declarations"]
 
 
 def test_strict_fails_on_missing_roadmap_declaration(tmp_path, built_clean):
