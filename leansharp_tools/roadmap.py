@@ -198,6 +198,27 @@ def _defined_names(py: Path) -> frozenset:
     return frozenset(names)
 
 
+def _defines(root: Path, py: Path, attr: str, depth: int = 0) -> bool:
+    """`attr` is defined in `py`, or re-exported there by `from pkg.mod import attr` from a
+    module file under `root` that defines it (followed a few levels, still without import)."""
+    if attr in _defined_names(py):
+        return True
+    if depth >= 4:
+        return False
+    try:
+        tree = ast.parse(py.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return False
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                if (alias.asname or alias.name) == attr:
+                    base = root / Path(*node.module.split("."))
+                    src = base.with_suffix(".py") if base.with_suffix(".py").is_file() else base / "__init__.py"
+                    return src.is_file() and _defines(root, src, alias.name, depth + 1)
+    return False
+
+
 def check_links(root: Path, items: List[RoadmapItem]) -> List[str]:
     """Static check (no import) that each `code` link names a function/class defined in
     the module file and each `test` link names a test function in the file."""
@@ -210,7 +231,7 @@ def check_links(root: Path, items: List[RoadmapItem]) -> List[str]:
             f = base.with_suffix(".py") if base.with_suffix(".py").is_file() else base / "__init__.py"
             if not mod or not f.is_file():
                 problems.append(f"roadmap.toml:{it.line}: item {it.id}: code module of '{c}' not found")
-            elif attr not in _defined_names(f):
+            elif not _defines(root, f, attr):
                 problems.append(f"roadmap.toml:{it.line}: item {it.id}: code '{c}': no '{attr}' in {f.relative_to(root)}")
         for t in it.test:
             file, _, func = t.partition("::")

@@ -9,7 +9,7 @@ from leansharp_tools.backends.coq import is_standard_axiom, parse_assumptions, p
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.graph import graph_from_dpd, longest_chain, restrict_to, to_html, to_json
 from leansharp_tools.project import find_project_root, load_project
-from leansharp_tools.roadmap import item_status, parse_roadmap
+from leansharp_tools.roadmap import check_links, item_status, parse_roadmap
 from leansharp_tools.scan import scan_source
 from leansharp_tools.toolchain import _satisfies, doctor_checks
 
@@ -179,3 +179,15 @@ def test_version_spec_and_doctor_with_fake_dpkg():
     assert fixes["debian libcoq-interval"] == "apt-get install -y libcoq-interval"
     assert fixes["coq library Interval"] == "apt-get install -y libcoq-interval"
     assert "apt-get install -y coq" in fixes["prover coq (coqc)"]
+
+
+def test_roadmap_code_links_follow_package_reexports(tmp_path):
+    """A `code` link into a package resolves statically through `from pkg.mod import f`
+    in its __init__.py; names imported from outside the project or absent do not."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "__init__.py").write_text("from p.a import f\nfrom typing import List\n")
+    (tmp_path / "p" / "a.py").write_text("def f():\n    pass\n")
+    text = '[[item]]\nid = "a.b"\ntitle = "t"\nspec = "1"\ntier = 1\ncode = ["p.f", "p.a.f", "p.List", "p.g"]\n'
+    problems = check_links(tmp_path, parse_roadmap(text, "roadmap.toml"))
+    assert len(problems) == 2
+    assert "'p.List'" in problems[0] and "'p.g'" in problems[1]
