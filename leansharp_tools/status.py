@@ -13,8 +13,10 @@ Requires compiled .vo files (`leansharp build` first): otherwise LeanSharpError
 "... run `leansharp build` first". It does NOT build automatically.
 
 How it works: declarations are found by scanning the .v sources (`scan.py`); their
-status comes from Coq's `Print Assumptions`, run in ONE generated file per module
-(the module is `Require`d with the project's -R/-Q flags). Results are cached in
+status comes from Coq's `Print Assumptions` in generated files (`Require`d with the
+project's -R/-Q flags): first one union over every declaration to re-check (a clean
+union proves them all at once, ~4 s for the whole library), then, only for modules
+that are not clean, one file per module asking name by name. Results are cached in
 `<root>/.leansharp/cache/status.json`, keyed per module on the sha256 of its .vo
 file (which embeds the digests of everything it depends on) and its declaration
 list, so a warm run does no prover call.
@@ -276,26 +278,37 @@ def collect_status(
     decls_out: List[DeclStatus] = []
     module_files: Dict[str, str] = {}
     total = len(files)
-    dirty = False
-    for k, f in enumerate(files):
+    keys: Dict[Path, str] = {}
+    asks: Dict[str, List[str]] = {}
+    for f in files:
         mod = proj.module_of(f)
         module_files[mod] = str(f)
         decls = scanned[f]
-        names = [d.name for d in decls]
-        key = _module_key(proj.root / f.with_suffix(".vo"), names)
+        keys[f] = _module_key(proj.root / f.with_suffix(".vo"), [d.name for d in decls])
         entry = cache["modules"].get(mod)
-        if entry and entry.get("key") == key:
-            raw = entry["results"]
-        else:
+        if not (entry and entry.get("key") == keys[f]):
+            asks[mod] = [d.name for d in decls if not d.is_axiom] + [d.name for d in decls if d.is_axiom]
+    clean: Dict[str, list] = {}
+    if asks:
+        backend.require_installed()
+        if on_progress:
+            on_progress(f"{len(asks)} modules at once", 0, total)
+        clean = backend.clean_unions(proj, asks)
+    for k, f in enumerate(files):
+        mod = proj.module_of(f)
+        decls = scanned[f]
+        if mod in asks:
             if on_progress:
                 on_progress(mod, k, total)
-            to_ask = [d.name for d in decls if not d.is_axiom] + [d.name for d in decls if d.is_axiom]
-            backend.require_installed()
-            res = backend.assumptions(proj, mod, to_ask) if to_ask else {}
+            if mod in clean:
+                res = {n: AssumptionResult(list(clean[mod])) for n in asks[mod]}
+            else:
+                res = backend.assumptions(proj, mod, asks[mod]) if asks[mod] else {}
             raw = {n: {"assumptions": [[a.name, a.kind] for a in r.assumptions], "error": r.error}
                    for n, r in res.items()}
-            cache["modules"][mod] = {"key": key, "results": raw}
-            dirty = True
+            cache["modules"][mod] = {"key": keys[f], "results": raw}
+        else:
+            raw = cache["modules"][mod]["results"]
         for d in decls:
             r = raw.get(d.name, {"assumptions": [], "error": "no answer from the prover"})
             ds = classify(d, AssumptionResult([Assumption(n, kd) for n, kd in r["assumptions"]], r["error"]))
@@ -303,7 +316,7 @@ def collect_status(
             decls_out.append(ds)
     if on_progress:
         on_progress("", total, total)
-    if dirty and use_cache:
+    if asks and use_cache:
         _save_cache(proj.root, cache)
 
     report = StatusReport(proj.root, decls_out, module_files)

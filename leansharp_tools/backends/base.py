@@ -71,6 +71,10 @@ class Backend(Protocol):
     def build(self, proj: CoqProject, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
         """Build the project, streaming each output line to `on_line`."""
 
+    def clean_unions(self, proj: CoqProject, batches: Dict[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
+        """One prover run for many modules: for each module (-> its names) whose names
+        together rest only on standard axioms, those axioms; other modules are omitted."""
+
     def assumptions(self, proj: CoqProject, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
         """`Print Assumptions` for each fully qualified name of `module` (batched: one prover run)."""
 

@@ -255,6 +255,41 @@ class CoqBackend:
                 raise LeanSharpError(f"cannot run coqc: {err.strerror}; {COQ_INSTALL_FIX}")
             return r
 
+    def _union(self, proj: CoqProject, modules: Sequence[str],
+               groups: Sequence[Sequence[str]]) -> Optional[Dict[int, List[Assumption]]]:
+        """One coqc run: `Print Assumptions` of one definition per group of names
+        (all of `modules` loaded). None when something did not load."""
+        lines = [f"Require {m}." for m in modules]
+        for i, names in enumerate(groups):
+            lets = "".join(f"let _ := @{n} in " for n in dict.fromkeys(names))
+            lines.append(f"Definition LSall__{i} : Coq.Init.Datatypes.unit := {lets}Coq.Init.Datatypes.tt.")
+            lines.append(f'Goal Coq.Init.Logic.True. idtac "{MARK} {i}". Abort.')
+            lines.append(f"Print Assumptions LSall__{i}.")
+        r = self._run_generated(proj, "LSall_modules", "\n".join(lines) + "\n")
+        return parse_assumptions(r.stdout) if r.returncode == 0 else None
+
+    def clean_unions(self, proj: CoqProject, batches: Dict[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
+        """For each module whose names together rest only on standard axioms, that
+        union (so every name of it is proved); the other modules are left out and
+        need `assumptions` name by name. First ONE `Print Assumptions` over every
+        name of every module (Coq walks the shared dependency closure once: a few
+        seconds for the whole library); only if that union is not clean, one union
+        per module, still in a single coqc run."""
+        mods = [m for m, names in batches.items() if names]
+        if not mods:
+            return {}
+
+        def clean(union: Optional[List[Assumption]]) -> bool:
+            return union is not None and all(a.kind == "axiom" and is_standard_axiom(a.name) for a in union)
+
+        whole = self._union(proj, mods, [[n for m in mods for n in batches[m]]])
+        if whole is None:
+            return {}  # some module or name did not load: the per-module path explains
+        if clean(whole.get(0)):
+            return {m: list(whole[0]) for m in mods}
+        per = self._union(proj, mods, [batches[m] for m in mods]) or {}
+        return {m: list(per[i]) for i, m in enumerate(mods) if clean(per.get(i))}
+
     def assumptions(self, proj: CoqProject, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
         """`Print Assumptions` of each name, one coqc run per module. A name Coq
         rejects (e.g. a scanner false positive) gets `error` set and the batch is
