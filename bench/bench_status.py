@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_status.py [--project PATH] [--no-lock]
 
 Needs a built library (`leansharp build`). Times, via the real CLI:
-  1. `leansharp status --json` cold  (.leansharp/cache removed: one coqc per module)
+  1. `leansharp status --json` cold  (.leansharp/cache removed: one Print Assumptions union for the library)
   2. `leansharp status --json` warm  (cache hit: no prover call; target <= 1 s)
   3. `leansharp graph --format json` cold graph cache (one coqc + dpdgraph run; status warm)
   4. `leansharp graph --format json` warm
