@@ -17,6 +17,8 @@
           E_Q[gen] ≤ (KL(Q‖P) + ln E_P[e^{λ gen}]) / λ
       (Donsker–Varadhan with f = λ·gen)
     - [sharpness_bound_nonneg]: sharpness is ≥ 0 (take ε = 0)
+    - [pac_bayes_add_nonneg]: adding any sh ≥ 0 to the training loss keeps the bound:
+          E_Q[L_D] ≤ E_Q[L_S + sh] + (KL(Q‖P) + ln E_P[e^{λ(L_D − L_S)}]) / λ
     - [pac_bayes_sharpness]: the SAM-style bound, L_S^SAM(w) = L_S(w) + sh(w):
           E_Q[L_D] ≤ E_Q[L_S^SAM] + (KL(Q‖P) + ln E_P[e^{λ(L_D − L_S)}]) / λ
     - [pac_bayes_perturbed]: Foret et al.'s form with the perturbed training loss, for
@@ -81,6 +83,24 @@ Proof.
   intros Hr Hs. specialize (Hs w vzero). rewrite norm_vzero, vadd_vzero in Hs. lra.
 Qed.
 
+(** Adding any nonnegative term to the training loss keeps the PAC-Bayes bound valid. *)
+Lemma pac_bayes_add_nonneg n K q p (ws : nat -> W n) (LD LS sh : W n -> R) lam :
+  is_law K q -> is_law K p -> abs_cont K q p -> 0 < lam ->
+  (forall k, (k < K)%nat -> 0 <= sh (ws k)) ->
+  expect K q (fun k => LD (ws k))
+    <= expect K q (fun k => LS (ws k) + sh (ws k))
+       + complexity K q p lam (fun k => gen LD LS (ws k)).
+Proof.
+  intros Hq Hp Hac Hl Hsh.
+  pose proof (pac_bayes_change_of_measure n K q p ws LD LS lam Hq Hp Hac Hl).
+  pose proof (expect_nonneg K q (fun k => sh (ws k)) Hq Hsh).
+  rewrite expect_add.
+  replace (expect K q (fun k => LD (ws k)))
+    with (expect K q (fun k => LS (ws k)) + expect K q (fun k => gen LD LS (ws k))).
+  - lra.
+  - rewrite <- expect_add. apply expect_ext. intros k _. unfold gen. ring.
+Qed.
+
 (** SAM-style PAC-Bayes bound: the risk under Q is at most the SAM objective
     L_S^SAM = L_S + sharpness under Q plus the change-of-measure complexity term. *)
 Theorem pac_bayes_sharpness n K q p (ws : nat -> W n) (LD LS : W n -> R) rho sh lam :
@@ -90,15 +110,8 @@ Theorem pac_bayes_sharpness n K q p (ws : nat -> W n) (LD LS : W n -> R) rho sh 
     <= expect K q (fun k => LS (ws k) + sh (ws k))
        + complexity K q p lam (fun k => gen LD LS (ws k)).
 Proof.
-  intros Hq Hp Hac Hl Hr Hs.
-  pose proof (pac_bayes_change_of_measure n K q p ws LD LS lam Hq Hp Hac Hl) as H.
-  assert (Hsh : 0 <= expect K q (fun k => sh (ws k)))
-    by (apply expect_nonneg; [exact Hq | intros; apply (sharpness_bound_nonneg n LS rho)]; auto).
-  rewrite expect_add.
-  replace (expect K q (fun k => LD (ws k)))
-    with (expect K q (fun k => LS (ws k)) + expect K q (fun k => gen LD LS (ws k))).
-  - lra.
-  - rewrite <- expect_add. apply expect_ext. intros k _. unfold gen. ring.
+  intros Hq Hp Hac Hl Hr Hs. apply pac_bayes_add_nonneg; auto.
+  intros k _. exact (sharpness_bound_nonneg n LS rho sh (ws k) Hr Hs).
 Qed.
 
 (** Foret et al.'s form: the perturbed training loss L_S(w + ε(w)), for any

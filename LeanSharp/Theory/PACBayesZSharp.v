@@ -140,24 +140,6 @@ Qed.
 
 (** ** PAC-Bayes with the first-order sharpness terms *)
 
-(** Adding any nonnegative term to the training loss keeps the PAC-Bayes bound valid. *)
-Lemma pac_bayes_add_nonneg n K q p (ws : nat -> W n) (LD LS sh : W n -> R) lam :
-  is_law K q -> is_law K p -> abs_cont K q p -> 0 < lam ->
-  (forall k, (k < K)%nat -> 0 <= sh (ws k)) ->
-  expect K q (fun k => LD (ws k))
-    <= expect K q (fun k => LS (ws k) + sh (ws k))
-       + complexity K q p lam (fun k => gen LD LS (ws k)).
-Proof.
-  intros Hq Hp Hac Hl Hsh.
-  pose proof (pac_bayes_change_of_measure n K q p ws LD LS lam Hq Hp Hac Hl).
-  pose proof (expect_nonneg K q (fun k => sh (ws k)) Hq Hsh).
-  rewrite expect_add.
-  replace (expect K q (fun k => LD (ws k)))
-    with (expect K q (fun k => LS (ws k)) + expect K q (fun k => gen LD LS (ws k))).
-  - lra.
-  - rewrite <- expect_add. apply expect_ext. intros k _. unfold gen. ring.
-Qed.
-
 (** The ZSharp PAC-Bayes bound (first-order sharpness ρ‖∇L_S ⊙ m‖) holds and is at
     most the SAM bound (first-order sharpness ρ‖∇L_S‖), for any mask rule M applied to
     the gradient (ZSharp: M = sig_mask n t). *)
