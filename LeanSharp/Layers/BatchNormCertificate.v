@@ -99,11 +99,7 @@ Proof.
   assert (HF : forall b, (b < B)%nat -> C2fun (fun s => F s b))
     by (intros b Hb'; exact (Hg u d _ (block_index B f b _ Hb' Hk))).
   change (C2fun (fun s => (F s (i / f)%nat - mean B (F s)) * isr eps (var B (F s)))).
-  apply C2fun_mult; [now apply dev_C2|].
-  apply (C2fun_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
-  - intros s. apply var_nonneg.
-  - intros y Hy. now apply isr_C2_on.
-  - now apply var_C2.
+  exact (normalized_C2 B F HF eps (i / f) He Hb).
 Qed.
 
 (** BatchNorm certificate (B ≥ 1, ε > 0) on the flattened batch. *)

@@ -108,6 +108,18 @@ Proof.
   intros j Hj. apply C2fun_mult; now apply dev_C2.
 Qed.
 
+(** One normalized component (F_i − μ(F))·(σ²(F) + ε)^{−1/2} of a C² family is C²
+    (ε > 0): the shared core of LayerNorm's and BatchNorm's certificates. *)
+Lemma normalized_C2 eps i :
+  0 < eps -> (i < n)%nat -> C2fun (fun s => (F s i - mean n (F s)) * isr eps (var n (F s))).
+Proof.
+  intros He Hi. apply C2fun_mult; [now apply dev_C2|].
+  apply (C2fun_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
+  - intros s. apply var_nonneg.
+  - intros y Hy. now apply isr_C2_on.
+  - apply var_C2.
+Qed.
+
 End Stats.
 
 Theorem layernorm_c2_post n eps : 0 < eps -> c2_post n n (layernorm n eps).
@@ -115,12 +127,7 @@ Proof.
   intros He p f Hf u d i Hi.
   set (F := fun s => f (line u d s)).
   assert (HF : forall j, (j < n)%nat -> C2fun (fun s => F s j)) by (intros j Hj; exact (Hf u d j Hj)).
-  change (C2fun (fun s => (F s i - mean n (F s)) * isr eps (var n (F s)))).
-  apply C2fun_mult; [now apply dev_C2|].
-  apply (C2fun_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
-  - intros s. apply var_nonneg.
-  - intros y Hy. now apply isr_C2_on.
-  - now apply var_C2.
+  exact (normalized_C2 n F HF eps i He Hi).
 Qed.
 
 (** ** Chains *)
