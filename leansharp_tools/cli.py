@@ -27,13 +27,18 @@ app.command("doctor")(doctor.command)
 
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        rv = app(standalone_mode=False)
     except LeanSharpError as err:
         typer.echo(f"leansharp: error: {err}", err=True)
         sys.exit(err.exit_code)
     except BrokenPipeError:  # e.g. `leansharp graph | head`
         sys.exit(0)
+    except typer.Abort:
+        typer.echo("leansharp: aborted", err=True)
+        sys.exit(130)
     except Exception as err:  # never a traceback; LEANSHARP_DEBUG=1 shows it
+        if _is_usage_error(err):
+            _report_usage_error(err)
         import os
 
         if os.environ.get("LEANSHARP_DEBUG"):
@@ -41,3 +46,20 @@ def main() -> None:
         typer.echo(f"leansharp: internal error: {type(err).__name__}: {err} "
                    f"(re-run with LEANSHARP_DEBUG=1 for the traceback and report it)", err=True)
         sys.exit(3)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _is_usage_error(err: Exception) -> bool:
+    """Typer's (vendored) click exceptions: unknown option, bad value, no command."""
+    return hasattr(err, "format_message") and isinstance(getattr(err, "exit_code", None), int)
+
+
+def _report_usage_error(err: Exception) -> None:
+    """One line on stderr and exit 2; a bare `leansharp` prints the help instead."""
+    ctx = getattr(err, "ctx", None)
+    if type(err).__name__ == "NoArgsIsHelpError":
+        typer.echo(ctx.get_help() if ctx is not None else err.format_message())
+        sys.exit(2)
+    where = ctx.command_path if ctx is not None else "leansharp"
+    typer.echo(f"leansharp: error: {err.format_message()} (see `{where} --help`)", err=True)
+    sys.exit(err.exit_code)

@@ -75,7 +75,14 @@ def test_not_a_project_from_cwd(tmp_path):
 def test_usage_errors_exit_2(cmd):
     r = run_cli(*cmd)
     assert r.returncode == 2
-    assert "Usage" in r.stderr or "Usage" in r.stdout
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("leansharp: error: "), r.stderr
+    assert "--help" in lines[0]
+
+
+def test_bare_command_prints_help():
+    r = run_cli()
+    assert r.returncode == 2 and "Usage" in r.stdout and "status" in r.stdout
 
 
 def test_unparsable_source_in_status(tmp_path, built_clean):
