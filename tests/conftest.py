@@ -54,20 +54,22 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def built_clean(tmp_path_factory) -> Path:
-    proj = copy_fixture("clean", tmp_path_factory.mktemp("clean"))
+def build_fixture(name: str, tmp_path_factory) -> Path:
+    """Copy fixture project `name` to a fresh tmp dir and build it for real."""
+    proj = copy_fixture(name, tmp_path_factory.mktemp(name))
     r = run_cli("build", "--project", proj, lock=True)
     assert r.returncode == 0, r.stdout + r.stderr
     return proj
+
+
+@pytest.fixture(scope="session")
+def built_clean(tmp_path_factory) -> Path:
+    return build_fixture("clean", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def built_holes(tmp_path_factory) -> Path:
-    proj = copy_fixture("holes", tmp_path_factory.mktemp("holes"))
-    r = run_cli("build", "--project", proj, lock=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return proj
+    return build_fixture("holes", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
