@@ -8,7 +8,9 @@ Layout (every public name is re-exported here, so ``leansharp_tools.zsharp.<name
 works): ``core`` (types, ε constants, :class:`Rule`), ``stats`` (mean, σ, s, z-scores),
 ``masks`` (Hadamard product, idealised and fixed-threshold masks, hard thresholding,
 masked mean), ``rule`` (quantile threshold, top-k fallback, ZSharp's masks and filter),
-``sam`` (norm, perturbation, direction, steps, iterates), ``losses`` (test losses).
+``sam`` (norm, perturbation, direction, steps, iterates), ``losses`` (test losses and
+the witness points), ``train`` (ZSharp as it trains: network-wide mask on the flat
+vector, gradient clipping, torch SGD with momentum, the full and the noisy step).
 
 Two rules, selected with ``rule=Rule.ACTUAL`` (default) or ``rule=Rule.IDEALISED``
 (the strings ``"actual"`` / ``"idealised"`` are accepted too):
@@ -92,6 +94,29 @@ from leansharp_tools.zsharp.losses import (  # noqa: F401
     quadratic_bowl_grad,
     diag_quadratic_loss,
     diag_quadratic_grad,
+    WITNESS_DROP,
+    WITNESS_FALLBACK,
+    BOWL8_SIZES,
+    witness_point,
+)
+from leansharp_tools.zsharp.train import (  # noqa: F401
+    ZSHARP_RHO,
+    ZSHARP_LR,
+    ZSHARP_MOMENTUM,
+    ZSHARP_WEIGHT_DECAY,
+    ZSHARP_CLIP,
+    CLIP_EPS,
+    flatten,
+    unflatten,
+    layer_sizes,
+    network_mask,
+    network_filter_flat,
+    clip_grad_norm,
+    network_perturbation,
+    sgd_momentum_step,
+    zsharp_train_step,
+    zsharp_noisy_step,
+    run_zsharp_training,
 )
 
 __all__ = [
@@ -129,4 +154,25 @@ __all__ = [
     "diag_quadratic_loss",
     "diag_quadratic_grad",
     "run_zsharp",
+    "WITNESS_DROP",
+    "WITNESS_FALLBACK",
+    "BOWL8_SIZES",
+    "witness_point",
+    "ZSHARP_RHO",
+    "ZSHARP_LR",
+    "ZSHARP_MOMENTUM",
+    "ZSHARP_WEIGHT_DECAY",
+    "ZSHARP_CLIP",
+    "CLIP_EPS",
+    "flatten",
+    "unflatten",
+    "layer_sizes",
+    "network_mask",
+    "network_filter_flat",
+    "clip_grad_norm",
+    "network_perturbation",
+    "sgd_momentum_step",
+    "zsharp_train_step",
+    "zsharp_noisy_step",
+    "run_zsharp_training",
 ]

@@ -1,4 +1,5 @@
-"""Test losses with closed-form gradients: the bowl ½‖w‖² and diagonal quadratics.
+"""Test losses with closed-form gradients: the bowl ½‖w‖² and diagonal quadratics, and
+the witness points of the Coq library (where ZSharp's network mask really filters).
 
 Part of :mod:`leansharp_tools.zsharp` (the package docstring states both rules).
 """
@@ -12,7 +13,31 @@ from numpy.typing import ArrayLike
 
 from leansharp_tools.zsharp.core import Layers, GradFn, _layers
 
-__all__ = ["quadratic_bowl_grad", "diag_quadratic_loss", "diag_quadratic_grad"]
+__all__ = [
+    "quadratic_bowl_grad", "diag_quadratic_loss", "diag_quadratic_grad",
+    "WITNESS_DROP", "WITNESS_FALLBACK", "BOWL8_SIZES", "witness_point",
+]
+
+#: Witness point of the bowl on R^8 split in two layers of 4 (∇L(w) = w, so this is also
+#: the gradient there). Layer A = (0, 0, 0, 4) is a spike (|z| = 1/2, 1/2, 1/2, 3/2 up to
+#: the 1e-8), layer B = (1, −1, 1, −1) alternates (|z| = 1/(2/√3 + 1e-8) for all four).
+#: At p = 70 the global threshold is B's |z|: A keeps only its 4th component, B keeps
+#: all four; 3 of 8 components are dropped and no fallback fires.
+WITNESS_DROP = ((0.0, 0.0, 0.0, 4.0), (1.0, -1.0, 1.0, -1.0))
+#: Witness point on R^10 split in layers of 6 and 4. A = (1, 1, 1, −1, −1, −1) has
+#: |z| = 1/(√(6/5) + 1e-8) everywhere, larger than B = (1, −1, 1, −1)'s 1/(√(4/3) + 1e-8);
+#: at p = 70 the threshold equals A's value, so A keeps everything, B's quantile mask is
+#: empty and the fallback keeps B's top max(1, ⌊0.8⌋) = 1 component: its first (ties to
+#: the lowest index). A non-constant layer on which the fallback fires.
+WITNESS_FALLBACK = ((1.0, 1.0, 1.0, -1.0, -1.0, -1.0), (1.0, -1.0, 1.0, -1.0))
+#: The layer split of the bowl on R^8 of :data:`WITNESS_DROP`.
+BOWL8_SIZES = (4, 4)
+
+
+def witness_point(witness: Sequence[Sequence[float]] = WITNESS_DROP) -> Layers:
+    """A fresh copy of a witness point (:data:`WITNESS_DROP` or :data:`WITNESS_FALLBACK`)
+    as layers; on the bowl (:func:`quadratic_bowl_grad`) it is also the gradient."""
+    return _layers(witness)
 
 
 def quadratic_bowl_grad(w: Sequence[ArrayLike]) -> Layers:

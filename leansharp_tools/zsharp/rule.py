@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from leansharp_tools.zsharp.core import (
-    DEFAULT_PERCENTILE, FALLBACK_FRACTION, Layers, Rule, Vector, _layers, _rule, _vec,
+    EPS_STD, DEFAULT_PERCENTILE, FALLBACK_FRACTION, Layers, Rule, Vector, _layers, _rule, _vec,
 )
 from leansharp_tools.zsharp.stats import zscores
 from leansharp_tools.zsharp.masks import hadamard, sig_mask, inlier_mask
@@ -20,7 +20,9 @@ from leansharp_tools.zsharp.masks import hadamard, sig_mask, inlier_mask
 __all__ = ["quantile_threshold", "fallback_count", "top_k_mask", "zsharp_masks", "filter_gradient"]
 
 
-def quantile_threshold(layers: Sequence[ArrayLike], percentile: float = DEFAULT_PERCENTILE) -> float:
+def quantile_threshold(
+    layers: Sequence[ArrayLike], percentile: float = DEFAULT_PERCENTILE, eps_std: float = EPS_STD
+) -> float:
     """ZSharp's global threshold t = Q_{p/100}(|z| over all layers concatenated).
 
     Q_q(x) with N values sorted x_(0) ≤ … ≤ x_(N−1): h = q(N − 1),
@@ -31,7 +33,7 @@ def quantile_threshold(layers: Sequence[ArrayLike], percentile: float = DEFAULT_
     of ``LeanSharp.Core.ZSharpRule.all_absz``; ``LeanSharp.Core.Quantile.quantile_le_max``,
     ``LeanSharp.Core.Quantile.count_ge_quantile``.
     """
-    zs = [np.abs(zscores(g, Rule.ACTUAL)) for g in _layers(layers)]
+    zs = [np.abs(zscores(g, Rule.ACTUAL, eps_std)) for g in _layers(layers)]
     allz = np.concatenate(zs) if zs else np.zeros(0)
     if allz.size == 0:
         raise ValueError("quantile_threshold: no gradient components")
@@ -72,8 +74,9 @@ def zsharp_masks(
     percentile: float = DEFAULT_PERCENTILE,
     t: float | None = None,
     kind: str = "significant",
+    eps_std: float = EPS_STD,
 ) -> Layers:
-    """The per-layer 0/1 masks of the filter.
+    """The per-layer 0/1 masks of the filter (``eps_std``: the z-score's 1e-8, actual rule).
 
     Actual rule (``t`` must be None, ``kind`` must be "significant"): z per layer
     (:func:`zscores`), t = :func:`quantile_threshold` (p = ``percentile``),
@@ -107,10 +110,10 @@ def zsharp_masks(
         raise ValueError("the actual rule computes its own threshold (t=None, kind='significant')")
     if sum(g.size for g in gs) == 0:
         return [np.zeros(0) for g in gs]
-    thr = quantile_threshold(gs, percentile)
+    thr = quantile_threshold(gs, percentile, eps_std)
     masks: Layers = []
     for g in gs:
-        az = np.abs(zscores(g, Rule.ACTUAL))
+        az = np.abs(zscores(g, Rule.ACTUAL, eps_std))
         m = (az >= thr).astype(np.float64)
         if g.size and not m.any():
             m = top_k_mask(az, fallback_count(g.size))

@@ -40,11 +40,11 @@ def sample_std(g: ArrayLike) -> float:
     return float(np.std(v, ddof=1)) if v.size >= 2 else 0.0
 
 
-def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL) -> Vector:
+def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL, eps_std: float = EPS_STD) -> Vector:
     """Per-layer z-scores.
 
     Actual: z_i = (g_i − μ)/(s + 1e-8) with the sample std s, and z = 0 when n < 2
-    (exactly ZSharp's ``(g - g.mean()) / (g.std() + 1e-8)``).
+    (exactly ZSharp's ``(g - g.mean()) / (g.std() + 1e-8)``; ``eps_std`` replaces the 1e-8).
     Idealised: z_i = (g_i − μ)/σ with the population σ; z = 0 when σ = 0 (the
     idealised *masks* do not go through z, see :func:`sig_mask`, which keeps
     everything when σ = 0).
@@ -56,7 +56,7 @@ def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL) -> Vector:
     if _rule(rule) is Rule.ACTUAL:
         if v.size < 2:
             return np.zeros_like(v)
-        return (v - mean(v)) / (sample_std(v) + EPS_STD)
+        return (v - mean(v)) / (sample_std(v) + eps_std)
     sigma = pop_std(v)
     if sigma == 0.0:
         return np.zeros_like(v)
