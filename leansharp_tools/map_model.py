@@ -27,7 +27,7 @@ class DeclLink:
     name: str
     location: Optional[Location]
     status: str  # from the status helper, else "found"/"admitted" (source scan) or "missing"
-    role: str = "declaration"  # or "witness"
+    role: str = "declaration"  # or "witness" / "filters"
 
 
 @dataclass
@@ -52,7 +52,7 @@ class TestLink:
 class LinkProblem:
     """A roadmap link that does not resolve.
 
-    kind: "missing-declaration" | "missing-witness" | "missing-code" | "missing-test"
+    kind: "missing-declaration" | "missing-witness" | "missing-filters" | "missing-code" | "missing-test"
     | "bad-item" (a malformed item).
     """
 
@@ -79,6 +79,7 @@ class ItemMap:
     test: List[TestLink]
     line: int = 0  # line of the item's [[item]] header in roadmap.toml
     problems: List[LinkProblem] = field(default_factory=list)
+    filters: List[DeclLink] = field(default_factory=list)  # `filters`: ZSharp's mask is not all ones at the witness
 
 
 @dataclass

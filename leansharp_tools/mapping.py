@@ -14,7 +14,7 @@ Public API (pure: reads files, never prints or exits):
     decls = scan_declarations(root)          # {qualified name: Location}
 
 `check_links` is the full link check for a CI gate (`leansharp status --strict` can
-call it): declarations and witnesses must be in the sources, `code` must import
+call it): declarations, witnesses and filters must be in the sources, `code` must import
 (stronger than `roadmap.check_links`, which parses the module file), `test` must be
 defined in its file.
 
@@ -137,12 +137,13 @@ def build_map(
             else:
                 st = "admitted" if loc.admitted else ("found" if statuses is None else "unknown")
             if loc is None and not known:
-                kind = "missing-declaration" if role == "declaration" else "missing-witness"
+                kind = f"missing-{role}"
                 problems.append(LinkProblem(it.id, kind, name, f"{role} {name} not found in the Coq sources"))
             return DeclLink(name, loc, st, role)
 
         dls = [link(n, "declaration") for n in it.declarations]
         wls = [link(n, "witness") for n in it.witness]
+        fls = [link(n, "filters") for n in it.filters]
 
         codes: List[CodeLink] = []
         for target in it.code:
@@ -167,7 +168,7 @@ def build_map(
         items.append(ItemMap(
             id=it.id, title=it.title, spec=it.spec, tier=it.tier, headline=it.headline,
             status=item_st, declarations=dls, witnesses=wls, code=codes, test=tests,
-            line=it.line, problems=problems,
+            line=it.line, problems=problems, filters=fls,
         ))
         all_problems += problems
 
@@ -204,6 +205,6 @@ def _unmapped(index: Mapping[str, List[str]]) -> List[str]:
 
 def check_links(project: ProjectLike) -> List[LinkProblem]:
     """Every roadmap link of `project` (a root path or a project object with `.root`)
-    that does not resolve: declarations/witnesses absent from the sources, `code`
+    that does not resolve: declarations/witnesses/filters absent from the sources, `code`
     functions that cannot be imported, `test`s that do not exist. Empty list = all good."""
     return build_map(project).problems

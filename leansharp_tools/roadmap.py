@@ -16,11 +16,21 @@ Schema of one `[[item]]` table:
     headline      bool, default false
     declarations  list[str], default []        fully qualified Coq names; empty = open
     witness       list[str] (or str), default []
+                  declarations showing the hypotheses are satisfiable
+    filters       list[str] (or str), default []
+                  the declarations proving that, at the witness point, ZSharp's mask
+                  is not all ones (the filter really drops components); each must
+                  exist and be proved
     code          str or list[str], optional   "leansharp_tools.zsharp.<function>"
     test          str or list[str], optional   "tests/<file>.py::<test function>"
 
 Unknown keys are rejected (they are usually typos). `RoadmapItem.line` is the line
-of the item's `[[item]]` header.
+of the item's `[[item]]` header; `RoadmapItem.line_of(name)` the line where a
+declaration, witness or filters name is written.
+
+`leansharp status --strict` fails when a declaration, witness or filters name does not
+exist, and when a `filters` declaration is not proved; `leansharp map` shows witnesses
+and filters with their file:line and status.
 """
 
 from __future__ import annotations
@@ -41,7 +51,7 @@ else:  # pragma: no cover
 from leansharp_tools.errors import LeanSharpError
 
 ROADMAP = "roadmap.toml"
-KNOWN_KEYS = {"id", "title", "spec", "tier", "headline", "declarations", "witness", "code", "test"}
+KNOWN_KEYS = {"id", "title", "spec", "tier", "headline", "declarations", "witness", "filters", "code", "test"}
 
 
 @dataclass
@@ -53,10 +63,11 @@ class RoadmapItem:
     headline: bool = False
     declarations: List[str] = field(default_factory=list)
     witness: List[str] = field(default_factory=list)
+    filters: List[str] = field(default_factory=list)
     code: List[str] = field(default_factory=list)
     test: List[str] = field(default_factory=list)
     line: int = 0
-    name_lines: Dict[str, int] = field(default_factory=dict)  # declaration/witness -> its line
+    name_lines: Dict[str, int] = field(default_factory=dict)  # declaration/witness/filters -> its line
 
     def line_of(self, name: str) -> int:
         """Line where `name` is written in this item (the item header if not found)."""
@@ -66,7 +77,7 @@ class RoadmapItem:
         return {
             "id": self.id, "title": self.title, "spec": self.spec, "tier": self.tier,
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
-            "code": self.code, "test": self.test, "line": self.line,
+            "filters": self.filters, "code": self.code, "test": self.test, "line": self.line,
         }
 
 
@@ -149,11 +160,13 @@ def parse_roadmap(text: str, where: str = ROADMAP) -> List[RoadmapItem]:
             id=t["id"], title=t["title"], spec=str(t["spec"]), tier=tier, headline=headline,
             declarations=list(decls),
             witness=_str_list(t.get("witness", []), "witness", lambda m: err(m, "witness")),
+            filters=_str_list(t.get("filters", []), "filters", lambda m: err(m, "filters")),
             code=_str_list(t.get("code", []), "code", lambda m: err(m, "code")),
             test=_str_list(t.get("test", []), "test", lambda m: err(m, "test")),
             line=line,
         ))
-        items[-1].name_lines = _name_lines(text, line, items[-1].declarations + items[-1].witness)
+        it = items[-1]
+        it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters)
     return items
 
 

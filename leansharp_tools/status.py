@@ -8,6 +8,7 @@ Public API (stable; `leansharp map` uses it):
                           #   status, axioms, unsafe, error   (source order per module)
     report.by_name()      # {fully qualified name: DeclStatus}
     report.to_json()      # the JSON document below (what `leansharp status --json` prints)
+    items, problems = roadmap_report(roadmap_items, statuses)   # pure: the roadmap part
 
 Requires compiled .vo files (`leansharp build` first): otherwise LeanSharpError
 "... run `leansharp build` first". It does NOT build automatically.
@@ -53,6 +54,8 @@ JSON document (`schema` = "leansharp-status/1"):
         {"id": "filter.contraction", "title": "...", "spec": "2.1", "tier": 1, "headline": true,
          "status": "proved",      # proved | partial | open
          "declarations": [{"name": "...", "status": "proved" | ... | "missing"}],
+         "witness": [{"name": "...", "status": ...}],   # roadmap `witness` names
+         "filters": [{"name": "...", "status": ...}],   # roadmap `filters` names (must be proved)
          "missing": [], "line": 40}, ...],
       "roadmap_totals": {"proved": 18, "partial": 1, "open": 1},
       "problems": ["LeanSharp/X.v:3: LeanSharp.X.foo: admitted", ...],   # what --strict rejects
@@ -66,7 +69,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Union
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from leansharp_tools.backends.base import AssumptionResult, Assumption
 from leansharp_tools.backends.coq import STANDARD_AXIOMS, default_backend, is_standard_axiom, qualid_matches
@@ -103,10 +106,13 @@ class ItemStatus:
     status: str
     declarations: List[Dict[str, str]]
     missing: List[str]
+    witness: List[Dict[str, str]] = field(default_factory=list)
+    filters: List[Dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"id": self.item.id, "title": self.item.title, "spec": self.item.spec, "tier": self.item.tier,
                 "headline": self.item.headline, "status": self.status, "declarations": self.declarations,
+                "witness": self.witness, "filters": self.filters,
                 "missing": self.missing, "line": self.item.line}
 
 
@@ -336,15 +342,34 @@ def collect_status(
     rpath = find_roadmap(proj.root) if with_roadmap else None
     if rpath is not None:
         items = load_roadmap(rpath)
-        statuses = {d.name: d.status for d in decls_out}
-        for it in items:
-            ds = [{"name": n, "status": statuses.get(n, "missing")} for n in it.declarations]
-            missing = [n for n in it.declarations if n not in statuses]
-            report.roadmap.append(ItemStatus(it, item_status(it, statuses), ds, missing))
-            for n in missing:
-                report.problems.append(f"{rpath.name}:{it.line_of(n)}: item {it.id}: declaration {n} does not exist")
-            for n in it.witness:
-                if n not in statuses:
-                    report.problems.append(f"{rpath.name}:{it.line_of(n)}: item {it.id}: witness {n} does not exist")
-        report.problems += check_links(proj.root, items)
+        roadmap, problems = roadmap_report(items, {d.name: d.status for d in decls_out}, rpath.name)
+        report.roadmap += roadmap
+        report.problems += problems + check_links(proj.root, items)
     return report
+
+
+def roadmap_report(
+    items: Sequence[RoadmapItem], statuses: Mapping[str, str], where: str = "roadmap.toml"
+) -> Tuple[List[ItemStatus], List[str]]:
+    """Pure: the roadmap items with the status of their declarations, witnesses and
+    filters (a name absent from `statuses` is "missing"), and the problems `--strict`
+    rejects, each as `where:line: item ID: ...` (the line where the name is written):
+    a declaration, witness or filters name that does not exist, a filters declaration
+    that is not proved (the item would claim the mask filters without a proof)."""
+    out: List[ItemStatus] = []
+    problems: List[str] = []
+
+    def named(names: List[str]) -> List[Dict[str, str]]:
+        return [{"name": n, "status": statuses.get(n, "missing")} for n in names]
+
+    for it in items:
+        missing = [n for n in it.declarations if n not in statuses]
+        out.append(ItemStatus(it, item_status(it, statuses), named(it.declarations), missing,
+                              named(it.witness), named(it.filters)))
+        for role, names in (("declaration", it.declarations), ("witness", it.witness), ("filters", it.filters)):
+            for n in names:
+                if n not in statuses:
+                    problems.append(f"{where}:{it.line_of(n)}: item {it.id}: {role} {n} does not exist")
+                elif role == "filters" and statuses[n] != "proved":
+                    problems.append(f"{where}:{it.line_of(n)}: item {it.id}: filters {n} is {statuses[n]}, not proved")
+    return out, problems

@@ -191,3 +191,83 @@ def test_roadmap_code_links_follow_package_reexports(tmp_path):
     problems = check_links(tmp_path, parse_roadmap(text, "roadmap.toml"))
     assert len(problems) == 2
     assert "'p.List'" in problems[0] and "'p.g'" in problems[1]
+
+
+FILTERS_ROADMAP = '''[[item]]
+id = "zsharp.filters"
+title = "ZSharp filters at the witness"
+spec = "2.2"
+tier = 1
+declarations = ["X.thm"]
+witness = ["X.wit"]
+filters = [
+  "X.drops",
+  "X.nowhere",
+  "X.adm",
+]
+'''
+
+
+def test_roadmap_filters_parsed_with_lines():
+    """`filters` is parsed like `witness` (string or list; name_lines for error locations)
+    and appears in the item's JSON."""
+    it = parse_roadmap(FILTERS_ROADMAP)[0]
+    assert it.filters == ["X.drops", "X.nowhere", "X.adm"]
+    assert (it.line_of("X.wit"), it.line_of("X.drops"), it.line_of("X.nowhere"), it.line_of("X.adm")) == (7, 9, 10, 11)
+    assert it.to_json()["filters"] == ["X.drops", "X.nowhere", "X.adm"]
+    one = parse_roadmap(FILTERS_ROADMAP.split("filters = ")[0] + 'filters = "X.drops"\n')[0]
+    assert one.filters == ["X.drops"] and one.line_of("X.drops") == 8
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:8: item 1: 'filters' must be a string or a list of strings"):
+        parse_roadmap(FILTERS_ROADMAP.split("filters = ")[0] + "filters = [1]\n")
+
+
+def test_roadmap_report_flags_missing_and_unproved_filters():
+    """`leansharp status --strict` (roadmap part, `status.roadmap_report`): a `filters` name
+    that does not exist is reported at the line where it is written, one that is not proved
+    too; the JSON of the item lists filters and witnesses with their status."""
+    from leansharp_tools.status import StatusReport, roadmap_report
+
+    items = parse_roadmap(FILTERS_ROADMAP)
+    statuses = {"X.thm": "proved", "X.wit": "proved", "X.drops": "proved", "X.adm": "admitted"}
+    roadmap, problems = roadmap_report(items, statuses, "roadmap.toml")
+    assert problems == [
+        "roadmap.toml:10: item zsharp.filters: filters X.nowhere does not exist",
+        "roadmap.toml:11: item zsharp.filters: filters X.adm is admitted, not proved",
+    ]
+    doc = StatusReport(Path("."), [], {}, roadmap, problems).to_json()
+    assert not doc["ok"]
+    assert doc["roadmap"][0]["filters"] == [
+        {"name": "X.drops", "status": "proved"},
+        {"name": "X.nowhere", "status": "missing"},
+        {"name": "X.adm", "status": "admitted"},
+    ]
+    assert doc["roadmap"][0]["witness"] == [{"name": "X.wit", "status": "proved"}]
+    assert doc["roadmap"][0]["status"] == "proved"
+    ok = {**statuses, "X.nowhere": "proved", "X.adm": "proved"}
+    assert roadmap_report(items, ok)[1] == []
+    del ok["X.wit"]
+    assert roadmap_report(items, ok)[1] == ["roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
+
+
+def test_map_shows_filters_next_to_witnesses(tmp_path):
+    """`leansharp map`: filters are resolved like witnesses (file:line, status), shown in
+    their own table after the witnesses, and a missing one is a `missing-filters` link."""
+    from leansharp_tools import mapping
+
+    (tmp_path / "_CoqProject").write_text("-R src X\nsrc/F.v\n")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "F.v").write_text(
+        "Lemma thm : True. Proof. exact I. Qed.\nLemma wit : True. Proof. exact I. Qed.\n"
+        "Lemma drops : True. Proof. exact I. Qed.\nLemma adm : True. Admitted.\n")
+    (tmp_path / "roadmap.toml").write_text(FILTERS_ROADMAP.replace('"X.', '"X.F.'))
+    pmap = mapping.build_map(tmp_path)
+    it = pmap.items[0]
+    assert [(d.name, d.status, d.role) for d in it.filters] == [
+        ("X.F.drops", "found", "filters"), ("X.F.nowhere", "missing", "filters"), ("X.F.adm", "admitted", "filters")]
+    assert str(it.filters[0].location) == "src/F.v:3"
+    assert [(p.kind, p.target) for p in pmap.problems] == [("missing-filters", "X.F.nowhere")]
+    md = mapping.render_map(pmap, "md")
+    assert md.index("| witness |") < md.index("| filters |")
+    assert "| `X.F.drops` | `src/F.v:3` | found |" in md and "| `X.F.nowhere` | **not found** | missing |" in md
+    html = mapping.render_map(pmap, "html")
+    assert "<th>filters</th>" in html and "X.F.adm" in html
