@@ -12,6 +12,9 @@
       (= [Core.SAM.zsharp_step] run on the sample's own field) — the mask rule is ANY
       function of the noisy gradient, e.g. ZSharp's network rule
       [Core.NetworkMask.zsharp_net_mask]
+    - [additive_field n G ξ] = (k, v) ↦ G(v) + ξ_k: an unbiased oracle with bounded
+      variance is an instance ([additive_mean_field], [additive_variance_field],
+      [additive_lipschitz])
     - [noisy_iter ... eta rho w0 h]: the iterate after the draws h (newest first), with
       schedules η_t, ρ_t indexed by the step t = length of the history so far
     - [noisy_err ... t] = E‖w_t − w*‖² over the t-fold product law
@@ -53,6 +56,31 @@ Definition mean_field (n K : nat) (p : nat -> R) (Gk : nat -> W n -> W n) (G : W
 Definition variance_field (n K : nat) (p : nat -> R) (Gk : nat -> W n -> W n) (G : W n -> W n)
     (s2 : R) : Prop :=
   forall v, expect K p (fun k => norm2 n (vsub (Gk k v) (G v))) <= s2.
+
+(** Additive oracle noise G_k(v) = G(v) + ξ_k is an instance of the model. *)
+Definition additive_field (n : nat) (G : W n -> W n) (xi : nat -> W n) : nat -> W n -> W n :=
+  fun k v => vadd (G v) (xi k).
+
+Lemma additive_mean_field n K p G xi :
+  is_law K p -> unbiased n K p xi -> mean_field n K p (additive_field n G xi) G.
+Proof.
+  intros Hl Hu v i Hi. unfold additive_field, vadd.
+  rewrite expect_add, expect_const, (Hu i Hi) by exact Hl. ring.
+Qed.
+
+Lemma additive_variance_field n K p G xi s2 :
+  bounded_variance n K p xi s2 -> variance_field n K p (additive_field n G xi) G s2.
+Proof.
+  intros Hv v. eapply Rle_trans; [|exact Hv]. right. apply expect_ext. intros k _.
+  apply norm2_ext. intros i _. unfold additive_field, vsub, vadd. ring.
+Qed.
+
+Lemma additive_lipschitz n G xi Lc k :
+  lipschitz_grad n G Lc -> lipschitz_grad n (additive_field n G xi k) Lc.
+Proof.
+  intros Hl u v. rewrite (norm_ext n _ (vsub (G u) (G v))) by (intros; unfold additive_field, vsub, vadd; ring).
+  apply Hl.
+Qed.
 
 (** (x + y)² ≤ (1 + α)x² + (1 + 1/α)y² for α > 0 (Young). *)
 Lemma young_sq x y a : 0 < a -> (x + y) ^ 2 <= (1 + a) * x ^ 2 + (1 + / a) * y ^ 2.
