@@ -8,8 +8,16 @@
       median lies in [−2, 2]; [coord_median_breakdown_witness]: the same in W 2;
       [median_half_breaks_witness]: with half the points corrupted, (0, 0, 5, 5) has
       median 5
-    - [zfiltered_mean_bounded_witness]: (0, 1, 10) with inliers in [−1, 1] and an
-      outlier bounded by 10, t = 1/2: |Z-filtered mean| ≤ max(1, 10)
+    - [zfiltered_mean_bounded_by_data_witness]: (0, 1, 10), every |x_i| ≤ 10, t = 1/2:
+      |Z-filtered mean| ≤ 10 (a bound on the data, not an effect of the filter)
+    - inlier mask on (0, 0, 100) = 0 with its last point replaced by 100, t = 1:
+      [inlier_drops_outlier_witness]: the outlier is dropped, the inlier mean is 0, the
+      mean is 100/3; [inlier_mean_survives_one_outlier_witness]: inlier mean 0 for every
+      value b of the third point, mean b/3
+    - (0, 0, 0, 100, 200), 3 of 5 points at 0, t = 1: [majority_kept_witness]: the
+      zeros are kept; [inlier_mean_near_mean_witness]: |inlier mean − 60| ≤ 80;
+      [spread_outliers_inlier_mean_witness]: the inlier mean is 25 (the majority does
+      not bound it: [inlier_mean_majority_unbounded_witness])
     - spike (0, 0, 0, 100): outlier z-score exactly √3 ([spike_zscore_witness]); kept at
       t = 1 ≤ √3, dropped at t = 2 > √3; filtered mean at t = 1 is ≥ 25; 0 is a median
     - symmetric law on W 2 with outcomes ±(1, −3) (prob. 1/8 each) and ±(2, 1/2)
@@ -81,16 +89,75 @@ Proof. apply coord_median_exists. lia. Defined.
 Example median_half_breaks_witness : is_median (2 + 2) (half_split 2 5) 5.
 Proof. apply median_half_breaks. lra. Qed.
 
-(** ** Z-filtered mean with a bounded outlier *)
+(** ** Z-filtered mean of bounded data *)
 
 Definition x_out : nat -> R := fun i => match i with O => 0 | S O => 1 | _ => 10 end.
 
-Example zfiltered_mean_bounded_witness : Rabs (zfiltered_mean 3 (1 / 2) x_out) <= Rmax 1 10.
+Example zfiltered_mean_bounded_by_data_witness : Rabs (zfiltered_mean 3 (1 / 2) x_out) <= 10.
 Proof.
-  apply zfiltered_mean_bounded; [lia | lra |].
-  intros i Hi. destruct i as [|[|[|i]]]; [left | left | right | lia]; simpl;
-    rewrite Rabs_right by lra; lra.
+  apply zfiltered_mean_bounded_by_data; [lia | lra |].
+  intros i Hi. destruct i as [|[|[|i]]]; [..|lia]; simpl; rewrite Rabs_right by lra; lra.
 Qed.
+
+(** ** The inlier mask drops a single outlier: (0, 0, 100) *)
+
+Definition x_one_out : nat -> R := replace_at (fun _ => 0) 2%nat 100.
+
+Lemma x_one_out_values : forall i, (i < 3)%nat -> x_one_out i = 0 \/ x_one_out i = 100.
+Proof. intros i _. unfold x_one_out, replace_at. destruct Nat.eq_dec; auto. Qed.
+
+Lemma count_eq_x_one_out : count_eq 3 x_one_out 0 = 2.
+Proof.
+  unfold count_eq, at_ind, x_one_out, replace_at. simpl.
+  repeat (destruct Nat.eq_dec; try lia); repeat destruct Req_EM_T; lra.
+Qed.
+
+Example inlier_drops_outlier_witness :
+  inlier_mask 3 1 x_one_out 2%nat = 0 /\ inlier_mean 3 1 x_one_out = 0
+  /\ mean 3 x_one_out = 100 / 3.
+Proof.
+  split; [|split].
+  - rewrite (minority_cluster_inlier_mask 3 1 x_one_out 0 100 x_one_out_values)
+      by (rewrite ?count_eq_x_one_out; simpl; lra || lia).
+    unfold at_ind, x_one_out. rewrite replace_at_same. destruct Req_EM_T; lra.
+  - apply (minority_cluster_inlier_mean_t1 3 x_one_out 0 100 x_one_out_values).
+    rewrite count_eq_x_one_out. simpl. lra.
+  - rewrite (minority_cluster_mean 3 x_one_out 0 100) by (exact x_one_out_values || lia).
+    rewrite count_eq_x_one_out. simpl. field.
+Qed.
+
+Example inlier_mean_survives_one_outlier_witness b :
+  inlier_mean 3 1 (replace_at (fun _ => 0) 2%nat b) = 0
+  /\ mean 3 (replace_at (fun _ => 0) 2%nat b) = 0 + (b - 0) / INR 3.
+Proof. apply inlier_mean_survives_one_outlier; lia. Qed.
+
+(** ** A strict majority does not bound the inlier mean: (0, 0, 0, 100, 200) *)
+
+Example majority_kept_witness : inlier_mask 5 1 (spread_outliers 100) 0%nat = 1.
+Proof.
+  apply (majority_kept_t_ge_1 5 1 (spread_outliers 100) 0); [| lra | lia | reflexivity].
+  pose proof (spread_outliers_majority 100 ltac:(lra)).
+  replace (INR 5) with 5 by (simpl; lra). lra.
+Qed.
+
+Example inlier_mean_near_mean_witness :
+  Rabs (inlier_mean 5 1 (spread_outliers 100) - 60) <= 80.
+Proof.
+  pose proof (inlier_mean_near_mean_t_ge_1 5 1 (spread_outliers 100) ltac:(lia) ltac:(lra)) as H.
+  rewrite mean_spread_outliers, sd_spread_outliers in H by lra.
+  replace 60 with (3 * 100 / 5) by field. lra.
+Qed.
+
+Example spread_outliers_inlier_mean_witness :
+  5 < 2 * count_eq 5 (spread_outliers 100) 0 /\ inlier_mean 5 1 (spread_outliers 100) = 25.
+Proof.
+  split; [apply spread_outliers_majority; lra|].
+  rewrite spread_outliers_inlier_mean by lra. field.
+Qed.
+
+Example inlier_mean_majority_unbounded_witness :
+  exists s, 5 < 2 * count_eq 5 (spread_outliers s) 0 /\ 1000 < inlier_mean 5 1 (spread_outliers s).
+Proof. apply inlier_mean_majority_unbounded. lra. Qed.
 
 (** ** A single concentrated outlier: (0, 0, 0, 100), n = 4, √(n − 1) = √3 *)
 

@@ -18,7 +18,8 @@
       Z-filtered mean, while [spike_median] shows a is a median (k ≥ 1).
     Since √(n − 1) grows with n and practical thresholds are O(1), in high dimension a
     single concentrated outlier always passes: robustness of the Z-filtered mean needs a
-    bound R on the outliers ([Robustness.zfiltered_mean_bounded]). *)
+    bound on the outliers ([Robustness.zfiltered_mean_bounded_by_data]); the inlier mask
+    drops such an outlier ([Robustness.inlier_mean_survives_one_outlier]). *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Stats Mask ZMask.

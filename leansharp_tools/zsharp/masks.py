@@ -101,7 +101,7 @@ def masked_mean(x: ArrayLike, m: ArrayLike) -> float:
     idealised significant mask at t ≤ 1 the mask is never empty.
     Coq: ``LeanSharp.Theory.Robustness.masked_mean``,
     ``LeanSharp.Theory.Robustness.masked_mean_bounded``,
-    ``LeanSharp.Theory.Robustness.zfiltered_mean_bounded``.
+    ``LeanSharp.Theory.Robustness.zfiltered_mean_bounded_by_data``.
     """
     v, mm = _vec(x), _vec(m)
     kept = float(np.sum(mm))
