@@ -9,15 +9,28 @@
     λ = 1, ρ = 1/20:
     - [pac_bayes_change_of_measure_witness], [pac_bayes_sharpness_witness] (sharpness
       bound ρ‖∇L_S‖ + ρ²/2 from [smooth_sharpness_bound]), [pac_bayes_zsharp_witness]
-      and [pac_bayes_zsharp_perturbed_witness] with ZSharp's mask sig_mask 2 1
-    - [zsharp_tighter_witness]: g = (3, 4), m = (1, 0), ρ = 1/10:
-      ⟨g, ε_f⟩ = 3/10 < 1/2 = ⟨g, ε_SAM⟩ (the inequality is strict here) *)
+      and [pac_bayes_zsharp_perturbed_witness] with ZSharp's mask sig_mask 2 1 (these
+      only show the hypotheses are satisfiable: with n = 2 both components deviate from
+      the mean by exactly σ, the mask keeps everything and the two bounds coincide)
+    ZSharp's ACTUAL mask really filters, on g = (1, 1, 4) ∈ W 3 ([g114] = (0, 0, 3) + 1,
+    so its z-scores are those of [ZSharpRuleWitness.gS]):
+    - [zsharp_mask1_g114]: [ZSharpDirection.zsharp_mask1] 3 g = (0, 0, 1), dropping
+      g_0 = g_1 = 1 ≠ 0; ‖g‖ = √18, ‖g ⊙ m‖ = 4
+    - [zsharp_first_order_sharpness_le_sam_witness], and with ρ = 1/10
+      [zsharp_first_order_sharpness_lt_sam_witness]: ⟨g, ε_f⟩ = 2/5 < √18/10 = ⟨g, ε_SAM⟩
+      (strict)
+    - [zsharp_sharpness_second_order_witness]: on the bowl at w = g,
+      L_S(w + ε_f) − L_S(w) ≤ 4/10 + 1/200
+    - [zsharp_term_below_sharpness_witness]: ZSharp's term is not a sharpness bound:
+      ε_SAM (‖ε_SAM‖ = 1/10) ascends the bowl by √18/10 + 1/200 > 4/10 + 1/200 *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Mask ZMask SAM Smooth.
+From Coq Require Import List.
+From LeanSharp.Core Require Import Vec Stats Mask ZMask SAM Smooth ZSharpRule ZSharpRuleCount.
 From LeanSharp.Stochastic Require Import FiniteProb.
-From LeanSharp.Theory Require Import KL PACBayes PACBayesZSharp.
-From LeanSharp.Examples Require Import SmoothWitness.
+From LeanSharp.Theory Require Import KL PACBayes PACBayesZSharp ZSharpDirection.
+From LeanSharp.Examples Require Import SmoothWitness ZSharpRuleWitness.
+Import ListNotations.
 Open Scope R_scope.
 
 (** ** Two-point laws *)
@@ -116,34 +129,103 @@ Proof.
     | apply bowl_gradient | apply bowl_smooth | lra | intros g; apply sig_mask_is_mask].
 Qed.
 
-(** ** ZSharp's first-order sharpness term is strictly smaller on g = (3, 4), m = (1, 0) *)
+(** ** ZSharp's actual mask filters g = (1, 1, 4) ∈ W 3 *)
 
-Lemma m10_mask : is_mask 2 m10.
-Proof. intros [|[|i]] Hi; simpl; auto; lia. Qed.
+(** g = (0, 0, 3) + 1: the z-scores, hence the actual mask, are those of
+    [ZSharpRuleWitness.gS] = (0, 0, 3). *)
+Definition g114 : W 3 := fun i => gS i + 1.
 
-Lemma norm_g34_m10 : norm 2 (hadamard g34 m10) = 3.
+Lemma mean_g114 : mean 3 g114 = 2.
+Proof. unfold mean, g114, gS. simpl. field. Qed.
+
+Lemma sstd_g114 : sstd 3 g114 = sqrt 3.
 Proof.
-  unfold norm, norm2, inner, hadamard. simpl.
-  apply sqrt_lem_1; [nra | lra | ring].
+  unfold sstd, svar, ssd. rewrite mean_g114. f_equal. unfold g114, gS. simpl.
+  unfold Rsqr. field.
 Qed.
 
-Example zsharp_tighter_witness :
-  inner 2 g34 (zsharp_eps 2 (1 / 10) 0 g34 m10) = 3 / 10
-  /\ inner 2 g34 (sam_eps 2 (1 / 10) 0 g34) = 1 / 2
-  /\ inner 2 g34 (zsharp_eps 2 (1 / 10) 0 g34 m10) < inner 2 g34 (sam_eps 2 (1 / 10) 0 g34).
+Lemma absz_g114 eps i : absz eps 3 g114 i = absz eps 3 gS i.
 Proof.
-  destruct (zsharp_tighter 2 (1 / 10) g34 m10 m10_mask ltac:(lra)) as [H1 [H2 H3]].
-  rewrite norm_g34_m10 in H1, H2. rewrite norm_g34 in H2, H3.
-  repeat split; lra.
+  unfold absz, zscore. destruct (lt_dec 3 2) as [|_]; [reflexivity|].
+  rewrite mean_g114, mean_gS, sstd_g114, sstd_gS. unfold g114.
+  replace (gS i + 1 - 2) with (gS i - 1) by ring. reflexivity.
+Qed.
+
+Lemma layer_mask_g114 eps i :
+  layer_mask eps 70 [(3%nat, g114)] 3 g114 i = layer_mask eps 70 [(3%nat, gS)] 3 gS i.
+Proof.
+  rewrite !single_layer_no_fallback by (lra || lia). unfold thr_mask, zthreshold.
+  rewrite !all_absz_single, (map_ext (absz eps 3 g114) (absz eps 3 gS) (absz_g114 eps)).
+  rewrite absz_g114. reflexivity.
+Qed.
+
+(** The actual ZSharp mask of g = (1, 1, 4) is (0, 0, 1): it drops g_0 = g_1 = 1 ≠ 0. *)
+Theorem zsharp_mask1_g114 :
+  zsharp_mask1 3 g114 0%nat = 0 /\ zsharp_mask1 3 g114 1%nat = 0 /\
+  zsharp_mask1 3 g114 2%nat = 1.
+Proof.
+  unfold zsharp_mask1, default_p. rewrite !layer_mask_g114.
+  apply single_layer_mask, eps_std_pos.
+Qed.
+
+Lemma norm_g114 : norm 3 g114 = sqrt 18.
+Proof. unfold norm, norm2, inner, g114, gS. simpl. f_equal. ring. Qed.
+
+Lemma norm_g114_filtered : norm 3 (hadamard g114 (zsharp_mask1 3 g114)) = 4.
+Proof.
+  destruct zsharp_mask1_g114 as [H0 [H1 H2]].
+  unfold norm, norm2, inner, hadamard. cbn [vsum]. rewrite H0, H1, H2.
+  rewrite <- (sqrt_square 4) by lra. f_equal. unfold g114, gS. simpl. ring.
+Qed.
+
+Example zsharp_first_order_sharpness_le_sam_witness :
+  inner 3 g114 (zsharp_eps 3 (1 / 10) 0 g114 (zsharp_mask1 3 g114)) = 1 / 10 * 4
+  /\ 1 / 10 * 4 <= 1 / 10 * sqrt 18
+  /\ 1 / 10 * sqrt 18 = inner 3 g114 (sam_eps 3 (1 / 10) 0 g114).
+Proof.
+  pose proof (zsharp_first_order_sharpness_le_sam 3 (1 / 10) g114 (zsharp_mask1 3 g114)
+                (zsharp_mask1_is_mask 3 g114) ltac:(lra)) as H.
+  rewrite norm_g114_filtered, norm_g114 in H. exact H.
+Qed.
+
+(** The strict inequality: ⟨g, ε_f⟩ = 2/5 < √18/10 = ⟨g, ε_SAM⟩. *)
+Example zsharp_first_order_sharpness_lt_sam_witness :
+  inner 3 g114 (zsharp_eps 3 (1 / 10) 0 g114 (zsharp_mask1 3 g114)) = 2 / 5
+  /\ inner 3 g114 (sam_eps 3 (1 / 10) 0 g114) = 1 / 10 * sqrt 18
+  /\ inner 3 g114 (zsharp_eps 3 (1 / 10) 0 g114 (zsharp_mask1 3 g114))
+     < inner 3 g114 (sam_eps 3 (1 / 10) 0 g114).
+Proof.
+  destruct zsharp_mask1_g114 as [H0 _]. split; [|split].
+  - rewrite zsharp_first_order_sharpness by apply zsharp_mask1_is_mask.
+    rewrite norm_g114_filtered. field.
+  - rewrite sam_first_order_sharpness, norm_g114. reflexivity.
+  - apply (zsharp_first_order_sharpness_lt_sam 3 (1 / 10) g114 (zsharp_mask1 3 g114) 0);
+      [apply zsharp_mask1_is_mask | lra | lia | exact H0 | unfold g114, gS; simpl; lra].
 Qed.
 
 Example zsharp_sharpness_second_order_witness :
-  bowl 2 (vadd g34 (zsharp_eps 2 (1 / 10) 0 (bowl_grad 2 g34) m10)) - bowl 2 g34
-    <= 1 / 10 * 3 + 1 / 2 * (1 / 10 * (1 / 10)).
+  bowl 3 (vadd g114 (zsharp_eps 3 (1 / 10) 0 (bowl_grad 3 g114) (zsharp_mask1 3 g114)))
+    - bowl 3 g114
+    <= 1 / 10 * 4 + 1 / 2 * (1 / 10 * (1 / 10)).
 Proof.
-  destruct (zsharp_sharpness_second_order 2 (bowl 2) (bowl_grad 2) 1 (1 / 10) g34 m10
-              (bowl_gradient 2) (bowl_smooth 2) ltac:(lra) ltac:(lra) m10_mask) as [H _].
-  replace (norm 2 (hadamard (bowl_grad 2 g34) m10)) with 3 in H
-    by (symmetry; exact norm_g34_m10).
+  destruct (zsharp_sharpness_second_order 3 (bowl 3) (bowl_grad 3) 1 (1 / 10) g114
+              (zsharp_mask1 3 g114) (bowl_gradient 3) (bowl_smooth 3) ltac:(lra) ltac:(lra)
+              (zsharp_mask1_is_mask 3 g114)) as [H _].
+  change (bowl_grad 3 g114) with g114 in H |- *. rewrite norm_g114_filtered in H. lra.
+Qed.
+
+(** ZSharp's term (even with the smoothness remainder) does not bound the sharpness: on
+    the bowl at w = g, ε_SAM (‖ε_SAM‖ = ρ) ascends by ρ‖g‖ + ρ²/2 > ρ‖g ⊙ m‖ + ρ²/2. *)
+Example zsharp_term_below_sharpness_witness :
+  norm 3 (sam_eps 3 (1 / 10) 0 g114) = 1 / 10 /\
+  1 / 10 * norm 3 (hadamard g114 (zsharp_mask1 3 g114)) + 1 / 2 * (1 / 10 * (1 / 10))
+    < bowl 3 (vadd g114 (sam_eps 3 (1 / 10) 0 g114)) - bowl 3 g114.
+Proof.
+  assert (Hg : 0 < norm 3 g114) by (rewrite norm_g114; apply sqrt_lt_R0; lra).
+  assert (He : norm 3 (sam_eps 3 (1 / 10) 0 g114) = 1 / 10) by (apply sam_eps_norm; lra).
+  split; [exact He|].
+  unfold bowl. rewrite norm2_add, <- (norm_sqr 3 (sam_eps 3 (1 / 10) 0 g114)), He.
+  rewrite sam_first_order_sharpness, norm_g114_filtered, norm_g114.
+  assert (4 < sqrt 18) by (rewrite <- (sqrt_square 4) by lra; apply sqrt_lt_1_alt; lra).
   lra.
 Qed.

@@ -1,6 +1,7 @@
-(** * LeanSharp.Theory.PACBayesZSharp — the filter tightens the first-order sharpness term
+(** * LeanSharp.Theory.PACBayesZSharp — ZSharp's first-order sharpness term versus SAM's
 
-    g = ∇L_S(w), m a 0/1 mask (ZSharp: m = sig_mask n t g), g_f = g ⊙ m.
+    g = ∇L_S(w), m a 0/1 mask (ZSharp: m = sig_mask n t g, or the actual rule
+    [ZSharpDirection.zsharp_mask1]), g_f = g ⊙ m.
     SAM perturbs along ε_SAM = ρ g/‖g‖, ZSharp along ε_f = ρ g_f/‖g_f‖
     ([Core.SAM.sam_eps], [Core.SAM.zsharp_eps], with δ = 0; a zero vector gives ε = 0).
 
@@ -13,22 +14,32 @@
       ⟨g, ε_SAM⟩ = ρ‖g‖ (the maximum is attained)
     - [zsharp_eps_in_ball]: ‖ε_f‖ ≤ ρ (ZSharp's perturbation is admissible)
     - [zsharp_first_order_sharpness]: ⟨g, ε_f⟩ = ρ‖g_f‖  (uses ⟨g, g ⊙ m⟩ = ‖g ⊙ m‖²)
-    - [zsharp_tighter] (headline): ⟨g, ε_f⟩ = ρ‖g_f‖ ≤ ρ‖g‖ = ⟨g, ε_SAM⟩ — the filter's
-      L2 contraction ‖g ⊙ m‖ ≤ ‖g‖ makes ZSharp's first-order sharpness term at most
-      SAM's; [zsharp_first_order_delta]: with ZSharp's δ > 0 (1e-12) still ≤ ρ‖g_f‖
+    - [zsharp_first_order_sharpness_le_sam]: ⟨g, ε_f⟩ = ρ‖g_f‖ ≤ ρ‖g‖ = ⟨g, ε_SAM⟩, a
+      consequence of the L2 contraction ‖g ⊙ m‖ ≤ ‖g‖ (equivalently of ε_SAM being the
+      first-order worst case in the ball)
+    - [norm_filtered_lt], [zsharp_first_order_sharpness_lt_sam]: if the mask drops a
+      component with g_j ≠ 0 (and ρ > 0) the inequality is strict: ρ‖g_f‖ < ρ‖g‖
+    - [zsharp_first_order_delta]: with ZSharp's δ > 0 (1e-12) still ≤ ρ‖g_f‖
     - [zsharp_sharpness_second_order]: for Lc-smooth L_S (Lc-Lipschitz gradient) the
       actual ascent along ε_f is L_S(w + ε_f) − L_S(w) ≤ ρ‖g_f‖ + Lcρ²/2 ≤ ρ‖g‖ + Lcρ²/2
       (first-order term + second-order remainder)
     - [smooth_sharpness_bound]: for Lc-smooth L_S, ρ‖∇L_S(w)‖ + Lcρ²/2 bounds SAM's
       sharpness max_{‖ε‖≤ρ} L_S(w + ε) − L_S(w) (a [PACBayes.sharpness_bound])
-    - [pac_bayes_zsharp]: with first-order sharpness terms, the ZSharp PAC-Bayes bound
-        E_Q[L_D] ≤ E_Q[L_S + ρ‖g_f‖] + C(λ)  is valid and  ≤  E_Q[L_S + ρ‖g‖] + C(λ),
-      the SAM bound, where C(λ) = (KL(Q‖P) + ln E_P[e^{λ(L_D − L_S)}]) / λ
+    - [pac_bayes_zsharp]: the ZSharp PAC-Bayes bound
+        E_Q[L_D] ≤ E_Q[L_S + ρ‖g_f‖] + C(λ),  C(λ) = (KL(Q‖P) + ln E_P[e^{λ(L_D − L_S)}]) / λ,
+      is valid, and its sharpness term is ≤ SAM's: E_Q[L_S + ρ‖g_f‖] ≤ E_Q[L_S + ρ‖g‖]
     - [pac_bayes_zsharp_perturbed]: with the perturbed gap (Foret et al.'s form) and an
       Lc-smooth L_S:  E_Q[L_D] ≤ E_Q[L_S + ρ‖g_f‖ + Lcρ²/2] + C_f(λ), C_f the
       complexity of L_D(w) − L_S(w + ε_f(w)).
-    The comparison is about the sharpness term only: both bounds share (or, in the
-    perturbed form, have their own) complexity term, which the filter does not change. *)
+
+    What this does NOT say. The validity in [pac_bayes_zsharp] comes from
+    [PACBayes.pac_bayes_add_nonneg]: ANY non-negative term may be added to the
+    change-of-measure bound, and the bound with no sharpness term at all is tighter
+    still. ρ‖g_f‖ is not a bound on SAM's sharpness max_{‖ε‖≤ρ} L_S(w + ε) − L_S(w)
+    (when the mask drops a nonzero component, ε_SAM already gives the larger first-order
+    ascent ρ‖g‖ > ρ‖g_f‖). So "ZSharp's term ≤ SAM's" compares the ascent along the two
+    perturbations; it does not show that ZSharp generalises better. Only the perturbed
+    form measures ZSharp's own perturbation, through its own complexity term C_f. *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Mask SAM Smooth.
@@ -68,8 +79,9 @@ Proof.
   apply scaled_norm2.
 Qed.
 
-(** ZSharp's first-order sharpness term is at most SAM's: ⟨g, ε_f⟩ ≤ ⟨g, ε_SAM⟩. *)
-Theorem zsharp_tighter n rho (g m : W n) :
+(** ZSharp's first-order sharpness term is at most SAM's: ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ ≤ ρ‖g‖ =
+    ⟨g, ε_SAM⟩ (the L2 contraction of the mask). *)
+Theorem zsharp_first_order_sharpness_le_sam n rho (g m : W n) :
   is_mask n m -> 0 <= rho ->
   inner n g (zsharp_eps n rho 0 g m) = rho * norm n (hadamard g m) /\
   rho * norm n (hadamard g m) <= rho * norm n g /\
@@ -78,6 +90,38 @@ Proof.
   intros Hm Hr. split; [apply zsharp_first_order_sharpness, Hm|]. split.
   - apply Rmult_le_compat_l; [exact Hr | apply norm_filtered_le, Hm].
   - symmetry. apply sam_first_order_sharpness.
+Qed.
+
+(** Dropping a nonzero component strictly shrinks the norm: ‖g ⊙ m‖² ≤ ‖g‖² − g_j². *)
+Lemma norm2_filtered_lt n (g m : W n) j :
+  is_mask n m -> (j < n)%nat -> m j = 0 -> g j <> 0 -> norm2 n (hadamard g m) < norm2 n g.
+Proof.
+  intros Hm Hj Hmj Hg.
+  assert (H : norm2 n g - norm2 n (hadamard g m)
+              = vsum n (fun i => g i * g i * (1 - m i * m i))).
+  { unfold norm2, inner, hadamard. rewrite <- vsum_sub. apply vsum_ext. intros i _. ring. }
+  assert (Hj' : g j * g j * (1 - m j * m j) <= vsum n (fun i => g i * g i * (1 - m i * m i))).
+  { apply (vsum_term_le n (fun i => g i * g i * (1 - m i * m i))); [|exact Hj].
+    intros i Hi. destruct (Hm i Hi) as [E|E]; rewrite E; nra. }
+  rewrite Hmj in Hj'. assert (0 < g j * g j) by nra. lra.
+Qed.
+
+Theorem norm_filtered_lt n (g m : W n) j :
+  is_mask n m -> (j < n)%nat -> m j = 0 -> g j <> 0 -> norm n (hadamard g m) < norm n g.
+Proof.
+  intros. unfold norm. apply sqrt_lt_1_alt. split; [apply norm2_nonneg|].
+  eapply norm2_filtered_lt; eassumption.
+Qed.
+
+(** Strict when the mask really filters: if it drops a component j with g_j ≠ 0 and
+    ρ > 0, then ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ < ρ‖g‖ = ⟨g, ε_SAM⟩. *)
+Theorem zsharp_first_order_sharpness_lt_sam n rho (g m : W n) j :
+  is_mask n m -> 0 < rho -> (j < n)%nat -> m j = 0 -> g j <> 0 ->
+  inner n g (zsharp_eps n rho 0 g m) < inner n g (sam_eps n rho 0 g).
+Proof.
+  intros Hm Hr Hj Hmj Hg.
+  rewrite zsharp_first_order_sharpness, sam_first_order_sharpness by exact Hm.
+  apply Rmult_lt_compat_l; [exact Hr|]. eapply norm_filtered_lt; eassumption.
 Qed.
 
 (** With ZSharp's δ > 0 in the normalisation the term only gets smaller. *)
@@ -140,9 +184,10 @@ Qed.
 
 (** ** PAC-Bayes with the first-order sharpness terms *)
 
-(** The ZSharp PAC-Bayes bound (first-order sharpness ρ‖∇L_S ⊙ m‖) holds and is at
-    most the SAM bound (first-order sharpness ρ‖∇L_S‖), for any mask rule M applied to
-    the gradient (ZSharp: M = sig_mask n t). *)
+(** The ZSharp PAC-Bayes bound (first-order sharpness term ρ‖∇L_S ⊙ m‖) is valid, and
+    its sharpness term is at most SAM's (ρ‖∇L_S‖), for any mask rule M applied to the
+    gradient (ZSharp: M = sig_mask n t, or [ZSharpDirection.zsharp_mask1]). Validity is
+    [PACBayes.pac_bayes_add_nonneg]: it holds for any non-negative term. *)
 Theorem pac_bayes_zsharp n K q p (ws : nat -> W n) (LD LS : W n -> R) (G M : W n -> W n)
     rho lam :
   is_law K q -> is_law K p -> abs_cont K q p -> 0 < lam -> 0 <= rho ->
