@@ -72,9 +72,9 @@ def test_flatten_and_network_filter(layers):
 
 
 def test_witness_drop_mask():
-    """WITNESS_DROP = ((0,0,0,4), (1,−1,1,−1)) on the bowl over R^8 = 4 + 4: at p = 70 the
+    """WITNESS_DROP = ((1,1,1,5), (1,−1,1,−1)) on the bowl over R^8 = 4 + 4: at p = 70 the
     threshold is B's |z| = 1/(2/√3 + 1e-8); A keeps only its 4th component, B keeps all
-    four; 3 components are dropped and no layer needs the fallback."""
+    four; 3 nonzero components are dropped and no layer needs the fallback."""
     g = z.witness_point(z.WITNESS_DROP)
     assert z.layer_sizes(g) == list(z.BOWL8_SIZES)
     assert np.array_equal(z.quadratic_bowl_grad(g)[1], g[1])  # the witness point is the gradient
@@ -85,7 +85,7 @@ def test_witness_drop_mask():
     assert [list(x) for x in m] == [[0, 0, 0, 1], [1, 1, 1, 1]]
     assert all(np.array_equal(a, b) for a, b in zip(m, quantile_only))  # no fallback
     assert _dropped(g) == 3
-    assert z.network_filter_flat(z.flatten(g), z.BOWL8_SIZES).tolist() == [0, 0, 0, 4, 1, -1, 1, -1]
+    assert z.network_filter_flat(z.flatten(g), z.BOWL8_SIZES).tolist() == [0, 0, 0, 5, 1, -1, 1, -1]
 
 
 def test_witness_fallback_mask():

@@ -4,12 +4,12 @@
     particular 1e-8) computed exactly on two gradients. The quantile is evaluated through
     [Sorting.rsort_unique] (the sorted permutation is unique).
 
-    1. [gD] ∈ W 8, layers of sizes (4, 4): A = (0, 0, 0, 4), B = (1, −1, 1, −1).
+    1. [gD] ∈ W 8, layers of sizes (4, 4): A = (1, 1, 1, 5), B = (1, −1, 1, −1).
        s_A = 2, |z_A| = (a, a, a, 3a) with a = 1/(2 + ε); s_B = √(4/3), |z_B| = (b, b, b, b)
        with b = 1/(√(4/3) + ε); a < b < 3a. Sorted |z| = (a, a, a, b, b, b, b, 3a),
        pos = 0.7·7 = 4.9, t = b ([drop_threshold]). Layer A keeps only its 4th component,
        no fallback: the mask is (0, 0, 0, 1, 1, 1, 1, 1) ([drop_mask_values]) — it DROPS
-       three components ([drop_mask_drops]).
+       three nonzero components ([drop_mask_drops]): g ⊙ m ≠ g ([drop_filter_changes]).
     2. [gF] ∈ W 10, layers of sizes (6, 4): A = (1, 1, 1, −1, −1, −1), B = (1, −1, 1, −1).
        |z_A| = a' = 1/(√(6/5) + ε) > b = |z_B| (all components); sorted |z| = (b×4, a'×6),
        pos = 0.7·9 = 6.3, t = a' ([fallback_threshold]). Layer B is NOT constant
@@ -48,7 +48,7 @@ Ltac abs_of_quotient :=
 
 (** ** Example 1: the mask drops components *)
 
-Definition gD : W 8 := fun i => nth i [0; 0; 0; 4; 1; -1; 1; -1] 0.
+Definition gD : W 8 := fun i => nth i [1; 1; 1; 5; 1; -1; 1; -1] 0.
 Definition sizesD : list nat := [4%nat; 4%nat].
 
 Section Drop.
@@ -74,11 +74,10 @@ Qed.
 Lemma absz_D_A i : (i < 4)%nat -> absz eps 4 gD i = if Nat.eqb i 3 then 3 * za else za.
 Proof.
   intros Hi. unfold absz, zscore. destruct (lt_dec 4 2) as [|_]; [lia|].
-  assert (Hm : mean 4 gD = 1) by (unfold mean, gD; simpl; field).
+  assert (Hm : mean 4 gD = 2) by (unfold mean, gD; simpl; field).
   assert (Hs : sstd 4 gD = 2).
   { unfold sstd, svar, ssd. rewrite Hm. unfold gD. simpl. unfold Rsqr.
-    replace ((0 - 1) * (0 - 1) + (0 - 1) * (0 - 1) + (0 - 1) * (0 - 1) + (4 - 1) * (4 - 1)) with 12 by ring.
-    rewrite <- sqrt_square with 2 by lra. f_equal. field. }
+    transitivity (sqrt (2 * 2)); [f_equal; field | apply sqrt_square; lra]. }
   rewrite Hm, Hs. unfold za, gD.
   destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
 Qed.
@@ -155,12 +154,20 @@ Qed.
 
 End Drop.
 
-(** At ZSharp's constants the mask drops the first three components of layer A. *)
-Theorem drop_mask_drops i : (i < 3)%nat -> zsharp_net_mask sizesD gD i = 0.
+(** At ZSharp's constants the mask drops the first three components of layer A, which are
+    nonzero (g_i = 1). *)
+Theorem drop_mask_drops i : (i < 3)%nat -> zsharp_net_mask sizesD gD i = 0 /\ gD i <> 0.
 Proof.
   intros Hi. unfold zsharp_net_mask, default_p.
   rewrite drop_mask_values by (apply eps_std_pos || lia).
-  destruct (Nat.ltb_spec i 3); [reflexivity | lia].
+  destruct (Nat.ltb_spec i 3); [|lia]. split; [reflexivity|].
+  destruct i as [|[|[|i]]]; try lia; unfold gD; simpl; lra.
+Qed.
+
+(** Hence ZSharp's filtered gradient differs from the gradient: ZSharp is not SAM here. *)
+Corollary drop_filter_changes : hadamard gD (zsharp_net_mask sizesD gD) 0%nat <> gD 0%nat.
+Proof.
+  destruct (drop_mask_drops 0 ltac:(lia)) as [Hm Hg]. unfold hadamard. rewrite Hm. lra.
 Qed.
 
 (** ** Example 2: the fallback fires on a layer that is not constant *)

@@ -19,11 +19,11 @@ __all__ = [
 ]
 
 #: Witness point of the bowl on R^8 split in two layers of 4 (∇L(w) = w, so this is also
-#: the gradient there). Layer A = (0, 0, 0, 4) is a spike (|z| = 1/2, 1/2, 1/2, 3/2 up to
+#: the gradient there). Layer A = (1, 1, 1, 5) is a spike (|z| = 1/2, 1/2, 1/2, 3/2 up to
 #: the 1e-8), layer B = (1, −1, 1, −1) alternates (|z| = 1/(2/√3 + 1e-8) for all four).
 #: At p = 70 the global threshold is B's |z|: A keeps only its 4th component, B keeps
-#: all four; 3 of 8 components are dropped and no fallback fires.
-WITNESS_DROP = ((0.0, 0.0, 0.0, 4.0), (1.0, -1.0, 1.0, -1.0))
+#: all four; 3 of 8 nonzero components are dropped (g ⊙ m ≠ g) and no fallback fires.
+WITNESS_DROP = ((1.0, 1.0, 1.0, 5.0), (1.0, -1.0, 1.0, -1.0))
 #: Witness point on R^10 split in layers of 6 and 4. A = (1, 1, 1, −1, −1, −1) has
 #: |z| = 1/(√(6/5) + 1e-8) everywhere, larger than B = (1, −1, 1, −1)'s 1/(√(4/3) + 1e-8);
 #: at p = 70 the threshold equals A's value, so A keeps everything, B's quantile mask is
