@@ -7,6 +7,7 @@
     witnesses is plain SAM in disguise. Constants: η = 0.01, ρ = 0.05, δ = 1e-12.
 
     - [contraction_net_witness]: ‖g ⊙ m‖ < ‖g‖ strictly ([PACBayesZSharp.norm_filtered_lt])
+    - [perturbation_net_witness]: ‖ε‖ = ‖ρ g_f/(‖g_f‖ + δ)‖ ≤ ρ
     - [descent_direction_net_witness]: ⟨g, g ⊙ m⟩ = ‖g ⊙ m‖²
     - [bowl_aligned_net_witness]: on the bowl, the ZSharp direction at gD is
       (1, 1 + ρ/‖gD‖)-aligned ([QuadraticBowl.bowl_zsharp_aligned])
@@ -40,6 +41,9 @@ Proof.
   destruct (drop_mask_drops 0 ltac:(lia)) as [Hm Hg].
   exact (norm_filtered_lt 8 gD mD 0 mD_is_mask ltac:(lia) Hm Hg).
 Qed.
+
+Theorem perturbation_net_witness : norm 8 (zsharp_eps 8 zsharp_rho zsharp_delta gD mD) <= zsharp_rho.
+Proof. exact (zsharp_eps_norm_le 8 zsharp_rho zsharp_delta gD mD zsharp_rho_nonneg zsharp_delta_nonneg). Qed.
 
 Theorem descent_direction_net_witness : inner 8 gD (hadamard gD mD) = norm2 8 (hadamard gD mD).
 Proof. exact (inner_filtered 8 gD mD mD_is_mask). Qed.
