@@ -289,19 +289,14 @@ def test_zfilter_jump(delta):
 
 
 @FAST
-@given(vec, st.floats(min_value=-5.0, max_value=1.0), st.data())
-def test_zfiltered_mean_bounded(g, t, data):
+@given(vec, st.floats(min_value=-5.0, max_value=1.0))
+def test_masked_mean_bounded_by_data(g, t):
     """The Z-filtered mean Σ m_i g_i / Σ m_i (m = significant mask, t ≤ 1, so non-empty)
-    lies in [−C, C] for every bound C ≥ max |g_i| — in particular in [−max(B, R), max(B, R)]
-    when each point is an inlier bounded by B or an outlier bounded by R
-    (Robustness.masked_mean_bounded, zfiltered_mean_bounded)."""
+    lies in [−C, C] for C = max |g_i| (Robustness.masked_mean_bounded,
+    zfiltered_mean_bounded_by_data) — a bound by the data, not a robustness statement."""
     m = z.sig_mask(g, t * (1 - 1e-9))
     c = float(np.max(np.abs(g)))
     assert close_le(abs(z.masked_mean(g, m)), c)
-    j = data.draw(st.integers(min_value=0, max_value=g.size - 1))
-    big_b = float(np.max(np.abs(np.delete(g, j)), initial=0.0))  # inliers: all but j
-    big_r = abs(float(g[j]))  # one outlier
-    assert close_le(abs(z.masked_mean(g, m)), max(big_b, big_r))
 
 
 @FAST

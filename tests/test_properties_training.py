@@ -232,6 +232,38 @@ def test_noisy_filter_witness(witness, amp):
         assert all(_dropped(grad_k(w, k)) > 0 for k in range(2))
 
 
+@FAST
+@given(quad_problem(), st.floats(min_value=0.0, max_value=1.0), st.integers(min_value=2, max_value=4),
+       st.floats(min_value=0.0, max_value=30.0), st.integers(min_value=0, max_value=2**31 - 1))
+def test_noisy_filter_nonconvex_descent(problem, flip, n_samples, scale, seed):
+    """NoisyFilterNonConvex.noisy_descent_expected: for an Lc-smooth L (here ½Σλ_i(w_i − c_i)²
+    with λ_i of both signs — NOT convex), noise through the filter and η = 1/(4Lc):
+    E_k L(w⁺_k) ≤ L(w) − (η/4)‖∇L(w)‖² + (3/4)ηLc²ρ² + Lcη²σ², exactly over the law."""
+    lams, centre, w = problem
+    rng = np.random.default_rng(seed)
+    lams = [lam * np.where(rng.uniform(size=lam.size) < flip, -1.0, 1.0) for lam in lams]
+    lc = max(float(np.abs(lam).max()) for lam in lams)
+    eta = 1 / (4 * lc)
+    grad = _quad_grad(lams, centre)
+
+    def loss(v):
+        return 0.5 * sum(float(np.sum(lam * (x - c) ** 2)) for lam, x, c in zip(lams, v, centre))
+
+    probs = rng.uniform(0.1, 1.0, n_samples)
+    probs /= probs.sum()
+    raw = [[scale * rng.standard_normal(x.size) for x in w] for _ in range(n_samples)]
+    mean = [sum(p * r[i] for p, r in zip(probs, raw)) for i in range(len(w))]
+    xis = [[r[i] - mean[i] for i in range(len(w))] for r in raw]
+
+    def grad_k(v, k):
+        return [g + x for g, x in zip(grad(v), xis[k])]
+
+    expect = sum(p * loss(z.zsharp_noisy_step(w, grad_k, k, eta, RHO, DELTA, P)) for k, p in enumerate(probs))
+    sigma2 = sum(p * z.global_norm(xi) ** 2 for p, xi in zip(probs, xis))
+    bound = loss(w) - eta / 4 * z.global_norm(grad(w)) ** 2 + 0.75 * eta * lc**2 * RHO**2 + lc * eta**2 * sigma2
+    assert close_le(expect, bound)
+
+
 def test_noisy_trajectory_uses_the_sample_twice():
     """run_zsharp_training with samples (k_t): step t uses G_{k_t} for both gradients; with
     momentum = weight decay = 0 and no clipping it is the zsharp_noisy_step iteration."""
