@@ -30,9 +30,6 @@ Definition mD : W 8 := zsharp_net_mask sizesD gD.
 Lemma mD_is_mask : is_mask 8 mD.
 Proof. exact (net_mask_is_mask _ _ sizesD gD). Qed.
 
-Lemma norm_gD : norm 8 gD = sqrt 32.
-Proof. unfold norm, norm2, inner, gD. f_equal. simpl. ring. Qed.
-
 Lemma norm_gD_pos : 0 < norm 8 gD.
 Proof. rewrite norm_gD. apply sqrt_lt_R0. lra. Qed.
 

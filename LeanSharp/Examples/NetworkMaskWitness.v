@@ -164,6 +164,12 @@ Proof.
   destruct i as [|[|[|i]]]; try lia; unfold gD; simpl; lra.
 Qed.
 
+Lemma norm2_gD : norm2 8 gD = 32.
+Proof. unfold norm2, inner, gD. simpl. ring. Qed.
+
+Lemma norm_gD : norm 8 gD = sqrt 32.
+Proof. unfold norm. now rewrite norm2_gD. Qed.
+
 (** Hence ZSharp's filtered gradient differs from the gradient: ZSharp is not SAM here. *)
 Corollary drop_filter_changes : hadamard gD (zsharp_net_mask sizesD gD) 0%nat <> gD 0%nat.
 Proof.

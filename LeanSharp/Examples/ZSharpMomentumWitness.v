@@ -77,12 +77,6 @@ Qed.
 
 (** ** The first step: the gradient is clipped, the clipped gradient's mask still filters *)
 
-Lemma norm2_gD : norm2 8 gD = 32.
-Proof. unfold norm2, inner, gD. simpl. ring. Qed.
-
-Lemma norm_gD : norm 8 gD = sqrt 32.
-Proof. unfold norm. now rewrite norm2_gD. Qed.
-
 Theorem first_step_clips : clip_coef 8 1 (bowl_grad 8 gD) < 1.
 Proof.
   unfold clip_coef, bowl_grad, clip_eps. rewrite norm_gD.
