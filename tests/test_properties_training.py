@@ -426,3 +426,70 @@ def test_heavy_ball_wedge_invariant(a, w0, steps):
         assert math.isclose(q, -_wedge_form(x, m), rel_tol=1e-9, abs_tol=1e-300)
         assert math.isclose(q, BETA**t * h * w0**2, rel_tol=1e-7, abs_tol=1e-300)
         assert close_le(float(w[0][0]) ** 2, 4 * LR * BETA * h / disc * BETA**t * w0**2, 1e-7)
+
+
+# ------------------------------------------------------- decaying schedules, momentum trainer
+
+
+def _exact_expectation(w0, grad_k, probs, etas, rhos, f):
+    """E f(w_T) over all histories of the finite law (T = len(etas)), noisy step t with η_t, ρ_t."""
+    states = [(1.0, w0)]
+    for eta, rho in zip(etas, rhos):
+        states = [(p * q, z.zsharp_noisy_step(w, grad_k, k, eta, rho, DELTA, P))
+                  for p, w in states for k, q in enumerate(probs)]
+    return sum(p * f(w) for p, w in states)
+
+
+@pytest.mark.parametrize("steps", [1, 3, 6])
+def test_noisy_filter_decaying_witness(steps):
+    """NoisyFilter.noisy_decaying_rate at its witness (Examples.NetworkDynamicsWitness):
+    bowl on R^8 = 4 + 4 from WITNESS_DROP, two-point noise ±e_0 (σ² = 1), η_t = 4/(t + 4),
+    ρ_t = √(0.0025 η_t) (ρ_0 = 0.05): E‖w_T‖² ≤ max(4‖w_0‖², 16σ'²/(0.5·4 − 1))/(T + 4),
+    σ'² = 1.5σ² + 3·0.0025 — the exact expectation over all 2^T histories."""
+    w0 = z.witness_point(z.WITNESS_DROP)
+    e0 = [np.eye(1, 4, 0)[0], np.zeros(4)]
+
+    def grad_k(v, k):
+        sign = 1.0 if k == 0 else -1.0
+        return [np.asarray(x, float) + sign * e for x, e in zip(v, e0)]
+
+    etas = [4 / (t + 4) for t in range(steps)]
+    rhos = [math.sqrt(0.0025 * eta) for eta in etas]
+    expect = _exact_expectation(w0, grad_k, [0.5, 0.5], etas, rhos, lambda w: z.global_norm(w) ** 2)
+    s2p = 1.5 * 1.0 + 3 * 0.0025
+    k_const = max(4 * z.global_norm(w0) ** 2, 16 * s2p / (0.5 * 4 - 1))
+    assert close_le(expect, k_const / (steps + 4))
+
+
+def _hb_energy(eta, beta, h, w, b):
+    return eta * beta * b**2 + (beta + eta * h - 1) * b * w + h * w**2
+
+
+@FAST
+@given(st.lists(st.floats(min_value=0.3, max_value=300.0), min_size=8, max_size=8),
+       st.sampled_from(["drop", "fallback"]), st.integers(min_value=1, max_value=60))
+def test_momentum_trainer_ball(curv, witness, steps):
+    """ZSharpMomentum.momentum_perturbed_coord_ball / momentum_perturbed_w2_le: the full
+    trainer (clip to 1.0, network mask of the clipped gradient, ε with δ = 1e-12, gradient
+    at w + ε, torch SGD lr 0.01, momentum 0.9, weight decay 5e-4) on ½Σa_i w_i² with
+    h_i = a_i + λ admissible (D_i = 4β − (1 + β − ηh_i)² > 0): per coordinate
+    √Q(x_T) ≤ √β^T √Q(x_0) + |a_i|ρ√η/(1 − √β) and w_{T,i}² ≤ (4ηβ/D_i)(…)²."""
+    w0 = z.witness_point(z.WITNESS_DROP if witness == "drop" else z.WITNESS_FALLBACK)
+    sizes = z.layer_sizes(w0)
+    a = np.array((curv * 2)[: sum(sizes)])
+    lams = z.unflatten(a, sizes)
+    grad = _quad_grad(lams, [np.zeros_like(x) for x in w0])
+    w, buf = w0, None
+    for _ in range(steps):
+        w, buf = z.zsharp_train_step(w, grad, buf)
+    wT, bT, x0 = z.flatten(w), z.flatten(buf), z.flatten(w0)
+    sb = math.sqrt(BETA)
+    for i, ai in enumerate(a):
+        h = ai + WD
+        disc = 4 * BETA - (1 + BETA - LR * h) ** 2
+        assert disc > 0
+        radius = abs(ai) * RHO * math.sqrt(LR) / (1 - sb)
+        rhs = sb**steps * math.sqrt(_hb_energy(LR, BETA, h, x0[i], 0.0)) + radius
+        q_t = _hb_energy(LR, BETA, h, wT[i], bT[i])
+        assert close_le(math.sqrt(max(q_t, 0.0)), rhs)
+        assert close_le(wT[i] ** 2, 4 * LR * BETA / disc * rhs**2)
