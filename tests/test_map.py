@@ -33,7 +33,7 @@ def test_render_md_real_repo():
     # the filter's contraction theorem is located in Mask.v
     contraction = next(i for i in pmap.items if i.id == "filter.contraction")
     locs = {d.name: d.location for d in contraction.declarations}
-    assert locs["LeanSharp.Core.Mask.norm_filtered_le"].file == "LeanSharp/Core/Mask.v"
+    assert locs["LeanSharp.Filter.Mask.norm_filtered_le"].file == "LeanSharp/Filter/Mask.v"
 
 
 class _Collect(HTMLParser):

@@ -1,6 +1,6 @@
 (** * LeanSharp.Examples.FilterWitness — concrete instances of the idealised Z-filter results
 
-    Non-vacuity witnesses for Core.ZMask, ZMaskCount, Invariance, HardThreshold.
+    Non-vacuity witnesses for Filter.ZMask, ZMaskCount, Invariance, HardThreshold.
 
     - [g5] = (0, 0, 0, 0, 10) ∈ W 5: μ = 2, Σ(g_i − μ)² = 80, σ² = 16, σ = 4, s = √20.
       At t = 1 the significant mask is (0, 0, 0, 0, 1) ([g5_sig_mask]); at t = 2 the last
@@ -16,8 +16,9 @@
     - hard thresholding at τ = 1 is not Lipschitz; the Z-filter jumps at (1, −1, 1, −1). *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask ZMaskCount Invariance HardThreshold.
-From LeanSharp.Core Require Import FilterDiscontinuity.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask ZMaskCount Invariance HardThreshold
+  FilterDiscontinuity.
 Open Scope R_scope.
 
 Definition g5 : nat -> R := fun i => match i with 4%nat => 10 | _ => 0 end.

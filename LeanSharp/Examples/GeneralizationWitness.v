@@ -26,10 +26,11 @@
 
 From Coq Require Import Reals Lra Lia.
 From Coq Require Import List.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask SAM Smooth ZSharpRule ZSharpRuleCount.
-From LeanSharp.Stochastic Require Import FiniteProb.
-From LeanSharp.Theory Require Import KL PACBayes PACBayesZSharp ZSharpDirection.
-From LeanSharp.Examples Require Import SmoothWitness ZSharpRuleWitness.
+From LeanSharp.Core Require Import Vec Stats FiniteProb.
+From LeanSharp.Filter Require Import Mask ZMask ZSharpRule ZSharpRuleCount.
+From LeanSharp.Optim Require Import SAM Smooth ZSharpDirection.
+From LeanSharp.Theory Require Import KL PACBayes PACBayesZSharp.
+From LeanSharp.Examples Require Import Models SmoothWitness ZSharpRuleWitness.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -18,9 +18,11 @@
     - [hb_step1_value]: the first scalar step is w₁ = 1 − 0.01·1.0005 = 0.989995 *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM Clipping.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM Clipping.
 From LeanSharp.Theory Require Import HeavyBall.
-From LeanSharp.Examples Require Import SmoothWitness.
+From LeanSharp.Examples Require Import Models SmoothWitness.
 Open Scope R_scope.
 
 (** ** Clipping g = (3, 4) to norm 1 *)

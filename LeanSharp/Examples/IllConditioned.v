@@ -1,6 +1,6 @@
 (** * LeanSharp.Examples.IllConditioned — ZSharp on an ill-conditioned diagonal quadratic
 
-    L(w) = ½ Σ_{i<n} λ_i w_i² ([LeanSharp.Core.Smooth.quad_diag]) with 0 < μ ≤ λ_i ≤ M;
+    L(w) = ½ Σ_{i<n} λ_i w_i² ([LeanSharp.Optim.Smooth.quad_diag]) with 0 < μ ≤ λ_i ≤ M;
     ∇L(w) = Λw ([quad_diag_grad]), minimiser w* = 0, condition number M/μ.  The ZSharp
     direction at w, for ANY 0/1 mask m (so for ZSharp's actual mask), is
         d = ∇L(w + ε) = Λ(w + ε),   ε = ρ g_f / (‖g_f‖ + δ),  g_f = (Λw) ⊙ m.
@@ -29,8 +29,10 @@
       on gradient descent ([gd2], η = 1/10000): ‖w_T‖² ≤ 25 (1 − 1/10000)^T → 0 *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Mask SAM Smooth.
-From LeanSharp.Theory Require Import Alignment ZSharpDirection.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import SAM Smooth ZSharpDirection.
+From LeanSharp.Theory Require Import Alignment.
 Open Scope R_scope.
 
 (** ** Diagonal scalings *)

@@ -21,7 +21,8 @@ From Coq Require Import Reals Lra Lia List.
 Import ListNotations.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask Invariance.
 From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
   NormLipschitz LayerNormC2 Softmax Attention Compose BatchNormCertificate LayerLibrary.
 Open Scope R_scope.

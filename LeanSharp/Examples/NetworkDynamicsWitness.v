@@ -22,27 +22,16 @@
       some t < T has E‖w_t‖² ≤ (16·L(w_0) + 1)/√T + 3·0.05² *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM NetworkMask.
-From LeanSharp.Theory Require Import ZSharpDirection ZSharpBall.
-From LeanSharp.Stochastic Require Import Recursions FiniteProb StronglyConvexRate NoisyFilter
-  NoisyFilterNonConvex.
-From LeanSharp.Examples Require Import SmoothWitness StochasticWitness NetworkMaskWitness.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask NetworkMask.
+From LeanSharp.Optim Require Import Smooth SAM ZSharpDirection.
+From LeanSharp.Theory Require Import ZSharpBall.
+From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter NoisyFilterNonConvex.
+From LeanSharp.Examples Require Import Models SmoothWitness StochasticWitness NetworkMaskWitness.
 Import ListNotations.
 Open Scope R_scope.
 
-(** ZSharp's published hyper-parameters (configs of the ZSharp repository). *)
-Definition zsharp_lr : R := 0.01.
-Definition zsharp_rho : R := 0.05.
-Definition zsharp_delta : R := 1e-12.
 
-Lemma zsharp_lr_range : 0 < zsharp_lr <= / 1.
-Proof. unfold zsharp_lr. rewrite Rinv_1. lra. Qed.
-
-Lemma zsharp_rho_nonneg : 0 <= zsharp_rho.
-Proof. unfold zsharp_rho. lra. Qed.
-
-Lemma zsharp_delta_nonneg : 0 <= zsharp_delta.
-Proof. unfold zsharp_delta. lra. Qed.
 
 (** ** Deterministic: geometric convergence to the 0.1-ball *)
 

@@ -1,7 +1,7 @@
 (** * LeanSharp.Examples.NetworkMaskInstances — the "any 0/1 mask" theorems at a point where ZSharp filters
 
     The library's mask and SAM theorems hold for every 0/1 mask; here each is applied to
-    ZSharp's network-wide mask ([Core.NetworkMask.zsharp_net_mask], p = 70, ε_std = 1e-8)
+    ZSharp's network-wide mask ([Filter.NetworkMask.zsharp_net_mask], p = 70, ε_std = 1e-8)
     at [NetworkMaskWitness.gD] ∈ W 8 = two layers of 4, where the mask is
     (0, 0, 0, 1, 1, 1, 1, 1) and drops three nonzero components — so none of these
     witnesses is plain SAM in disguise. Constants: η = 0.01, ρ = 0.05, δ = 1e-12.
@@ -18,10 +18,12 @@
       t < T with ‖∇L(w_t)‖² ≤ 2L(gD)/√T + ρ² ([NonConvexRate.zsharp_traj_rate]) *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM NetworkMask.
-From LeanSharp.Theory Require Import Alignment ZSharpDirection NonConvexRate PACBayesZSharp.
-From LeanSharp.Examples Require Import SmoothWitness QuadraticBowl IllConditioned NetworkMaskWitness
-  NetworkDynamicsWitness.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask NetworkMask.
+From LeanSharp.Optim Require Import Smooth SAM ZSharpDirection.
+From LeanSharp.Theory Require Import Alignment NonConvexRate PACBayesZSharp.
+From LeanSharp.Examples Require Import Models SmoothWitness QuadraticBowl IllConditioned
+  NetworkMaskWitness NetworkDynamicsWitness.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,6 +1,6 @@
 (** * LeanSharp.Examples.NetworkMaskWitness — two networks where ZSharp's mask really filters
 
-    ZSharp's network-wide rule ([Core.NetworkMask.net_mask], p = 70, any ε_std > 0, in
+    ZSharp's network-wide rule ([Filter.NetworkMask.net_mask], p = 70, any ε_std > 0, in
     particular 1e-8) computed exactly on two gradients. The quantile is evaluated through
     [Sorting.rsort_unique] (the sorted permutation is unique).
 
@@ -19,7 +19,8 @@
        ([fallback_mask_B]). *)
 
 From Coq Require Import Reals Lra Lia List Permutation Sorted.
-From LeanSharp.Core Require Import Vec Stats Mask Sorting Quantile TopK ZSharpRule NetworkMask.
+From LeanSharp.Core Require Import Vec Stats Sorting Quantile.
+From LeanSharp.Filter Require Import Mask TopK ZSharpRule NetworkMask.
 Import ListNotations.
 Open Scope R_scope.
 

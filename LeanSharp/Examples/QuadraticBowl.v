@@ -33,9 +33,11 @@
     witnesses on w_0 = (3, 4) ∈ R² with ZSharp's actual mask ([zsharp_mask1]). *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Mask SAM Smooth.
-From LeanSharp.Theory Require Import Alignment ZSharpDirection.
-From LeanSharp.Examples Require Import SmoothWitness.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import SAM Smooth ZSharpDirection.
+From LeanSharp.Theory Require Import Alignment.
+From LeanSharp.Examples Require Import Models SmoothWitness.
 Open Scope R_scope.
 
 (** The bowl and its gradient are those of LeanSharp.Examples.SmoothWitness:

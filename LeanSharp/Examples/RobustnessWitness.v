@@ -24,8 +24,8 @@
       (prob. 3/8 each): the Z-filtered noise has mean 0 *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
-From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Core Require Import Vec Stats FiniteProb.
+From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Theory Require Import Robustness RobustMedian RobustOutlier RobustSymmetric.
 Open Scope R_scope.
 

@@ -1,9 +1,6 @@
-(** * LeanSharp.Examples.SmoothWitness — the quadratic bowl satisfies every smoothness hypothesis
+(** * LeanSharp.Examples.SmoothWitness — the smoothness and SAM theorems fire on the quadratic bowl
 
-    The bowl [bowl n w] = ½‖w‖², with gradient G = id, is
-    - [bowl_gradient]: a gradient pair ([is_gradient n (bowl n) id])
-    - [bowl_smooth]: 1-smooth ([lipschitz_grad n id 1])
-    - [bowl_strongly_convex]: 1-strongly convex, and [bowl_nonneg]: bounded below by 0
+    The bowl ½‖w‖² and its facts are in [Examples.Models].
 
     Non-vacuity witnesses (each headline theorem applied to the bowl):
     - [descent_lemma_witness], [descent_lemma_step_witness], [strongly_convex_at_min_witness],
@@ -17,39 +14,12 @@
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM.
 From LeanSharp.Theory Require Import SecondOrder NonConvexRate.
+From LeanSharp.Examples Require Import Models.
 Open Scope R_scope.
-
-Definition bowl (n : nat) (w : W n) : R := / 2 * norm2 n w.
-Definition bowl_grad (n : nat) (w : W n) : W n := w.
-
-Theorem bowl_gradient n : is_gradient n (bowl n) (bowl_grad n).
-Proof.
-  intros w d t. unfold bowl, bowl_grad, norm2, inner.
-  replace (vsum n (fun i => (w i + t * d i) * d i))
-    with (/ 2 * vsum n (fun i => 2 * ((w i + t * d i) * d i)))
-    by (rewrite vsum_scal; field).
-  apply (is_derive_scal (fun s => vsum n (fun i => (w i + s * d i) * (w i + s * d i)))).
-  apply (is_derive_vsum n (fun i s => (w i + s * d i) * (w i + s * d i))
-                         (fun i s => 2 * ((w i + s * d i) * d i))).
-  intros i _. auto_derive; [exact I|]. ring.
-Qed.
-
-Theorem bowl_smooth n : lipschitz_grad n (bowl_grad n) 1.
-Proof. intros u v. unfold bowl_grad. lra. Qed.
-
-Theorem bowl_strongly_convex n : strongly_convex n (bowl n) (bowl_grad n) 1.
-Proof.
-  intros u v. unfold bowl, bowl_grad.
-  rewrite norm2_sub, inner_sym, inner_sub_l. unfold norm2. lra.
-Qed.
-
-Theorem bowl_nonneg n w : 0 <= bowl n w.
-Proof. unfold bowl. pose proof (norm2_nonneg n w). lra. Qed.
-
-Lemma bowl_grad_zero n i : (i < n)%nat -> bowl_grad n vzero i = 0.
-Proof. reflexivity. Qed.
 
 (** ** Smoothness and strong convexity instantiated *)
 

@@ -24,46 +24,17 @@
 
 From Coq Require Import Reals Lra Lia List.
 Local Set Warnings "-ambiguous-paths".
-From LeanSharp.Core Require Import Vec Mask SAM Smooth ZMask.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask ZMask.
+From LeanSharp.Optim Require Import SAM Smooth.
 From LeanSharp.Theory Require Import Alignment.
-From LeanSharp.Examples Require Import SmoothWitness.
-From LeanSharp.Stochastic Require Import Recursions Schedules FiniteProb StronglyConvexRate HeavyTails.
+From LeanSharp.Stochastic Require Import Schedules StronglyConvexRate HeavyTails.
+From LeanSharp.Examples Require Import Models SmoothWitness.
 Open Scope R_scope.
 
 (** ** The two-point law *)
 
-Definition e0 : nat -> R := fun i => if Nat.eqb i 0 then 1 else 0.
 
-Definition two_point_p : nat -> R := fun _ => / 2.
-
-Definition two_point_xi (n : nat) (a : R) : nat -> W n :=
-  fun k => vscale (if Nat.eqb k 0 then a else - a) e0.
-
-Lemma norm2_e0 n : (0 < n)%nat -> norm2 n e0 = 1.
-Proof.
-  intros Hn. induction n as [|n IH]; [lia|]. unfold norm2, inner in *. simpl vsum.
-  destruct n as [|n]; [simpl; unfold e0; simpl; ring|].
-  rewrite IH by lia. unfold e0. simpl. ring.
-Qed.
-
-Lemma two_point_law : is_law 2 two_point_p.
-Proof. split; [intros; unfold two_point_p; lra | simpl; unfold two_point_p; lra]. Qed.
-
-Lemma two_point_unbiased n a : unbiased n 2 two_point_p (two_point_xi n a).
-Proof. intros i _. unfold expect, two_point_p, two_point_xi, vscale. simpl. ring. Qed.
-
-Lemma two_point_variance n a :
-  (0 < n)%nat -> expect 2 two_point_p (fun k => norm2 n (two_point_xi n a k)) = a * a.
-Proof.
-  intros Hn. unfold expect, two_point_xi, two_point_p. simpl.
-  rewrite !norm2_scale, norm2_e0 by exact Hn. field.
-Qed.
-
-Theorem two_point_oracle n a : (0 < n)%nat -> oracle n 2 two_point_p (two_point_xi n a) (a * a).
-Proof.
-  intros Hn. split; [apply two_point_law | split; [apply two_point_unbiased|]].
-  unfold bounded_variance. rewrite two_point_variance by exact Hn. lra.
-Qed.
 
 (** ** The O(1/T) rate for stochastic ZSharp on the bowl *)
 

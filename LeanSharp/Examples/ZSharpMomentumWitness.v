@@ -25,9 +25,11 @@
       convergence to a ball of radius ≈ 0.11 per coordinate. *)
 
 From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM Clipping ZSharpRule NetworkMask.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask ZSharpRule NetworkMask.
+From LeanSharp.Optim Require Import Smooth SAM Clipping.
 From LeanSharp.Theory Require Import HeavyBall ZSharpMomentum.
-From LeanSharp.Examples Require Import SmoothWitness NetworkMaskWitness HeavyBallWitness.
+From LeanSharp.Examples Require Import Models SmoothWitness NetworkMaskWitness HeavyBallWitness.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,6 +1,6 @@
 (** * LeanSharp.Examples.ZSharpRuleWitness — ZSharp's actual rule on concrete gradients
 
-    Non-vacuity witnesses for [Core.ZSharpRule] and [Core.ZSharpRuleCount], with the
+    Non-vacuity witnesses for [Filter.ZSharpRule] and [Filter.ZSharpRuleCount], with the
     published constants ε_std = 1e-8 ([eps_std]) and p = 70 ([default_p]). Quantiles are
     evaluated exactly through [Sorting.rsort_unique] (the sorted permutation is unique).
 
@@ -17,7 +17,8 @@
     Each headline theorem is then applied to these instances ([*_witness]). *)
 
 From Coq Require Import Reals Lra Lia List Permutation Sorted.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Sorting Quantile ZSharpRule ZSharpRuleCount.
+From LeanSharp.Core Require Import Vec Stats Sorting Quantile.
+From LeanSharp.Filter Require Import Mask ZMask ZSharpRule ZSharpRuleCount.
 Import ListNotations.
 Open Scope R_scope.
 

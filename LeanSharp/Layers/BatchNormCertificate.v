@@ -19,8 +19,8 @@ From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats.
-From LeanSharp.Layers Require Import Certificate Linear Normalization NormLipschitz LayerNormC2
-  Compose.
+From LeanSharp.Layers Require Import Certificate Linear Normalization NormLipschitz
+  LayerNormC2 Compose.
 Open Scope R_scope.
 
 Definition flatten (f : nat) (X : nat -> nat -> R) : nat -> R := fun i => X (i / f)%nat (i mod f)%nat.

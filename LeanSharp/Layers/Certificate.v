@@ -17,7 +17,7 @@
 
     Choice of C² ("line-wise C²").  Fréchet C² (a continuous second derivative as a map
     into bilinear forms) is not what the analysis consumes: the descent lemma of
-    [Core.Smooth] and the second-order results only ever differentiate along the segment
+    [Optim.Smooth] and the second-order results only ever differentiate along the segment
     s ↦ w + s d.  Line-wise C² is exactly that hypothesis.  It is strictly weaker than
     Fréchet C² (there are functions smooth along every line yet not even continuous), and
     it is therefore NOT closed under composition in general: g ∘ f restricted to a line is
@@ -46,7 +46,8 @@ From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 (* Coquelicot's Rbar coercions trip the project-wide ambiguous-paths error. *)
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
 Definition line (u d : nat -> R) (s : R) : nat -> R := fun i => u i + s * d i.

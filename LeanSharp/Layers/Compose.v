@@ -21,9 +21,10 @@ From Coq Require Import Reals Lra Lia List.
 Import ListNotations.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Stats Smooth.
-From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization Softmax
-  LayerNormC2.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Optim Require Import Smooth.
+From LeanSharp.Layers Require Import Certificate Chain Linear Activation Normalization
+  Softmax LayerNormC2.
 Open Scope R_scope.
 
 Definition c2_post (n m : nat) (g : (nat -> R) -> (nat -> R)) : Prop :=

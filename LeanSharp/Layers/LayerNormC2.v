@@ -17,7 +17,8 @@
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Stats Smooth.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Optim Require Import Smooth.
 From LeanSharp.Layers Require Import Certificate Activation Normalization NormLipschitz.
 Open Scope R_scope.
 

@@ -20,7 +20,8 @@
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Optim Require Import Smooth.
 From LeanSharp.Layers Require Import Certificate Chain.
 Open Scope R_scope.
 

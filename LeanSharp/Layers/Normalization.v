@@ -22,7 +22,8 @@
       flattened batch in [Layers.BatchNormCertificate]. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask Invariance.
 Open Scope R_scope.
 
 Definition layernorm (n : nat) (eps : R) (x : nat -> R) : nat -> R :=

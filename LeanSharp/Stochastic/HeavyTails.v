@@ -2,7 +2,7 @@
 
     A finite law always has finite variance, so the heavy-tailed witness is a countable law,
     handled through its partial sums Σ_{k<N} (the weights [p] are read on [0, N) by the
-    finite-space definitions of [LeanSharp.Stochastic.FiniteProb]; a bound for every N is a
+    finite-space definitions of [LeanSharp.Core.FiniteProb]; a bound for every N is a
     bound for the series).
 
     Definitions
@@ -31,9 +31,10 @@
 From Coq Require Import Reals Lra Lia.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Mask SAM.
-From LeanSharp.Core Require Import Smooth.
-From LeanSharp.Stochastic Require Import Recursions FiniteProb StronglyConvexRate.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import SAM Smooth.
+From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Open Scope R_scope.
 
 Definition ht_p (k : nat) : R := (/ 2) ^ (S k).

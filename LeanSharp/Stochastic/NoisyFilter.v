@@ -9,9 +9,9 @@
       E_k ‖G_k(v) − G(v)‖² ≤ σ² at every v ([variance_field]); every G_k Lc-Lipschitz
     - [noisy_zsharp_step n eta rho delta Gk mask k w] = w − η G_k(w + ε_k) with
           ε_k = ρ g_f/(‖g_f‖ + δ),  g_f = G_k(w) ⊙ mask(G_k(w))
-      (= [Core.SAM.zsharp_step] run on the sample's own field) — the mask rule is ANY
+      (= [Optim.SAM.zsharp_step] run on the sample's own field) — the mask rule is ANY
       function of the noisy gradient, e.g. ZSharp's network rule
-      [Core.NetworkMask.zsharp_net_mask]
+      [Filter.NetworkMask.zsharp_net_mask]
     - [additive_field n G ξ] = (k, v) ↦ G(v) + ξ_k: an unbiased oracle with bounded
       variance is an instance ([additive_mean_field], [additive_variance_field],
       [additive_lipschitz])
@@ -33,8 +33,10 @@
           σ'² = (3/2)σ² + 3Lc²r/μ — convergence to the minimiser itself at rate O(1/T) *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM Cocoercive.
-From LeanSharp.Stochastic Require Import Recursions FiniteProb StronglyConvexRate.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM Cocoercive.
+From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -16,8 +16,10 @@
       — the O(1/√T) + O(ρ²) stationarity bound *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM.
-From LeanSharp.Stochastic Require Import Recursions FiniteProb StronglyConvexRate NoisyFilter.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Import ListNotations.
 Open Scope R_scope.
 

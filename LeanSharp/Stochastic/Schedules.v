@@ -4,7 +4,7 @@
     - [cosine_lr eta_min eta_max T t] = η_min + (η_max − η_min)(1 + cos(πt/T))/2
     - [const_lr eta t] = η
     - [step_lr eta0 gamma k t] = η_0 · γ^{⌊t/k⌋}
-    - the 1/t schedule is [LeanSharp.Stochastic.Recursions.one_over_t_step c t0 t] = c/(t + t0)
+    - the 1/t schedule is [LeanSharp.Core.Recursions.one_over_t_step c t0 t] = c/(t + t0)
 
     Main results
     - [cosine_lr_bounds]: η_min ≤ η_max, 0 < T  ⇒  η_min ≤ η_t ≤ η_max  (every t)
@@ -23,8 +23,7 @@
           a_{t+1} ≤ (1 − μη_t)a_t + η_t²σ² gives a_T ≤ max(t0 a_0, 4σ²/μ²)/(T + t0) *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec.
-From LeanSharp.Stochastic Require Import Recursions.
+From LeanSharp.Core Require Import Vec Recursions.
 Open Scope R_scope.
 
 (** ** Cosine decay *)

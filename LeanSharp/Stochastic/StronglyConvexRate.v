@@ -31,9 +31,10 @@
 
 From Coq Require Import Reals Lra Lia List.
 Local Set Warnings "-ambiguous-paths".
-From LeanSharp.Core Require Import Vec Mask SAM Smooth.
+From LeanSharp.Core Require Import Vec Recursions FiniteProb.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import SAM Smooth.
 From LeanSharp.Theory Require Import Alignment.
-From LeanSharp.Stochastic Require Import Recursions FiniteProb.
 Open Scope R_scope.
 
 Definition stoch_step (n : nat) (eta : R) (D : W n -> W n) (w x : W n) : W n :=

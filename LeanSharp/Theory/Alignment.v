@@ -28,7 +28,8 @@
     - [aligned_vzero_intro]: with w* = 0, alignment is c‖w‖² ≤ ⟨d, w⟩ and ‖d‖ ≤ C‖w‖ *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
 Definition aligned (n : nat) (d w wstar : W n) (c C : R) : Prop :=

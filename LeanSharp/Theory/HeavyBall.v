@@ -42,7 +42,8 @@
     a single curvature it is small (h = 1.0005: 4ηβh/D < 1.3, Examples/HeavyBallWitness). *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
 (** ** The torch step *)

@@ -1,6 +1,6 @@
 (** * LeanSharp.Theory.KL — Kullback–Leibler divergence, Gibbs and Donsker–Varadhan
 
-    Finite laws on K outcomes as in [Stochastic.FiniteProb]: [is_law K q] (q_k ≥ 0,
+    Finite laws on K outcomes as in [Core.FiniteProb]: [is_law K q] (q_k ≥ 0,
     Σ q_k = 1) and E_q[f] = [expect K q f] = Σ_k q_k f_k.
 
     Definitions
@@ -21,8 +21,7 @@
       variational formula ln E_P[e^f] = max_Q (E_Q[f] − KL(Q‖P)) on finite spaces *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec.
-From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Core Require Import Vec FiniteProb.
 Open Scope R_scope.
 
 Definition kl_term (q p : R) : R := if Rlt_dec 0 q then q * ln (q / p) else 0.

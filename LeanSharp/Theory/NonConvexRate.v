@@ -18,7 +18,9 @@
       ZSharp trajectories (any δ ≥ 0, any masking rule w ↦ m(w)) *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM.
 Open Scope R_scope.
 
 (** ** One step *)

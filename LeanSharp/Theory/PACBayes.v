@@ -32,8 +32,7 @@
     SAM minimises its right-hand side. *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-From LeanSharp.Core Require Import Vec.
-From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Theory Require Import KL.
 Open Scope R_scope.
 

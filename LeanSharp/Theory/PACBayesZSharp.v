@@ -3,7 +3,7 @@
     g = ∇L_S(w), m a 0/1 mask (ZSharp: m = sig_mask n t g, or the actual rule
     [ZSharpDirection.zsharp_mask1]), g_f = g ⊙ m.
     SAM perturbs along ε_SAM = ρ g/‖g‖, ZSharp along ε_f = ρ g_f/‖g_f‖
-    ([Core.SAM.sam_eps], [Core.SAM.zsharp_eps], with δ = 0; a zero vector gives ε = 0).
+    ([Optim.SAM.sam_eps], [Optim.SAM.zsharp_eps], with δ = 0; a zero vector gives ε = 0).
 
     What "first-order" means. L_S(w + ε) − L_S(w) = ⟨g, ε⟩ + O(‖ε‖²); the linear part
     ⟨g, ε⟩ is the first-order sharpness along ε. Over the ball ‖ε‖ ≤ ρ its maximum is
@@ -42,8 +42,9 @@
     form measures ZSharp's own perturbation, through its own complexity term C_f. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Mask SAM Smooth.
-From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import SAM Smooth.
 From LeanSharp.Theory Require Import KL PACBayes.
 Open Scope R_scope.
 

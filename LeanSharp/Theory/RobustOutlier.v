@@ -22,7 +22,8 @@
     drops such an outlier ([Robustness.inlier_mean_survives_one_outlier]). *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Theory Require Import Robustness RobustMedian.
 Open Scope R_scope.
 

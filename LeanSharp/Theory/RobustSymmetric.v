@@ -5,7 +5,7 @@
     outcome k with the same probability:  ξ_{N+k} = −ξ_k,  p_{N+k} = p_k  (k < N).
     Every symmetric finite law can be written this way (split the weight of an outcome
     equal to its own negation, i.e. ξ = 0, into two halves). Laws and expectations are
-    those of [Stochastic.FiniteProb] (E[f] = Σ_k p_k f(k)).
+    those of [Core.FiniteProb] (E[f] = Σ_k p_k f(k)).
 
     Definitions
     - [symmetric_pairs n N p xi]: the pairing above
@@ -18,15 +18,15 @@
     - [zfilter_symmetric_unbiased]: E[zfilter_t(ξ)] = 0 for the significant Z-mask
       (population σ), [zfilter_s_symmetric_unbiased] for the sample-σ mask,
       [inlier_filter_symmetric_unbiased] for the inlier mask; negation invariance is
-      [Core.Invariance.sig_mask_opp] etc.
+      [Filter.Invariance.sig_mask_opp] etc.
     - [zfilter_noise_unbiased]: stated as the [FiniteProb.unbiased] predicate: the
       filtered noise is again an unbiased oracle noise.
     The filter introduces no bias for symmetric noise; for asymmetric zero-mean noise it
     can (the mask is a nonlinear function of ξ). *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Invariance.
-From LeanSharp.Stochastic Require Import FiniteProb.
+From LeanSharp.Core Require Import Vec Stats FiniteProb.
+From LeanSharp.Filter Require Import Mask ZMask Invariance.
 Open Scope R_scope.
 
 Definition symmetric_pairs (n N : nat) (p : nat -> R) (xi : nat -> W n) : Prop :=

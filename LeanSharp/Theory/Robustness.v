@@ -42,7 +42,8 @@
       tσ of μ — and σ is itself moved by the outliers. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask ZMaskCount.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask ZMaskCount.
 Open Scope R_scope.
 
 (** ** One corrupted coordinate *)

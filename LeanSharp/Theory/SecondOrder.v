@@ -13,7 +13,9 @@
     - [filtered_step_decrease_half]: 0 < η ≤ 1/Lc ⇒ L(w − η g_f) ≤ L(w) − (η/2)‖g_f‖² *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
 (** Second-order descent of the filtered step: L(w − η g⊙m) ≤ L(w) − η(1 − Lc η/2)‖g⊙m‖². *)

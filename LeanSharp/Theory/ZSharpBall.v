@@ -4,24 +4,26 @@
     point w* (G w* = 0), a step 0 < η ≤ 1/Lc. A perturbed-gradient step is
         w⁺ = w − η G(w + ε),   ‖ε‖ ≤ ρ,
     which covers SAM and ZSharp with EVERY stabiliser δ ≥ 0 (ZSharp: δ = 1e-12) and every
-    masking rule, since ‖ρ g_f/(‖g_f‖ + δ)‖ ≤ ρ ([Core.SAM.zsharp_eps_norm_le]). No
+    masking rule, since ‖ρ g_f/(‖g_f‖ + δ)‖ ≤ ρ ([Optim.SAM.zsharp_eps_norm_le]). No
     condition links ρ, δ and the curvature: the statements hold at ZSharp's constants.
 
     Main results
     - [perturbed_step_ball]: ‖w⁺ − w*‖ ≤ (1 − ημ/2)‖w − w*‖ + ηLcρ
       (one gradient step contracts by √(1 − ημ) ≤ 1 − ημ/2 by co-coercivity
-      [Core.Cocoercive.gd_step_contracts]; the perturbation moves the gradient by ≤ Lcρ)
+      [Optim.Cocoercive.gd_step_contracts]; the perturbation moves the gradient by ≤ Lcρ)
     - [perturbed_iterates_ball]: for iterates with ‖ε_t‖ ≤ ρ,
           ‖w_T − w*‖ ≤ (1 − ημ/2)^T ‖w_0 − w*‖ + 2Lcρ/μ
-    - [zsharp_iter_ball]: the ZSharp iteration ([Theory.ZSharpDirection.zsharp_iter]) with
+    - [zsharp_iter_ball]: the ZSharp iteration ([Optim.ZSharpDirection.zsharp_iter]) with
       ANY mask rule w ↦ m(∇L(w)) and any δ ≥ 0 satisfies that bound;
       [zsharp_net_ball]: in particular with ZSharp's network-wide rule
-      ([Core.NetworkMask.zsharp_net_mask]: global quantile p = 70, per-layer sample-std
+      ([Filter.NetworkMask.zsharp_net_mask]: global quantile p = 70, per-layer sample-std
       z-scores with ε_std = 1e-8, per-layer top-k fallback) *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM Cocoercive NetworkMask.
-From LeanSharp.Theory Require Import Alignment ZSharpDirection.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask NetworkMask.
+From LeanSharp.Optim Require Import Smooth SAM Cocoercive ZSharpDirection.
+From LeanSharp.Theory Require Import Alignment.
 Open Scope R_scope.
 
 Section Ball.

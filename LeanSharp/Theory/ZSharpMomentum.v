@@ -1,11 +1,11 @@
 (** * LeanSharp.Theory.ZSharpMomentum — ZSharp's full training step: clip, mask, perturb, momentum
 
     ZSharp's trainer, one step from the state (w, b) (weights, momentum buffer):
-      g = clip_c(∇L(w))  (torch clip_grad_norm_, [Core.Clipping.clip]),  m = mask(g),
-      ε = ρ·(g ⊙ m)/(‖g ⊙ m‖ + δ)  ([Core.SAM.zsharp_eps]),
+      g = clip_c(∇L(w))  (torch clip_grad_norm_, [Optim.Clipping.clip]),  m = mask(g),
+      ε = ρ·(g ⊙ m)/(‖g ⊙ m‖ + δ)  ([Optim.SAM.zsharp_eps]),
       d = ∇L(w + ε) + λw;  b ← βb + d;  w ← w − ηb   (torch SGD, [Theory.HeavyBall]).
     The mask rule, the clip threshold c and δ ≥ 0 enter every result below ONLY through
-    ‖ε‖ ≤ ρ ([Core.Clipping.zsharp_eps_clipped_norm_le]): the statements hold for every
+    ‖ε‖ ≤ ρ ([Optim.Clipping.zsharp_eps_clipped_norm_le]): the statements hold for every
     mask rule (ZSharp's network rule included) and every real c (no sign condition).
 
     Definitions
@@ -46,7 +46,9 @@
     momentum on general smooth losses. *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask Smooth SAM Clipping.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
+From LeanSharp.Optim Require Import Smooth SAM Clipping.
 From LeanSharp.Theory Require Import Alignment ZSharpBall HeavyBall.
 Open Scope R_scope.
 

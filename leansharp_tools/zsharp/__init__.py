@@ -34,14 +34,14 @@ split into layers g = (g¹, …, g^L), layer l with n_l components:
 
 **Idealised rule** — what the theorems are about: population σ (divisor n), no ε
 terms, a *fixed* threshold t (no quantile, no fallback). The significant mask is
-[|g_i − μ| ≥ tσ] (Coq ``LeanSharp.Core.ZMask.sig_mask``) and the inlier mask of other
-write-ups is [|g_i − μ| ≤ tσ] (``LeanSharp.Core.ZMask.inlier_mask``); the SAM
+[|g_i − μ| ≥ tσ] (Coq ``LeanSharp.Filter.ZMask.sig_mask``) and the inlier mask of other
+write-ups is [|g_i − μ| ≤ tσ] (``LeanSharp.Filter.ZMask.inlier_mask``); the SAM
 perturbation is ε = ρ·g_f/‖g_f‖ (ε = 0 when g_f = 0).
 
 The bridge between them: for one layer with n ≥ 2 and fixed t, the actual mask
 [|z_i| ≥ t] equals the idealised significant mask at the rescaled threshold
 t' = t·(s + 1e-8)/σ (:func:`rescaled_threshold`); without the 1e-8 this is
-t' = t·√(n/(n−1)) (``LeanSharp.Core.ZMask.sig_mask_s_rescaled``).
+t' = t·√(n/(n−1)) (``LeanSharp.Filter.ZMask.sig_mask_s_rescaled``).
 """
 
 from __future__ import annotations

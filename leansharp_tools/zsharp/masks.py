@@ -18,22 +18,22 @@ __all__ = ["hadamard", "is_mask", "mask_count", "sig_mask", "inlier_mask", "sig_
 def hadamard(g: ArrayLike, m: ArrayLike) -> Vector:
     """Componentwise product (g ⊙ m)_i = g_i·m_i.
 
-    Coq: ``LeanSharp.Core.Mask.hadamard``; for a 0/1 mask the theorems
-    ``LeanSharp.Core.Mask.norm_filtered_le`` (‖g ⊙ m‖ ≤ ‖g‖),
-    ``LeanSharp.Core.Mask.filtered_idem`` ((g ⊙ m) ⊙ m = g ⊙ m) and
-    ``LeanSharp.Core.Mask.inner_filtered`` (⟨g, g ⊙ m⟩ = ‖g ⊙ m‖²) are about it.
+    Coq: ``LeanSharp.Filter.Mask.hadamard``; for a 0/1 mask the theorems
+    ``LeanSharp.Filter.Mask.norm_filtered_le`` (‖g ⊙ m‖ ≤ ‖g‖),
+    ``LeanSharp.Filter.Mask.filtered_idem`` ((g ⊙ m) ⊙ m = g ⊙ m) and
+    ``LeanSharp.Filter.Mask.inner_filtered`` (⟨g, g ⊙ m⟩ = ‖g ⊙ m‖²) are about it.
     """
     return _vec(g) * _vec(m)
 
 
 def is_mask(m: ArrayLike) -> bool:
-    """True iff every m_i is 0 or 1.  Coq: ``LeanSharp.Core.Mask.is_mask``."""
+    """True iff every m_i is 0 or 1.  Coq: ``LeanSharp.Filter.Mask.is_mask``."""
     v = _vec(m)
     return bool(np.all((v == 0.0) | (v == 1.0)))
 
 
 def mask_count(m: ArrayLike) -> int:
-    """Number of kept components Σ m_i of a 0/1 mask.  Coq: ``LeanSharp.Core.Mask.mask_count``."""
+    """Number of kept components Σ m_i of a 0/1 mask.  Coq: ``LeanSharp.Filter.Mask.mask_count``."""
     return int(round(float(np.sum(_vec(m)))))
 
 
@@ -45,7 +45,7 @@ def sig_mask(g: ArrayLike, t: float) -> Vector:
     """Idealised significant mask m_i = [|g_i − μ| ≥ t·σ] (population σ, fixed t).
 
     With σ = 0 every deviation is 0, so every component is kept when t·σ = 0.
-    Coq: ``LeanSharp.Core.ZMask.sig_mask`` (and ``LeanSharp.Core.ZMask.zfilter`` = g ⊙ m).
+    Coq: ``LeanSharp.Filter.ZMask.sig_mask`` (and ``LeanSharp.Filter.ZMask.zfilter`` = g ⊙ m).
     """
     v = _vec(g)
     return (_dev(v) >= t * pop_std(v)).astype(np.float64)
@@ -55,7 +55,7 @@ def inlier_mask(g: ArrayLike, t: float) -> Vector:
     """Idealised inlier mask m_i = [|g_i − μ| ≤ t·σ].
 
     sig + inlier = 1 except on the boundary |g_i − μ| = tσ where both are 1.
-    Coq: ``LeanSharp.Core.ZMask.inlier_mask``, ``LeanSharp.Core.ZMask.sig_inlier_sum``.
+    Coq: ``LeanSharp.Filter.ZMask.inlier_mask``, ``LeanSharp.Filter.ZMask.sig_inlier_sum``.
     """
     v = _vec(g)
     return (_dev(v) <= t * pop_std(v)).astype(np.float64)
@@ -65,7 +65,7 @@ def sig_mask_sample(g: ArrayLike, t: float) -> Vector:
     """Significant mask with the sample std and no ε: m_i = [|g_i − μ| ≥ t·s].
 
     Equals ``sig_mask(g, t·√(n/(n−1)))`` for n ≥ 2.
-    Coq: ``LeanSharp.Core.ZMask.sig_mask_s``, ``LeanSharp.Core.ZMask.sig_mask_s_rescaled``.
+    Coq: ``LeanSharp.Filter.ZMask.sig_mask_s``, ``LeanSharp.Filter.ZMask.sig_mask_s_rescaled``.
     """
     v = _vec(g)
     return (_dev(v) >= t * sample_std(v)).astype(np.float64)
@@ -74,7 +74,7 @@ def sig_mask_sample(g: ArrayLike, t: float) -> Vector:
 def inlier_mask_sample(g: ArrayLike, t: float) -> Vector:
     """Inlier mask with the sample std: m_i = [|g_i − μ| ≤ t·s].
 
-    Coq: ``LeanSharp.Core.ZMask.inlier_mask_s``, ``LeanSharp.Core.ZMask.inlier_mask_s_rescaled``.
+    Coq: ``LeanSharp.Filter.ZMask.inlier_mask_s``, ``LeanSharp.Filter.ZMask.inlier_mask_s_rescaled``.
     """
     v = _vec(g)
     return (_dev(v) <= t * sample_std(v)).astype(np.float64)
@@ -86,9 +86,9 @@ def hard_threshold(x: ArrayLike, tau: float) -> Vector:
     Idempotent, |hard_τ x| ≤ |x|, and for τ > 0 not Lipschitz (it jumps by τ at |x| = τ).
     The idealised Z-filter is hard thresholding of the centred gradient:
     sig_mask(g, t)_i·(g_i − μ) = hard_{tσ}(g_i − μ).
-    Coq: ``LeanSharp.Core.HardThreshold.hard``, ``LeanSharp.Core.HardThreshold.hard_idem``,
-    ``LeanSharp.Core.HardThreshold.hard_not_lipschitz``,
-    ``LeanSharp.Core.HardThreshold.zfilter_centered_hard``.
+    Coq: ``LeanSharp.Filter.HardThreshold.hard``, ``LeanSharp.Filter.HardThreshold.hard_idem``,
+    ``LeanSharp.Filter.HardThreshold.hard_not_lipschitz``,
+    ``LeanSharp.Filter.HardThreshold.zfilter_centered_hard``.
     """
     v = _vec(x)
     return np.where(np.abs(v) >= tau, v, 0.0)
@@ -115,9 +115,9 @@ def zscore_mask(g: ArrayLike, t: float) -> Vector:
     z_i = (g_i − μ)/(s + 1e-8) (z = 0 if n < 2).
 
     It equals the idealised ``sig_mask(g, rescaled_threshold(g, t))`` (n ≥ 2, σ > 0).
-    Coq: ``LeanSharp.Core.ZSharpRule.thr_mask`` applied to |z|,
-    ``LeanSharp.Core.ZSharpRule.thr_mask_sig_mask``; the ε-free version is
-    ``LeanSharp.Core.ZMask.sig_mask_s`` (``LeanSharp.Core.ZMask.sig_mask_s_rescaled``).
+    Coq: ``LeanSharp.Filter.ZSharpRule.thr_mask`` applied to |z|,
+    ``LeanSharp.Filter.ZSharpRule.thr_mask_sig_mask``; the ε-free version is
+    ``LeanSharp.Filter.ZMask.sig_mask_s`` (``LeanSharp.Filter.ZMask.sig_mask_s_rescaled``).
     """
     return (np.abs(zscores(g, Rule.ACTUAL)) >= t).astype(np.float64)
 
@@ -126,10 +126,10 @@ def rescaled_threshold(g: ArrayLike, t: float) -> float:
     """t' = t·(s + 1e-8)/σ: the idealised threshold at which the population mask
     [|g_i − μ| ≥ t'σ] equals the actual fixed-threshold mask [|z_i| ≥ t] (n ≥ 2, σ > 0).
 
-    Coq: ``LeanSharp.Core.ZSharpRule.zscore_rescaled_threshold`` (|z_i| ≥ t ⟺
-    |g_i − μ| ≥ t'σ), ``LeanSharp.Core.ZSharpRule.rescaled_threshold_eq``
-    (t' = t(√(n/(n−1)) + ε/σ)) and ``LeanSharp.Core.ZSharpRule.layer_mask_sig_mask``.
-    Without the 1e-8, t' = t·√(n/(n−1)): ``LeanSharp.Core.ZMask.sig_mask_s_rescaled``.
+    Coq: ``LeanSharp.Filter.ZSharpRule.zscore_rescaled_threshold`` (|z_i| ≥ t ⟺
+    |g_i − μ| ≥ t'σ), ``LeanSharp.Filter.ZSharpRule.rescaled_threshold_eq``
+    (t' = t(√(n/(n−1)) + ε/σ)) and ``LeanSharp.Filter.ZSharpRule.layer_mask_sig_mask``.
+    Without the 1e-8, t' = t·√(n/(n−1)): ``LeanSharp.Filter.ZMask.sig_mask_s_rescaled``.
     Raises ValueError when σ = 0 (no finite rescaling exists).
     """
     v = _vec(g)

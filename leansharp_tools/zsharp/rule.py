@@ -29,8 +29,8 @@ def quantile_threshold(
     Q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌈h⌉) − x_(⌊h⌋)) (``np.quantile(method="linear")``, the
     same interpolation as ``torch.quantile``). Hence min |z| ≤ t ≤ max |z|, and at least
     N − ⌈q(N − 1)⌉ values are ≥ t. Raises ValueError if there are no components.
-    Coq: ``LeanSharp.Core.ZSharpRule.zthreshold`` = ``LeanSharp.Core.Quantile.quantile``
-    of ``LeanSharp.Core.ZSharpRule.all_absz``; ``LeanSharp.Core.Quantile.quantile_le_max``,
+    Coq: ``LeanSharp.Filter.ZSharpRule.zthreshold`` = ``LeanSharp.Core.Quantile.quantile``
+    of ``LeanSharp.Filter.ZSharpRule.all_absz``; ``LeanSharp.Core.Quantile.quantile_le_max``,
     ``LeanSharp.Core.Quantile.count_ge_quantile``.
     """
     zs = [np.abs(zscores(g, Rule.ACTUAL, eps_std)) for g in _layers(layers)]
@@ -44,7 +44,7 @@ def quantile_threshold(
 
 def fallback_count(n: int) -> int:
     """k = max(1, ⌊0.2·n⌋): how many components the fallback keeps in a layer of size n ≥ 1
-    (ZSharp: ``max(1, int(0.2 * n))``).  Coq: ``LeanSharp.Core.ZSharpRule.topk_count``."""
+    (ZSharp: ``max(1, int(0.2 * n))``).  Coq: ``LeanSharp.Filter.ZSharpRule.topk_count``."""
     return max(1, int(FALLBACK_FRACTION * n))
 
 
@@ -53,7 +53,7 @@ def top_k_mask(scores: ArrayLike, k: int) -> Vector:
 
     Ties are broken by index order (a stable sort on −score: among equal scores the
     lowest indices are kept); ``torch.topk`` leaves this unspecified.
-    Coq: ``LeanSharp.Core.ZSharpRule.topk_mask`` keeps every component tied with the
+    Coq: ``LeanSharp.Filter.ZSharpRule.topk_mask`` keeps every component tied with the
     k-th largest instead (≥ k ones), a superset of every choice ``torch.topk`` (and this
     function) may make; the theorems about it (``fallback_keeps_topk``: ≥ k kept) hold
     for this exact-k version too.
@@ -86,16 +86,16 @@ def zsharp_masks(
     (t ≤ max |z|); at least N − ⌈(p/100)(N − 1)⌉ components are kept in total.
 
     Idealised rule (``t`` required): per layer ``sig_mask(g^l, t)`` (kind
-    "significant", Coq ``LeanSharp.Core.ZMask.sig_mask``) or ``inlier_mask(g^l, t)``
-    (kind "inlier", ``LeanSharp.Core.ZMask.inlier_mask``); no quantile, no fallback.
+    "significant", Coq ``LeanSharp.Filter.ZMask.sig_mask``) or ``inlier_mask(g^l, t)``
+    (kind "inlier", ``LeanSharp.Filter.ZMask.inlier_mask``); no quantile, no fallback.
 
-    Coq (actual rule): ``LeanSharp.Core.ZSharpRule.layer_mask``,
-    ``LeanSharp.Core.ZSharpRule.layer_mask_is_mask``,
-    ``LeanSharp.Core.ZSharpRuleCount.single_layer_nonempty``,
-    ``LeanSharp.Core.ZSharpRuleCount.single_layer_no_fallback``,
-    ``LeanSharp.Core.ZSharpRuleCount.fallback_keeps_topk``,
-    ``LeanSharp.Core.ZSharpRuleCount.every_layer_keeps_one``,
-    ``LeanSharp.Core.ZSharpRuleCount.kept_lower_bound``.
+    Coq (actual rule): ``LeanSharp.Filter.ZSharpRule.layer_mask``,
+    ``LeanSharp.Filter.ZSharpRule.layer_mask_is_mask``,
+    ``LeanSharp.Filter.ZSharpRuleCount.single_layer_nonempty``,
+    ``LeanSharp.Filter.ZSharpRuleCount.single_layer_no_fallback``,
+    ``LeanSharp.Filter.ZSharpRuleCount.fallback_keeps_topk``,
+    ``LeanSharp.Filter.ZSharpRuleCount.every_layer_keeps_one``,
+    ``LeanSharp.Filter.ZSharpRuleCount.kept_lower_bound``.
     """
     gs = _layers(layers)
     if _rule(rule) is Rule.IDEALISED:
@@ -131,13 +131,13 @@ def filter_gradient(
 ) -> Layers:
     """The filtered gradient g_f = g ⊙ m, layer by layer, with m = :func:`zsharp_masks`.
 
-    Coq: ``LeanSharp.Core.ZSharpRule.zsharp_filter`` (actual rule, with
-    ``LeanSharp.Core.ZSharpRule.lnorm_zsharp_filter_le``: ‖g_f‖ ≤ ‖g‖ and
-    ``LeanSharp.Core.ZSharpRule.inner_layer_filtered``: ⟨g, g_f⟩ = ‖g_f‖²);
-    ``LeanSharp.Core.ZMask.zfilter`` (idealised, g ⊙ sig_mask) and
-    ``LeanSharp.Core.ZMask.zfilter_s`` (sample std); contraction
-    ``LeanSharp.Core.ZMask.norm_zfilter_le`` and descent ``LeanSharp.Core.ZMask.inner_zfilter``;
-    ``LeanSharp.Core.Invariance.zfilter_opp``: filter(−g) = −filter(g).
+    Coq: ``LeanSharp.Filter.ZSharpRule.zsharp_filter`` (actual rule, with
+    ``LeanSharp.Filter.ZSharpRule.lnorm_zsharp_filter_le``: ‖g_f‖ ≤ ‖g‖ and
+    ``LeanSharp.Filter.ZSharpRule.inner_layer_filtered``: ⟨g, g_f⟩ = ‖g_f‖²);
+    ``LeanSharp.Filter.ZMask.zfilter`` (idealised, g ⊙ sig_mask) and
+    ``LeanSharp.Filter.ZMask.zfilter_s`` (sample std); contraction
+    ``LeanSharp.Filter.ZMask.norm_zfilter_le`` and descent ``LeanSharp.Filter.ZMask.inner_zfilter``;
+    ``LeanSharp.Filter.Invariance.zfilter_opp``: filter(−g) = −filter(g).
     """
     gs = _layers(layers)
     ms = zsharp_masks(gs, rule=rule, percentile=percentile, t=t, kind=kind)

@@ -20,7 +20,7 @@ __all__ = ["global_norm", "sam_perturbation", "zsharp_direction", "sam_step", "z
 def global_norm(layers: Sequence[ArrayLike]) -> float:
     """‖g‖ = √(Σ_l Σ_i (g^l_i)²), the Euclidean norm over all layers.
 
-    Coq: ``LeanSharp.Core.ZSharpRule.lnorm`` (layers), ``LeanSharp.Core.Vec.norm`` (one vector).
+    Coq: ``LeanSharp.Filter.ZSharpRule.lnorm`` (layers), ``LeanSharp.Core.Vec.norm`` (one vector).
     """
     gs = _layers(layers)
     big = max((float(np.max(np.abs(g))) for g in gs if g.size), default=0.0)
@@ -37,9 +37,9 @@ def sam_perturbation(
 
     Actual: ε = ρ·g_f/(‖g_f‖ + 1e-12), so ‖ε‖ = ρ‖g_f‖/(‖g_f‖ + 1e-12) ≤ ρ.
     Idealised: ε = ρ·g_f/‖g_f‖ (‖ε‖ = ρ when g_f ≠ 0), and ε = 0 when g_f = 0.
-    Coq: ``LeanSharp.Core.SAM.sam_eps`` (ρ·g_f/(‖g_f‖ + δ), δ = 1e-12 or δ = 0),
-    ``LeanSharp.Core.SAM.zsharp_eps``, ``LeanSharp.Core.SAM.sam_eps_norm`` (‖ε‖ = ρ, δ = 0),
-    ``LeanSharp.Core.SAM.sam_eps_norm_le`` (‖ε‖ ≤ ρ), ``LeanSharp.Core.SAM.inner_zsharp_eps_nonneg``.
+    Coq: ``LeanSharp.Optim.SAM.sam_eps`` (ρ·g_f/(‖g_f‖ + δ), δ = 1e-12 or δ = 0),
+    ``LeanSharp.Optim.SAM.zsharp_eps``, ``LeanSharp.Optim.SAM.sam_eps_norm`` (‖ε‖ = ρ, δ = 0),
+    ``LeanSharp.Optim.SAM.sam_eps_norm_le`` (‖ε‖ ≤ ρ), ``LeanSharp.Optim.SAM.inner_zsharp_eps_nonneg``.
     """
     gs = _layers(filtered)
     nrm = global_norm(gs)
@@ -65,7 +65,7 @@ def zsharp_direction(
 
     The alignment theory is about d: (c, C)-aligned with w* when
     ⟨d, w − w*⟩ ≥ c‖w − w*‖² and ‖d‖ ≤ C‖w − w*‖.
-    Coq: ``LeanSharp.Theory.ZSharpDirection.zsharp_dir``, ``LeanSharp.Theory.Alignment.aligned``.
+    Coq: ``LeanSharp.Optim.ZSharpDirection.zsharp_dir``, ``LeanSharp.Theory.Alignment.aligned``.
     """
     ws = _layers(w)
     g = _layers(grad([x.copy() for x in ws]))
@@ -90,8 +90,8 @@ def sam_step(
     g = ∇L(w) per layer; g_f = :func:`filter_gradient` (g) when ``filtered`` (ZSharp),
     g_f = g otherwise (plain SAM). The descent step uses the *unfiltered* gradient at
     the perturbed point, with plain SGD as the base optimizer.
-    Coq: ``LeanSharp.Core.SAM.sam_step``, ``LeanSharp.Core.SAM.zsharp_step``,
-    ``LeanSharp.Theory.ZSharpDirection.zsharp_dir`` (the direction d = ∇L(w + ε)),
+    Coq: ``LeanSharp.Optim.SAM.sam_step``, ``LeanSharp.Optim.SAM.zsharp_step``,
+    ``LeanSharp.Optim.ZSharpDirection.zsharp_dir`` (the direction d = ∇L(w + ε)),
     ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
     """
     ws = _layers(w)
@@ -127,7 +127,7 @@ def run_zsharp(
     """The iterates w_0, w_1, …, w_T (T = ``steps``) of :func:`zsharp_step`, the mask
     recomputed from the current gradient at every step.
 
-    Coq: ``LeanSharp.Theory.ZSharpDirection.zsharp_iter``, ``LeanSharp.Theory.ZSharpDirection.zsharp_iter_step``.
+    Coq: ``LeanSharp.Optim.ZSharpDirection.zsharp_iter``, ``LeanSharp.Optim.ZSharpDirection.zsharp_iter_step``.
     """
     traj = [_layers(w0)]
     for _ in range(steps):

@@ -34,7 +34,7 @@ def sample_std(g: ArrayLike) -> float:
     """Sample standard deviation s = √((1/(n−1)) Σ (g_i − μ)²), as ``torch.std``; 0 for n < 2.
 
     Coq: ``LeanSharp.Core.Stats.sstd`` (s² is ``LeanSharp.Core.Stats.svar``);
-    s = √(n/(n−1))·σ is ``LeanSharp.Core.ZMask.sstd_sd``.
+    s = √(n/(n−1))·σ is ``LeanSharp.Filter.ZMask.sstd_sd``.
     """
     v = _vec(g)
     return float(np.std(v, ddof=1)) if v.size >= 2 else 0.0
@@ -48,9 +48,9 @@ def zscores(g: ArrayLike, rule: Union[Rule, str] = Rule.ACTUAL, eps_std: float =
     Idealised: z_i = (g_i − μ)/σ with the population σ; z = 0 when σ = 0 (the
     idealised *masks* do not go through z, see :func:`sig_mask`, which keeps
     everything when σ = 0).
-    Coq: ``LeanSharp.Core.ZSharpRule.zscore`` (actual), with
-    ``LeanSharp.Core.ZSharpRule.zscore_small_layer`` (z = 0 for n < 2) and
-    ``LeanSharp.Core.ZSharpRule.zscore_const_layer`` (z = 0 for a constant layer).
+    Coq: ``LeanSharp.Filter.ZSharpRule.zscore`` (actual), with
+    ``LeanSharp.Filter.ZSharpRule.zscore_small_layer`` (z = 0 for n < 2) and
+    ``LeanSharp.Filter.ZSharpRule.zscore_const_layer`` (z = 0 for a constant layer).
     """
     v = _vec(g)
     if _rule(rule) is Rule.ACTUAL:

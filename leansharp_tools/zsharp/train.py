@@ -47,7 +47,7 @@ CLIP_EPS: float = 1e-6
 def flatten(layers: Sequence[ArrayLike]) -> Vector:
     """The parameter vector of ``W N`` (N = Σ n_l): the layers concatenated in order.
 
-    Coq: ``LeanSharp.Core.NetworkMask.concat_layers`` (``LeanSharp.Core.NetworkMask.net_mask``
+    Coq: ``LeanSharp.Filter.NetworkMask.concat_layers`` (``LeanSharp.Filter.NetworkMask.net_mask``
     works on this flat vector).
     """
     gs = _layers(layers)
@@ -62,7 +62,7 @@ def layer_sizes(layers: Sequence[ArrayLike]) -> List[int]:
 def unflatten(vec: ArrayLike, sizes: Sequence[int]) -> Layers:
     """Inverse of :func:`flatten`: split a vector of length Σ sizes into layers.
 
-    Coq: ``LeanSharp.Core.NetworkMask.split_layers``.
+    Coq: ``LeanSharp.Filter.NetworkMask.split_layers``.
     """
     v = _vec(vec)
     if sum(sizes) != v.size or any(n < 0 for n in sizes):
@@ -77,9 +77,9 @@ def network_mask(
     one global p-th quantile threshold over all layers, per-layer top-k fallback
     (:func:`zsharp_masks` with the actual rule).
 
-    Coq: ``LeanSharp.Core.NetworkMask.net_mask`` (flattened), a 0/1 mask
-    (``LeanSharp.Core.NetworkMask.net_mask_is_mask``), equal on each layer to that layer's
-    ``LeanSharp.Core.ZSharpRule.layer_mask`` (``LeanSharp.Core.NetworkMask.net_mask_layer``).
+    Coq: ``LeanSharp.Filter.NetworkMask.net_mask`` (flattened), a 0/1 mask
+    (``LeanSharp.Filter.NetworkMask.net_mask_is_mask``), equal on each layer to that layer's
+    ``LeanSharp.Filter.ZSharpRule.layer_mask`` (``LeanSharp.Filter.NetworkMask.net_mask_layer``).
     """
     return zsharp_masks(layers, percentile=percentile, eps_std=eps_std)
 
@@ -89,8 +89,8 @@ def network_filter_flat(
 ) -> Vector:
     """g ⊙ m on the flat vector g ∈ W N, m = :func:`network_mask` of g split by ``sizes``.
 
-    Coq: ``LeanSharp.Core.NetworkMask.net_filtered``; split into layers it is
-    ``LeanSharp.Core.ZSharpRule.zsharp_filter`` (``LeanSharp.Core.NetworkMask.net_filtered_layers``).
+    Coq: ``LeanSharp.Filter.NetworkMask.net_filtered``; split into layers it is
+    ``LeanSharp.Filter.ZSharpRule.zsharp_filter`` (``LeanSharp.Filter.NetworkMask.net_filtered_layers``).
     """
     g = _vec(g_flat)
     return g * flatten(network_mask(unflatten(g, sizes), percentile, eps_std))
@@ -101,7 +101,7 @@ def clip_grad_norm(layers: Sequence[ArrayLike], max_norm: float = ZSHARP_CLIP, e
     coef = max_norm/(total + 1e-6), g ← min(coef, 1)·g (returns a new list).
 
     Hence ‖clip g‖ < c, ⟨clip g, g⟩ ≥ 0, and clip g = g when ‖g‖ + 1e-6 ≤ c.
-    Coq: ``LeanSharp.Core.Clipping.clip``.
+    Coq: ``LeanSharp.Optim.Clipping.clip``.
     """
     gs = _layers(layers)
     coef = min(max_norm / (global_norm(gs) + eps), 1.0)
@@ -114,7 +114,7 @@ def network_perturbation(
     """ε = ρ·(g⊙m)/(‖g⊙m‖ + δ), m = :func:`network_mask` of g, the norm over all layers
     (so ‖ε‖ ≤ ρ).
 
-    Coq: ``LeanSharp.Core.SAM.zsharp_eps`` with m = ``LeanSharp.Core.NetworkMask.net_mask``.
+    Coq: ``LeanSharp.Optim.SAM.zsharp_eps`` with m = ``LeanSharp.Filter.NetworkMask.net_mask``.
     """
     gs = _layers(g)
     gf = [x * m for x, m in zip(gs, network_mask(gs, percentile))]
@@ -162,7 +162,7 @@ def zsharp_train_step(
     Returns (new w, new buffer).
 
     With momentum = weight decay = 0 and no clipping this is w⁺ = w − lr·∇L(w + ε)
-    (:func:`zsharp_step`). Coq: ``LeanSharp.Core.SAM.zsharp_step``,
+    (:func:`zsharp_step`). Coq: ``LeanSharp.Optim.SAM.zsharp_step``,
     ``LeanSharp.Theory.HeavyBall.sgd_momentum_step``.
     """
     ws = _layers(w_layers)

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.ZMaskCount — how many components the idealised Z-filter keeps
+(** * LeanSharp.Filter.ZMaskCount — how many components the idealised Z-filter keeps
 
     For g ∈ W n, μ = mean, σ = population sd, s = sample sd, #m = mask_count n m:
 
@@ -16,7 +16,8 @@
       [chebyshev_needs_sigma_pos]: the constant vector with t = 2 keeps n > n/4. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask.
 Open Scope R_scope.
 
 (** ** Counting lemmas *)

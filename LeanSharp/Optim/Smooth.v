@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.Smooth — gradients, L-smoothness, the descent lemma, strong convexity
+(** * LeanSharp.Optim.Smooth — gradients, L-smoothness, the descent lemma, strong convexity
 
     A loss is any [L : W n -> R]; a gradient field is any [G : W n -> W n].
 

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.Cocoercive — co-coercivity of the gradient of a convex smooth loss
+(** * LeanSharp.Optim.Cocoercive — co-coercivity of the gradient of a convex smooth loss
 
     For L convex (μ-strongly convex with μ ≥ 0) with an Lc-Lipschitz gradient G (Lc > 0):
 
@@ -14,7 +14,8 @@
 From Coq Require Import Reals Lra FunctionalExtensionality.
 Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Smooth.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
 Lemma inner_sub_r n x u v : inner n x (vsub u v) = inner n x u - inner n x v.

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.ZMask — the idealised Z-score masks and the filtered gradient
+(** * LeanSharp.Filter.ZMask — the idealised Z-score masks and the filtered gradient
 
     The idealised rule of the analysis: a fixed threshold t, no ε terms.
     For g ∈ W n with μ = mean n g, σ = sd n g (population) and s = sstd n g (sample):
@@ -21,7 +21,8 @@
     - [norm_zfilter_le], [inner_zfilter]: contraction and descent for the filter *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask.
 Open Scope R_scope.
 
 (** ** Masks for an absolute cutoff c on the deviation |g_i − μ| *)

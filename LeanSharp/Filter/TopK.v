@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.TopK — the top-k mask, exactly k components, ties by lowest index
+(** * LeanSharp.Filter.TopK — the top-k mask, exactly k components, ties by lowest index
 
     torch.topk returns exactly k indices and leaves the order among ties unspecified;
     the reference implementation (leansharp_tools.zsharp.top_k_mask, a stable argsort
@@ -21,7 +21,8 @@
     - [rank_const]: for constant scores rank i = i, so the first k indices are kept *)
 
 From Coq Require Import Reals Lra Lia Bool.
-From LeanSharp.Core Require Import Vec Mask.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
 Open Scope R_scope.
 Local Open Scope bool_scope.
 

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.HardThreshold — hard thresholding is idempotent, bounded, NOT Lipschitz
+(** * LeanSharp.Filter.HardThreshold — hard thresholding is idempotent, bounded, NOT Lipschitz
 
     - [hard τ x] = x if |x| ≥ τ, else 0  (hard thresholding at level τ)
 
@@ -11,13 +11,14 @@
       m_i·(g_i − μ) = hard (tσ) (g_i − μ)
 
     Why this matters: the filter g ↦ g ⊙ m(g) inherits the jump, so it is not Lipschitz
-    (not even continuous) in g — see Core.FilterDiscontinuity.zfilter_not_lipschitz. Smooth-analysis arguments can therefore not treat the
+    (not even continuous) in g — see Filter.FilterDiscontinuity.zfilter_not_lipschitz. Smooth-analysis arguments can therefore not treat the
     filtered gradient as a smooth or Lipschitz function of the weights; the convergence
     results go through the *alignment condition* (a lower bound on ⟨∇L, g_f⟩ at each step)
     instead, which needs no regularity of the mask. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask.
 Open Scope R_scope.
 
 Definition hard (tau x : R) : R := if Rle_dec tau (Rabs x) then x else 0.

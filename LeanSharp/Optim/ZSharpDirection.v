@@ -1,8 +1,8 @@
-(** * LeanSharp.Theory.ZSharpDirection — the ZSharp step direction and the ZSharp iteration
+(** * LeanSharp.Optim.ZSharpDirection — the ZSharp step direction and the ZSharp iteration
 
     For a gradient field G, a 0/1 mask m, a radius ρ ≥ 0 and a stabiliser δ ≥ 0 (ZSharp:
     δ = 1e-12), ZSharp perturbs w by ε = ρ g_f / (‖g_f‖ + δ) with g_f = G(w) ⊙ m
-    ([LeanSharp.Core.SAM.zsharp_eps]) and moves along the gradient at w + ε.  The
+    ([LeanSharp.Optim.SAM.zsharp_eps]) and moves along the gradient at w + ε.  The
     alignment theory (LeanSharp.Theory.Alignment) talks about the step *direction*.
 
     Definitions
@@ -10,7 +10,7 @@
     - [zsharp_iter n eta rho delta G mask w0 T] = w_T, where w_{t+1} = w_t − η d_t and
       d_t = zsharp_dir at w_t with the mask m_t = mask(G(w_t)) recomputed from the
       current gradient
-    - [zsharp_mask1 n g] = ZSharp's actual mask ([LeanSharp.Core.ZSharpRule.layer_mask]
+    - [zsharp_mask1 n g] = ZSharp's actual mask ([LeanSharp.Filter.ZSharpRule.layer_mask]
       with ε_std = 1e-8, p = 70: sample-std z-scores, quantile threshold, top-k
       fallback) for a model with a single layer of n parameters
 
@@ -22,7 +22,9 @@
       the recursion hypothesis of [LeanSharp.Theory.Alignment.aligned_geometric] *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Mask SAM ZSharpRule.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask ZSharpRule.
+From LeanSharp.Optim Require Import SAM.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.Invariance — the Z-score masks are affine invariant (SPEC §2.7)
+(** * LeanSharp.Filter.Invariance — the Z-score masks are affine invariant (SPEC §2.7)
 
     z-scores (g_i − μ)/σ do not change under g ↦ a·g + b·1 with a > 0, and only change
     sign when a < 0; the masks only look at |z_i|, so they are invariant for every a ≠ 0.
@@ -18,7 +18,8 @@
       for a > 0 (componentwise on [0, n)) *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask.
 Open Scope R_scope.
 
 Definition vaffine (a b : R) (g : nat -> R) : nat -> R := fun i => a * g i + b.

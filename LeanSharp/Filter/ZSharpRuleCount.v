@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.ZSharpRuleCount — how many components ZSharp's actual rule keeps
+(** * LeanSharp.Filter.ZSharpRuleCount — how many components ZSharp's actual rule keeps
 
     For the rule of [ZSharpRule] (global p-th quantile t of the |z| of all layers,
     mask [|z_i| ≥ t], top-max(1, ⌊0.2 n⌋) fallback for a layer whose mask is empty):
@@ -28,7 +28,8 @@
       (1 − p/100)(N − 1) for N ≥ 1 *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Stats Mask Sorting Quantile TopK ZSharpRule.
+From LeanSharp.Core Require Import Vec Stats Sorting Quantile.
+From LeanSharp.Filter Require Import Mask TopK ZSharpRule.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,13 +1,13 @@
-(** * LeanSharp.Core.NetworkMask — ZSharp's rule over all layers, as one mask on W N
+(** * LeanSharp.Filter.NetworkMask — ZSharp's rule over all layers, as one mask on W N
 
     A network has layers of sizes n_0, …, n_{k−1}; its parameters (and its gradient) are
     one flat vector of [W N], N = n_0 + … + n_{k−1}, layer l occupying the indices
     [n_0 + … + n_{l−1}, n_0 + … + n_l). ZSharp filters the gradient layer by layer with
-    one GLOBAL threshold ([Core.ZSharpRule.layer_mask]: per-layer z-scores with the sample
+    one GLOBAL threshold ([Filter.ZSharpRule.layer_mask]: per-layer z-scores with the sample
     std + ε_std, z = 0 for layers of < 2 components, the p-th quantile of |z| over all
     layers concatenated, per-layer top-max(1, ⌊0.2 n_l⌋) fallback). This file turns that
     list-of-layers rule into a mask on the flat vector, so that the perturbation
-    ε = ρ·g_f/(‖g_f‖ + δ) and the update w⁺ = w − η∇L(w + ε) of [Core.SAM] — with the
+    ε = ρ·g_f/(‖g_f‖ + δ) and the update w⁺ = w − η∇L(w + ε) of [Optim.SAM] — with the
     GLOBAL norm ‖g_f‖ — are those of ZSharp's trainer.
 
     Definitions
@@ -29,7 +29,8 @@
     - [net_mask_layer]: on layer l the network mask is that layer's [layer_mask] *)
 
 From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
-From LeanSharp.Core Require Import Vec Mask ZSharpRule.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask ZSharpRule.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.Mask — 0/1 masks and the filtered gradient g ⊙ m
+(** * LeanSharp.Filter.Mask — 0/1 masks and the filtered gradient g ⊙ m
 
     Definitions
     - [hadamard u v]  = u ⊙ v, the componentwise product

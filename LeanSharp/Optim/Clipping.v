@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.Clipping — gradient-norm clipping (torch.nn.utils.clip_grad_norm_)
+(** * LeanSharp.Optim.Clipping — gradient-norm clipping (torch.nn.utils.clip_grad_norm_)
 
     ZSharp clips the gradient to norm c = 1.0 before its perturbation step. torch computes
     κ = c / (‖g‖ + 1e-6), clamps it to 1, and multiplies the gradient by κ.
@@ -31,7 +31,9 @@
       the same κ, so they apply layer by layer. *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask Stats ZMask Invariance Smooth SAM ZSharpRule.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask Invariance ZSharpRule.
+From LeanSharp.Optim Require Import Smooth SAM.
 Open Scope R_scope.
 
 Definition clip_eps : R := 1e-6.

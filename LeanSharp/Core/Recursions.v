@@ -1,4 +1,4 @@
-(** * LeanSharp.Stochastic.Recursions — step-size recursions on real sequences
+(** * LeanSharp.Core.Recursions — step-size recursions on real sequences
 
     Pure lemmas about real sequences a : nat -> R, used to turn one-step (expected)
     inequalities into rates.

@@ -1,4 +1,4 @@
-(** * LeanSharp.Stochastic.FiniteProb — finite probability spaces and a stochastic gradient oracle
+(** * LeanSharp.Core.FiniteProb — finite probability spaces and a stochastic gradient oracle
 
     A law on K outcomes is a weight vector p : nat -> R read on [0, K).
 

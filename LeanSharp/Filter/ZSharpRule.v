@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.ZSharpRule — ZSharp's actual filtering rule over a list of layers
+(** * LeanSharp.Filter.ZSharpRule — ZSharp's actual filtering rule over a list of layers
 
     The rule of ZSharp's published PyTorch optimizer (SPEC §2.1). A layer is a pair
     (n, g) with g ∈ W n; a network gradient is a list of layers.
@@ -40,7 +40,8 @@
       network *)
 
 From Coq Require Import Reals Lra Lia List.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask Sorting Quantile TopK.
+From LeanSharp.Core Require Import Vec Stats Sorting Quantile.
+From LeanSharp.Filter Require Import Mask ZMask TopK.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -1,6 +1,6 @@
-(** * LeanSharp.Core.FilterDiscontinuity — the idealised Z-filter is not Lipschitz in g
+(** * LeanSharp.Filter.FilterDiscontinuity — the idealised Z-filter is not Lipschitz in g
 
-    Hard thresholding jumps (Core.HardThreshold); this file shows the jump survives the
+    Hard thresholding jumps (Filter.HardThreshold); this file shows the jump survives the
     data-dependent centring and scaling of the Z-filter.
 
     - [gd δ] = (1, −1, 1 − δ, −(1 − δ)) ∈ W 4: μ = 0, σ² = (1 + (1 − δ)²)/2.
@@ -14,7 +14,8 @@
       ‖zfilter 4 1 g − zfilter 4 1 h‖ ≤ K ‖g − h‖ *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats Mask ZMask.
+From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Filter Require Import Mask ZMask.
 Open Scope R_scope.
 
 Definition gd (d : R) : nat -> R :=

@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.SAM — the SAM perturbation and update, and ZSharp's filtered version
+(** * LeanSharp.Optim.SAM — the SAM perturbation and update, and ZSharp's filtered version
 
     Faithful to ZSharp's optimizer: the perturbation is normalised with a small additive
     δ in the denominator (δ = 1e-12 in ZSharp; here any δ ≥ 0).
@@ -18,7 +18,8 @@
       perturbation still ascends the *full* gradient *)
 
 From Coq Require Import Reals Lra.
-From LeanSharp.Core Require Import Vec Mask.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
 Open Scope R_scope.
 
 Definition sam_eps (n : nat) (rho delta : R) (gf : W n) : W n :=
