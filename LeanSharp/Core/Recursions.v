@@ -24,9 +24,6 @@ From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec.
 Open Scope R_scope.
 
-Lemma div_nonneg x y : 0 <= x -> 0 < y -> 0 <= x / y.
-Proof. intros Hx Hy. unfold Rdiv. apply Rmult_le_pos; [exact Hx | left; now apply Rinv_0_lt_compat]. Qed.
-
 (** ** Geometric recursions *)
 
 (** a_{t+1} ≤ q a_t with q ≥ 0 gives a_T ≤ q^T a_0. *)
@@ -44,7 +41,7 @@ Theorem recursion_geometric_noise (a : nat -> R) q b :
   forall T, a T <= q ^ T * a 0%nat + b / (1 - q).
 Proof.
   intros Hq Hb Hrec T.
-  assert (HB : 0 <= b / (1 - q)) by (apply div_nonneg; lra).
+  assert (HB : 0 <= b / (1 - q)) by (apply Rle_mult_inv_pos; lra).
   assert (Hfix : q * (b / (1 - q)) + b = b / (1 - q)) by (field; lra).
   induction T as [|T IH]; simpl; [lra|].
   specialize (Hrec T).
@@ -72,7 +69,7 @@ Proof.
     assert (K * (mu * c - 1) <= K * (mu * c)) by nra. lra. }
   assert (0 <= (s * (K * (mu * c - 1) - c * c * s2) + (K * (mu * c) - c * c * s2))
                / (s * s * (s + 1))).
-  { apply div_nonneg; [exact Hnum|].
+  { apply Rle_mult_inv_pos; [exact Hnum|].
     apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat|]; lra. }
   lra.
 Qed.
@@ -91,7 +88,7 @@ Proof.
   assert (HK1 : t0 * a 0%nat <= K) by apply Rmax_l.
   assert (HK2 : c * c * s2 / (mu * c - 1) <= K) by apply Rmax_r.
   assert (HK0 : 0 <= K).
-  { eapply Rle_trans; [|exact HK2]. apply div_nonneg; [|lra].
+  { eapply Rle_trans; [|exact HK2]. apply Rle_mult_inv_pos; [|lra].
     apply Rmult_le_pos; [nra | lra]. }
   assert (HKc : c * c * s2 <= K * (mu * c - 1)).
   { apply Rmult_le_compat_r with (r := mu * c - 1) in HK2; [|lra].

@@ -27,9 +27,6 @@ Definition sd (n : nat) (g : W n) : R := sqrt (var n g).
 Definition svar (n : nat) (g : W n) : R := ssd n g / INR (n - 1).
 Definition sstd (n : nat) (g : W n) : R := sqrt (svar n g).
 
-Lemma INR_pos n : (0 < n)%nat -> 0 < INR n.
-Proof. intros. apply lt_0_INR. lia. Qed.
-
 Lemma mean_ext n g h : (forall i, (i < n)%nat -> g i = h i) -> mean n g = mean n h.
 Proof. intros H. unfold mean. now rewrite (vsum_ext n g h H). Qed.
 
@@ -42,7 +39,7 @@ Qed.
 Lemma sum_mean n g : vsum n g = INR n * mean n g.
 Proof.
   unfold mean. destruct n as [|n]; [simpl; lra|].
-  field. apply Rgt_not_eq, INR_pos. lia.
+  field. apply Rgt_not_eq, lt_0_INR. lia.
 Qed.
 
 Theorem sum_centered n g : vsum n (fun i => g i - mean n g) = 0.
@@ -54,31 +51,31 @@ Proof. apply vsum_nonneg. intros. apply Rle_0_sqr. Qed.
 Theorem var_nonneg n g : 0 <= var n g.
 Proof.
   unfold var. destruct n as [|n]; [simpl; unfold Rdiv; rewrite Rinv_0; lra|].
-  apply Rmult_le_pos; [apply ssd_nonneg | apply Rlt_le, Rinv_0_lt_compat, INR_pos; lia].
+  apply Rmult_le_pos; [apply ssd_nonneg | apply Rlt_le, Rinv_0_lt_compat, lt_0_INR; lia].
 Qed.
 
 Theorem svar_nonneg n g : 0 <= svar n g.
 Proof.
   unfold svar. destruct (n - 1)%nat as [|k]; [simpl; unfold Rdiv; rewrite Rinv_0; lra|].
-  apply Rmult_le_pos; [apply ssd_nonneg | apply Rlt_le, Rinv_0_lt_compat, INR_pos; lia].
+  apply Rmult_le_pos; [apply ssd_nonneg | apply Rlt_le, Rinv_0_lt_compat, lt_0_INR; lia].
 Qed.
 
 Theorem n_var n g : INR n * var n g = ssd n g.
 Proof.
   unfold var. destruct n as [|n]; [simpl; unfold ssd; simpl; ring|].
-  field. apply Rgt_not_eq, INR_pos. lia.
+  field. apply Rgt_not_eq, lt_0_INR. lia.
 Qed.
 
 Theorem svar_var n g : (2 <= n)%nat -> INR (n - 1) * svar n g = INR n * var n g.
 Proof.
   intros Hn. rewrite n_var. unfold svar. field.
-  apply Rgt_not_eq, INR_pos. lia.
+  apply Rgt_not_eq, lt_0_INR. lia.
 Qed.
 
 Lemma mean_const n c : (0 < n)%nat -> mean n (fun _ => c) = c.
 Proof.
   intros Hn. unfold mean. rewrite vsum_const. field.
-  apply Rgt_not_eq, INR_pos. lia.
+  apply Rgt_not_eq, lt_0_INR. lia.
 Qed.
 
 Theorem var_const n c : var n (fun _ => c) = 0.

@@ -87,6 +87,42 @@ Proof.
   apply Rnot_lt_le. intros Hp. apply Hno. now exists i.
 Qed.
 
+Lemma vsum_neg n f : (0 < n)%nat -> (forall i, (i < n)%nat -> f i < 0) -> vsum n f < 0.
+Proof.
+  induction n as [|n IH]; intros Hn H; [lia|]. simpl.
+  assert (f n < 0) by (apply H; lia).
+  destruct n as [|k]; [simpl; lra|].
+  assert (vsum (S k) f < 0) by (apply IH; [lia | intros; apply H; lia]). lra.
+Qed.
+
+(** A sum of n ≥ 1 terms that is ≥ 0 has a term ≥ 0. *)
+Lemma vsum_nonneg_exists n f :
+  (0 < n)%nat -> 0 <= vsum n f -> exists i, (i < n)%nat /\ 0 <= f i.
+Proof.
+  intros Hn Hs. destruct (Classical_Prop.classic (exists i, (i < n)%nat /\ 0 <= f i))
+    as [|Hno]; [assumption|].
+  assert (vsum n f < 0); [|lra]. apply vsum_neg; [exact Hn|].
+  intros i Hi. apply Rnot_le_lt. intros Hp. apply Hno. now exists i.
+Qed.
+
+Lemma vsum_abs_le n f : Rabs (vsum n f) <= vsum n (fun i => Rabs (f i)).
+Proof.
+  apply Rabs_le. split.
+  - rewrite <- vsum_opp. apply vsum_le. intros i _.
+    pose proof (Rle_abs (- f i)). rewrite Rabs_Ropp in H. lra.
+  - apply vsum_le. intros i _. apply Rle_abs.
+Qed.
+
+(** Σ_{i<a+b} = Σ_{i<a} + Σ_{i<b} f(a + i), and peeling off the first term. *)
+Lemma vsum_split a b f : vsum (a + b) f = vsum a f + vsum b (fun i => f (a + i)%nat).
+Proof.
+  induction b as [|b IH]; simpl; [rewrite Nat.add_0_r; ring|].
+  rewrite Nat.add_succ_r. simpl. rewrite IH. ring.
+Qed.
+
+Lemma vsum_shift N f : vsum (S N) f = f 0%nat + vsum N (fun k => f (S k)).
+Proof. induction N as [|N IH]; simpl in *; [ring | rewrite IH; ring]. Qed.
+
 (** ** Pointwise operations *)
 
 Definition vzero : nat -> R := fun _ => 0.
@@ -120,6 +156,24 @@ Proof. unfold inner, vscale. rewrite <- vsum_scal. apply vsum_ext. intros. ring.
 Lemma inner_opp_l n u v : inner n (vopp u) v = - inner n u v.
 Proof. unfold inner, vopp. rewrite <- vsum_opp. apply vsum_ext. intros. ring. Qed.
 
+Lemma inner_sub_r n x u v : inner n x (vsub u v) = inner n x u - inner n x v.
+Proof. rewrite inner_sym, inner_sub_l, !(inner_sym n x). reflexivity. Qed.
+
+Lemma inner_scale_r n c u v : inner n u (vscale c v) = c * inner n u v.
+Proof. rewrite inner_sym, inner_scale_l, inner_sym. reflexivity. Qed.
+
+Lemma inner_sub_swap n x u v : inner n x (vsub v u) = - inner n x (vsub u v).
+Proof. unfold inner, vsub. rewrite <- vsum_opp. apply vsum_ext. intros. ring. Qed.
+
+Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
+Proof. intros H. apply inner_ext. intros i Hi. now rewrite H. Qed.
+
+Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
+Proof. intros H. unfold norm. now rewrite (norm2_ext n u v H). Qed.
+
+Lemma norm2_sub_swap n u v : norm2 n (vsub v u) = norm2 n (vsub u v).
+Proof. unfold norm2, inner, vsub. apply vsum_ext. intros. ring. Qed.
+
 Lemma norm2_nonneg n v : 0 <= norm2 n v.
 Proof. apply vsum_nonneg. intros. apply Rle_0_sqr. Qed.
 
@@ -134,6 +188,15 @@ Proof. apply sqrt_pos. Qed.
 
 Lemma norm_sqr n v : norm n v * norm n v = norm2 n v.
 Proof. apply sqrt_sqrt, norm2_nonneg. Qed.
+
+Lemma norm2_norm n v : norm2 n v = norm n v ^ 2.
+Proof. rewrite <- (norm_sqr n v). ring. Qed.
+
+Lemma norm_eq_0 n v : norm2 n v = 0 -> norm n v = 0.
+Proof. intros H. unfold norm. rewrite H. apply sqrt_0. Qed.
+
+Lemma norm2_of_norm_0 n v : norm n v = 0 -> norm2 n v = 0.
+Proof. intros H. rewrite <- norm_sqr, H. ring. Qed.
 
 Lemma norm2_sub n u v :
   norm2 n (vsub u v) = norm2 n u - 2 * inner n u v + norm2 n v.
@@ -205,4 +268,18 @@ Lemma norm_scale n c v : norm n (vscale c v) = Rabs c * norm n v.
 Proof.
   unfold norm. rewrite norm2_scale, sqrt_mult_alt by (apply Rle_0_sqr).
   f_equal. exact (sqrt_Rsqr_abs c).
+Qed.
+
+(** ** Square roots *)
+
+Lemma sqrt_scale_sqr a x : 0 <= x -> sqrt (a * a * x) = Rabs a * sqrt x.
+Proof.
+  intros Hx. rewrite sqrt_mult_alt by apply Rle_0_sqr. f_equal. apply sqrt_Rsqr_abs.
+Qed.
+
+(** Bounds on a concrete square root: lo² < x < hi² ⇒ lo < √x < hi. *)
+Lemma sqrt_between x lo hi : 0 <= lo -> 0 <= hi -> lo * lo < x < hi * hi -> lo < sqrt x < hi.
+Proof.
+  intros Hlo Hhi [H1 H2]. rewrite <- (sqrt_square lo Hlo), <- (sqrt_square hi Hhi).
+  split; apply sqrt_lt_1_alt; split; nra.
 Qed.

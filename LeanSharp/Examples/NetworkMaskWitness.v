@@ -26,12 +26,6 @@ Open Scope R_scope.
 
 (** ** Square roots that appear *)
 
-Lemma sqrt_between x lo hi : 0 <= lo -> 0 <= hi -> lo * lo < x < hi * hi -> lo < sqrt x < hi.
-Proof.
-  intros Hlo Hhi [H1 H2]. rewrite <- (sqrt_square lo Hlo), <- (sqrt_square hi Hhi).
-  split; apply sqrt_lt_1_alt; split; nra.
-Qed.
-
 Definition s43 : R := sqrt (4 / 3).
 Definition s65 : R := sqrt (6 / 5).
 

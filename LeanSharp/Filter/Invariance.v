@@ -29,7 +29,7 @@ Definition vshift (b : R) (g : nat -> R) : nat -> R := fun i => g i + b.
 
 Lemma mean_affine n a b g : (0 < n)%nat -> mean n (vaffine a b g) = a * mean n g + b.
 Proof.
-  intros Hn. pose proof (INR_pos n Hn). unfold mean, vaffine.
+  intros Hn. pose proof (lt_0_INR n Hn). unfold mean, vaffine.
   rewrite vsum_add, vsum_scal, vsum_const. field. lra.
 Qed.
 
@@ -38,11 +38,6 @@ Proof.
   destruct n as [|k]; [unfold ssd; simpl; ring|].
   unfold ssd. rewrite mean_affine by lia. rewrite <- vsum_scal.
   apply vsum_ext. intros i _. unfold vaffine, Rsqr. ring.
-Qed.
-
-Lemma sqrt_scale_sqr a x : 0 <= x -> sqrt (a * a * x) = Rabs a * sqrt x.
-Proof.
-  intros Hx. rewrite sqrt_mult_alt by apply Rle_0_sqr. f_equal. apply sqrt_Rsqr_abs.
 Qed.
 
 Theorem sd_affine n a b g : sd n (vaffine a b g) = Rabs a * sd n g.
@@ -90,15 +85,12 @@ Qed.
 
 (** ** Invariance of the masks *)
 
-Lemma Rabs_pos_lt_neq a : a <> 0 -> 0 < Rabs a.
-Proof. apply Rabs_pos_lt. Qed.
-
 (** Cutoff masks: scaling the cutoff by |a| compensates the affine map. *)
 Lemma dev_ge_mask_affine n a b c g i :
   a <> 0 -> (i < n)%nat ->
   dev_ge_mask n (Rabs a * c) (vaffine a b g) i = dev_ge_mask n c g i.
 Proof.
-  intros Ha Hi. pose proof (Rabs_pos_lt_neq a Ha) as Hpa.
+  intros Ha Hi. pose proof (Rabs_pos_lt a Ha) as Hpa.
   unfold dev_ge_mask. rewrite mean_affine by lia. unfold vaffine.
   replace (a * g i + b - (a * mean n g + b)) with (a * (g i - mean n g)) by ring.
   rewrite Rabs_mult.
@@ -112,7 +104,7 @@ Lemma dev_le_mask_affine n a b c g i :
   a <> 0 -> (i < n)%nat ->
   dev_le_mask n (Rabs a * c) (vaffine a b g) i = dev_le_mask n c g i.
 Proof.
-  intros Ha Hi. pose proof (Rabs_pos_lt_neq a Ha) as Hpa.
+  intros Ha Hi. pose proof (Rabs_pos_lt a Ha) as Hpa.
   unfold dev_le_mask. rewrite mean_affine by lia. unfold vaffine.
   replace (a * g i + b - (a * mean n g + b)) with (a * (g i - mean n g)) by ring.
   rewrite Rabs_mult.

@@ -151,12 +151,6 @@ Qed.
 
 (** ** The global norm *)
 
-Lemma vsum_split a b g : vsum (a + b) g = vsum a g + vsum b (shift a g).
-Proof.
-  induction b as [|b IH]; simpl; [rewrite Nat.add_0_r; lra|].
-  rewrite Nat.add_succ_r. simpl. rewrite IH. unfold shift. lra.
-Qed.
-
 (** ‖g‖² on W N is the sum of the squared norms of its layers. *)
 Theorem lnorm2_split sizes g : lnorm2 (split_layers sizes g) = norm2 (net_size sizes) g.
 Proof.

@@ -121,8 +121,8 @@ Proof. apply dev_ge_le_sum. Qed.
 (** s = √(n/(n−1))·σ for n ≥ 2. *)
 Theorem sstd_sd n g : (2 <= n)%nat -> sstd n g = sqrt (INR n / INR (n - 1)) * sd n g.
 Proof.
-  intros Hn. assert (0 < INR n) by (apply INR_pos; lia).
-  assert (0 < INR (n - 1)) by (apply INR_pos; lia).
+  intros Hn. assert (0 < INR n) by (apply lt_0_INR; lia).
+  assert (0 < INR (n - 1)) by (apply lt_0_INR; lia).
   unfold sd, sstd. rewrite <- sqrt_mult_alt by (apply Rlt_le, Rdiv_lt_0_compat; lra).
   f_equal. unfold svar, var. field. lra.
 Qed.
@@ -130,8 +130,8 @@ Qed.
 (** σ = √((n−1)/n)·s for n ≥ 2. *)
 Theorem sd_sstd n g : (2 <= n)%nat -> sd n g = sqrt (INR (n - 1) / INR n) * sstd n g.
 Proof.
-  intros Hn. assert (0 < INR n) by (apply INR_pos; lia).
-  assert (0 < INR (n - 1)) by (apply INR_pos; lia).
+  intros Hn. assert (0 < INR n) by (apply lt_0_INR; lia).
+  assert (0 < INR (n - 1)) by (apply lt_0_INR; lia).
   unfold sd, sstd. rewrite <- sqrt_mult_alt by (apply Rlt_le, Rdiv_lt_0_compat; lra).
   f_equal. unfold svar, var. field. lra.
 Qed.

@@ -22,24 +22,6 @@ Open Scope R_scope.
 
 (** ** Counting lemmas *)
 
-Lemma vsum_neg n f : (0 < n)%nat -> (forall i, (i < n)%nat -> f i < 0) -> vsum n f < 0.
-Proof.
-  induction n as [|n IH]; intros Hn H; [lia|]. simpl.
-  assert (f n < 0) by (apply H; lia).
-  destruct n as [|k]; [simpl; lra|].
-  assert (vsum (S k) f < 0) by (apply IH; [lia | intros; apply H; lia]). lra.
-Qed.
-
-(** A sum of n ≥ 1 terms that is ≥ 0 has a term ≥ 0. *)
-Lemma vsum_nonneg_exists n f :
-  (0 < n)%nat -> 0 <= vsum n f -> exists i, (i < n)%nat /\ 0 <= f i.
-Proof.
-  intros Hn Hs. destruct (Classical_Prop.classic (exists i, (i < n)%nat /\ 0 <= f i))
-    as [|Hno]; [assumption|].
-  assert (vsum n f < 0); [|lra]. apply vsum_neg; [exact Hn|].
-  intros i Hi. apply Rnot_le_lt. intros Hp. apply Hno. now exists i.
-Qed.
-
 Lemma mask_count_ge_1 n m i : is_mask n m -> (i < n)%nat -> m i = 1 -> 1 <= mask_count n m.
 Proof.
   intros Hm Hi H1. rewrite <- H1. apply vsum_term_le; [|exact Hi].
@@ -139,8 +121,8 @@ Theorem alt_dev_sharp n i :
   (2 <= n)%nat -> Nat.Even n ->
   Rabs (alt i - mean n alt) = sqrt (INR (n - 1) / INR n) * sstd n alt.
 Proof.
-  intros Hn He. assert (0 < INR n) by (apply INR_pos; lia).
-  assert (0 < INR (n - 1)) by (apply INR_pos; lia).
+  intros Hn He. assert (0 < INR n) by (apply lt_0_INR; lia).
+  assert (0 < INR (n - 1)) by (apply lt_0_INR; lia).
   rewrite mean_alt, sstd_alt by assumption.
   rewrite <- sqrt_mult_alt by (apply Rlt_le, Rdiv_lt_0_compat; lra).
   replace (INR (n - 1) / INR n * (INR n / INR (n - 1))) with 1 by (field; lra).
@@ -156,7 +138,7 @@ Proof.
   intros Hn He Ht i Hi. apply dev_ge_mask_0. rewrite alt_dev_sharp by assumption.
   assert (0 < sstd n alt).
   { rewrite sstd_alt by assumption. apply sqrt_lt_R0, Rdiv_lt_0_compat;
-      apply INR_pos; lia. }
+      apply lt_0_INR; lia. }
   nra.
 Qed.
 
@@ -266,7 +248,7 @@ Theorem chebyshev_const_counterexample n c :
   (0 < n)%nat -> INR n / (2 * 2) < mask_count n (sig_mask n 2 (fun _ => c)).
 Proof.
   intros Hn. assert (Hs : sd n (fun _ => c) = 0) by (unfold sd; rewrite var_const; apply sqrt_0).
-  rewrite (proj1 (zmask_count_sigma_zero n 2 _ Hs)). pose proof (INR_pos n Hn). lra.
+  rewrite (proj1 (zmask_count_sigma_zero n 2 _ Hs)). pose proof (lt_0_INR n Hn). lra.
 Qed.
 
 Corollary chebyshev_needs_sigma_pos :

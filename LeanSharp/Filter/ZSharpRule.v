@@ -116,7 +116,7 @@ Proof.
   apply zscore_at_mean. apply (var_eq_0 n g ltac:(lia)); [|exact Hi].
   apply sqrt_eq_0 in Hs; [|apply svar_nonneg].
   pose proof (svar_var n g ltac:(lia)) as H. rewrite Hs, Rmult_0_r in H.
-  assert (0 < INR n) by (apply INR_pos; lia). nra.
+  assert (0 < INR n) by (apply lt_0_INR; lia). nra.
 Qed.
 
 (** ** The actual mask is a rescaled idealised significant mask *)

@@ -8,7 +8,7 @@
       with [col] x k = (x_{b·f + k})_{b<B}
 
     Main results
-    - [vsum_split], [vsum_blocks]: Σ_{i<B·f} g i = Σ_{k<f} Σ_{b<B} g(b·f + k)
+    - [vsum_blocks] (with [Vec.vsum_split]): Σ_{i<B·f} g i = Σ_{k<f} Σ_{b<B} g(b·f + k)
     - [bn_flat_batchnorm]: bn_flat on the flattened batch is [Normalization.batchnorm]
     - [bn_flat_lipschitz] (B ≥ 1, ε > 0): ‖BN(x) − BN(y)‖ ≤ (2/√ε)‖x − y‖ on W (B·f)
       (the column bound [layernorm_lipschitz], squared and summed over the columns)
@@ -46,12 +46,6 @@ Proof.
 Qed.
 
 (** ** Block sums *)
-
-Lemma vsum_split a b g : vsum (a + b) g = vsum a g + vsum b (fun i => g (a + i)%nat).
-Proof.
-  induction b as [|b IH]; simpl; [rewrite Nat.add_0_r; ring|].
-  rewrite Nat.add_succ_r. simpl. rewrite IH. ring.
-Qed.
 
 Lemma vsum_blocks B f g : vsum (B * f) g = vsum f (fun k => vsum B (fun b => g (b * f + k)%nat)).
 Proof.

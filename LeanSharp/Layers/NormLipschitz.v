@@ -99,7 +99,7 @@ Lemma norm_le_sqrt_n n y eps :
   (0 < n)%nat -> 0 <= eps ->
   norm n y * norm n y <= INR n * (sqrt (norm2 n y / INR n + eps) * sqrt (norm2 n y / INR n + eps)).
 Proof.
-  intros Hn He. pose proof (INR_pos n Hn). pose proof (norm2_nonneg n y).
+  intros Hn He. pose proof (lt_0_INR n Hn). pose proof (norm2_nonneg n y).
   rewrite norm_sqr, sqrt_sqrt.
   - replace (INR n * (norm2 n y / INR n + eps)) with (norm2 n y + INR n * eps) by (field; lra).
     nra.
@@ -109,7 +109,7 @@ Qed.
 Theorem radial_lipschitz n eps :
   (0 < n)%nat -> 0 < eps -> lipschitz_map n n (radial n eps) (2 / sqrt eps).
 Proof.
-  intros Hn He. pose proof (sqrt_lt_R0 eps He) as Hse. pose proof (INR_pos n Hn) as HN.
+  intros Hn He. pose proof (sqrt_lt_R0 eps He) as Hse. pose proof (lt_0_INR n Hn) as HN.
   split; [apply Rlt_le, Rdiv_lt_0_compat; lra|]. intros y z.
   set (a := sqrt (norm2 n y / INR n + eps)). set (b := sqrt (norm2 n z / INR n + eps)).
   assert (Hrad : forall w, 0 <= norm2 n w / INR n + eps)

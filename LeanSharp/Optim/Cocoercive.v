@@ -18,9 +18,6 @@ From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
-Lemma inner_sub_r n x u v : inner n x (vsub u v) = inner n x u - inner n x v.
-Proof. rewrite inner_sym, inner_sub_l, !(inner_sym n x). reflexivity. Qed.
-
 Section Cocoercive.
 
 Context {n : nat} (L : W n -> R) (G : W n -> W n) (mu Lc : R).

@@ -39,26 +39,6 @@ Definition lipschitz_grad (n : nat) (G : W n -> W n) (Lc : R) : Prop :=
 Definition strongly_convex (n : nat) (L : W n -> R) (G : W n -> W n) (mu : R) : Prop :=
   forall u v : W n, L u + inner n (G u) (vsub v u) + mu / 2 * norm2 n (vsub v u) <= L v.
 
-(** ** Small vector facts *)
-
-Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
-Proof. intros H. apply inner_ext. intros i Hi. now rewrite H. Qed.
-
-Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
-Proof. intros H. unfold norm. now rewrite (norm2_ext n u v H). Qed.
-
-Lemma inner_scale_r n c u v : inner n u (vscale c v) = c * inner n u v.
-Proof. rewrite inner_sym, inner_scale_l, inner_sym. reflexivity. Qed.
-
-Lemma inner_sub_swap n x u v : inner n x (vsub v u) = - inner n x (vsub u v).
-Proof. unfold inner, vsub. rewrite <- vsum_opp. apply vsum_ext. intros. ring. Qed.
-
-Lemma norm2_sub_swap n u v : norm2 n (vsub v u) = norm2 n (vsub u v).
-Proof. unfold norm2, inner, vsub. apply vsum_ext. intros. ring. Qed.
-
-Lemma norm2_norm n v : norm2 n v = norm n v ^ 2.
-Proof. rewrite <- (norm_sqr n v). ring. Qed.
-
 (** ** Derivative of a finite sum *)
 
 Lemma is_derive_vsum n (f df : nat -> R -> R) t :

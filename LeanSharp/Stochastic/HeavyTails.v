@@ -43,9 +43,6 @@ Definition ht_x (k : nat) : R := 2 ^ k.
 Definition tail_bound (p f : nat -> R) (C alpha : R) : Prop :=
   forall N r, 0 < r -> prob_ge N p f r <= C / Rpower r alpha.
 
-Lemma vsum_shift N f : vsum (S N) f = f 0%nat + vsum N (fun k => f (S k)).
-Proof. induction N as [|N IH]; simpl in *; [ring | rewrite IH; ring]. Qed.
-
 Lemma ht_p_nonneg k : 0 <= ht_p k.
 Proof. unfold ht_p. apply pow_le. lra. Qed.
 
@@ -260,7 +257,7 @@ Proof.
   destruct (Req_dec (norm n v) 0) as [H0|H0]; [rewrite H0, Rmult_0_r; exact Ht|].
   assert (Hpos : 0 < norm n v)
     by (destruct Hv as [Hv|Hv]; [exact Hv | exfalso; apply H0; symmetry; exact Hv]).
-  assert (Hm : 0 <= Rmin 1 (tau / norm n v)) by (apply Rmin_glb; [lra | apply div_nonneg; lra]).
+  assert (Hm : 0 <= Rmin 1 (tau / norm n v)) by (apply Rmin_glb; [lra | apply Rle_mult_inv_pos; lra]).
   rewrite Rabs_pos_eq by exact Hm.
   apply Rle_trans with (tau / norm n v * norm n v).
   - apply Rmult_le_compat_r; [exact Hv | apply Rmin_r].

@@ -35,7 +35,7 @@ Lemma cosine_angle_range T t : 0 < T -> 0 <= t <= T -> 0 <= PI * t / T <= PI.
 Proof.
   intros HT Ht. pose proof PI_RGT_0.
   assert (Hq : 0 <= t / T <= 1).
-  { split; [apply div_nonneg; lra|].
+  { split; [apply Rle_mult_inv_pos; lra|].
     apply (Rmult_le_reg_r T); [lra|]. unfold Rdiv.
     rewrite Rmult_assoc, Rinv_l by lra. lra. }
   unfold Rdiv. rewrite Rmult_assoc. fold (t / T).

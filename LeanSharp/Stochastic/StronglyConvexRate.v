@@ -228,7 +228,7 @@ Lemma zsharp_eps_norm_le_ratio n rho delta g m :
 Proof.
   intros Hr Hd. unfold zsharp_eps, sam_eps. rewrite norm_scale.
   set (x := norm n (hadamard g m)). assert (Hx : 0 <= x) by apply norm_nonneg.
-  rewrite Rabs_pos_eq by (apply div_nonneg; lra).
+  rewrite Rabs_pos_eq by (apply Rle_mult_inv_pos; lra).
   apply Rmult_le_compat_r; [exact Hx|]. unfold Rdiv. apply Rmult_le_compat_l; [exact Hr|].
   apply Rinv_le_contravar; lra.
 Qed.
@@ -250,7 +250,7 @@ Proof.
       by (intros i Hi; unfold vsub; rewrite (H0 i Hi); ring). unfold e. apply Hlip. }
   assert (Heps : norm n eps <= rho / delta * Lc * norm n e).
   { eapply Rle_trans; [apply zsharp_eps_norm_le_ratio; assumption|].
-    rewrite Rmult_assoc. apply Rmult_le_compat_l; [apply div_nonneg; lra|].
+    rewrite Rmult_assoc. apply Rmult_le_compat_l; [apply Rle_mult_inv_pos; lra|].
     eapply Rle_trans; [apply norm_filtered_le; exact Hm | exact HGw]. }
   assert (Hdiff : norm n (vsub (G (vadd w eps)) (G w)) <= Lc * (rho / delta * Lc * norm n e)).
   { eapply Rle_trans; [apply Hlip|]. apply Rmult_le_compat_l; [exact HL|].

@@ -38,20 +38,6 @@ Definition aligned (n : nat) (d w wstar : W n) (c C : R) : Prop :=
 
 Definition contraction_factor (eta c C : R) : R := 1 - 2 * eta * c + eta * eta * (C * C).
 
-(** ** Small facts about norms *)
-
-Local Lemma norm2_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm2 n u = norm2 n v.
-Proof. intros H. apply inner_ext. intros i Hi. now rewrite (H i Hi). Qed.
-
-Local Lemma norm_ext n u v : (forall i, (i < n)%nat -> u i = v i) -> norm n u = norm n v.
-Proof. intros H. unfold norm. f_equal. now apply norm2_ext. Qed.
-
-Lemma norm_eq_0 n v : norm2 n v = 0 -> norm n v = 0.
-Proof. intros H. unfold norm. rewrite H. apply sqrt_0. Qed.
-
-Lemma norm2_of_norm_0 n v : norm n v = 0 -> norm2 n v = 0.
-Proof. intros H. rewrite <- norm_sqr, H. ring. Qed.
-
 (** The error after a step: e⁺ = e − ηd, where e = w − w* *)
 Lemma step_error n w d wstar eta :
   norm2 n (vsub (vsub w (vscale eta d)) wstar) =

@@ -188,13 +188,6 @@ Qed.
 
 (** ** A half is not enough: the strict majority is sharp *)
 
-Lemma vsum_split_add N M f : vsum (N + M) f = vsum N f + vsum M (fun k => f (N + k)%nat).
-Proof.
-  induction M as [|M IH]; simpl.
-  - rewrite Nat.add_0_r. ring.
-  - rewrite Nat.add_succ_r. simpl. rewrite IH. ring.
-Qed.
-
 (** k points at 0 followed by k points at b. *)
 Definition half_split (k : nat) (b : R) : nat -> R := fun i => if Nat.ltb i k then 0 else b.
 
@@ -209,7 +202,7 @@ Proof.
     { apply vsum_ext. intros i _. cbv beta. unfold half_split.
       destruct Nat.ltb; cbv iota beta; destruct Rle_dec; lra. }
     rewrite Hall, vsum_const, plus_INR. pose proof (pos_INR k). lra.
-  - unfold count_ge. rewrite vsum_split_add.
+  - unfold count_ge. rewrite vsum_split.
     rewrite (vsum_ext k (fun j => if Rle_dec b (half_split k b (k + j)) then 1 else 0)
                         (fun _ => 1)).
     + rewrite vsum_const.

@@ -32,13 +32,6 @@ Open Scope R_scope.
 Definition symmetric_pairs (n N : nat) (p : nat -> R) (xi : nat -> W n) : Prop :=
   forall k, (k < N)%nat -> p (N + k)%nat = p k /\ xi (N + k)%nat = vopp (xi k).
 
-Lemma vsum_split N M f : vsum (N + M) f = vsum N f + vsum M (fun k => f (N + k)%nat).
-Proof.
-  induction M as [|M IH]; simpl.
-  - rewrite Nat.add_0_r. ring.
-  - rewrite Nat.add_succ_r. simpl. rewrite IH. ring.
-Qed.
-
 (** E[ξ ⊙ m(ξ)] = 0 for a symmetric law and any mask rule with m(−g) = m(g). *)
 Theorem symmetric_noise_unbiased n N p (xi : nat -> W n) (mrule : W n -> W n) :
   symmetric_pairs n N p xi ->

@@ -71,7 +71,7 @@ Qed.
 Theorem mean_replace_at n (x : W n) j v :
   (j < n)%nat -> mean n (replace_at x j v) = mean n x + (v - x j) / INR n.
 Proof.
-  intros Hj. assert (0 < INR n) by (apply INR_pos; lia).
+  intros Hj. assert (0 < INR n) by (apply lt_0_INR; lia).
   unfold mean. rewrite vsum_replace_at by exact Hj. field. lra.
 Qed.
 
@@ -81,7 +81,7 @@ Theorem mean_breakdown n (x : W n) (B : R) (j : nat) :
   (j < n)%nat ->
   exists y : W n, (forall i, i <> j -> y i = x i) /\ B < Rabs (mean n y).
 Proof.
-  intros Hj. assert (Hn : 0 < INR n) by (apply INR_pos; lia).
+  intros Hj. assert (Hn : 0 < INR n) by (apply lt_0_INR; lia).
   set (c := INR n * (Rabs B + Rabs (mean n x) + 1)).
   exists (replace_at x j (x j + c)). split; [apply replace_at_other|].
   rewrite mean_replace_at by exact Hj.
@@ -103,14 +103,6 @@ Definition zfiltered_mean (n : nat) (t : R) (x : W n) : R :=
 
 Definition inlier_mean (n : nat) (t : R) (x : W n) : R :=
   masked_mean n (inlier_mask n t x) x.
-
-Lemma vsum_abs_le n f : Rabs (vsum n f) <= vsum n (fun i => Rabs (f i)).
-Proof.
-  apply Rabs_le. split.
-  - rewrite <- vsum_opp. apply vsum_le. intros i _.
-    pose proof (Rle_abs (- f i)). rewrite Rabs_Ropp in H. lra.
-  - apply vsum_le. intros i _. apply Rle_abs.
-Qed.
 
 Lemma masked_sum_centered n (m x : W n) c :
   vsum n (fun i => m i * x i) - c * mask_count n m = vsum n (fun i => m i * (x i - c)).
@@ -236,7 +228,7 @@ Theorem majority_dev_sq_le n (x : W n) a :
     <= (INR n - count_eq n x a) * (sd n x * sd n x).
 Proof.
   destruct (Nat.eq_dec n 0) as [->|Hn]; [unfold count_eq; simpl; lra|].
-  pose proof (INR_pos n ltac:(lia)) as Hn0.
+  pose proof (lt_0_INR n ltac:(lia)) as Hn0.
   set (K := count_eq n x a). set (mu := mean n x). set (s2 := sd n x * sd n x).
   set (e := fun i => 1 - at_ind x a i).
   set (S1 := vsum n (fun i => e i * (x i - mu))).
@@ -322,7 +314,7 @@ Proof.
   intros Hab Ht Hkeep Hdrop i Hi. unfold at_ind at 1. destruct Req_EM_T as [E|E].
   - now apply (majority_kept_by_inlier_mask n t x a i).
   - destruct (Hab i Hi) as [H|Hb]; [contradiction|]. apply dev_le_mask_0. rewrite Hb.
-    assert (Hn : (0 < n)%nat) by lia. pose proof (INR_pos n Hn) as Hn0.
+    assert (Hn : (0 < n)%nat) by lia. pose proof (lt_0_INR n Hn) as Hn0.
     assert (Hk1 : 1 <= INR n - count_eq n x a).
     { unfold count_eq. rewrite <- (Rmult_1_r (INR n)), <- vsum_const, <- vsum_sub.
       replace 1 with (1 - at_ind x a i) at 1
@@ -388,7 +380,7 @@ Theorem minority_cluster_mean n (x : W n) a b :
   (0 < n)%nat -> (forall i, (i < n)%nat -> x i = a \/ x i = b) ->
   mean n x = a + (INR n - count_eq n x a) * (b - a) / INR n.
 Proof.
-  intros Hn Hab. pose proof (INR_pos n Hn).
+  intros Hn Hab. pose proof (lt_0_INR n Hn).
   pose proof (vsum_two_valued n x a b (fun v => v) Hab) as Hs. cbv beta in Hs.
   unfold mean. change (vsum n x) with (vsum n (fun i => x i)). rewrite Hs. field. lra.
 Qed.
