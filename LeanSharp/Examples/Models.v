@@ -11,7 +11,6 @@
       [Filter.ZSharpRule.eps_std], [default_p]) *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth.

@@ -12,7 +12,6 @@
       [zsharp_eps_norm_witness]: g = (3, 4), m = (1, 0), ‖ε‖ = ρ *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask.

@@ -23,7 +23,6 @@
       [clipped_variance_witness]: clipping the two-point noise at τ = 1 *)
 
 From Coq Require Import Reals Lra Lia List.
-Local Set Warnings "-ambiguous-paths".
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Optim Require Import SAM Smooth.

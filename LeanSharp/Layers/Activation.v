@@ -19,7 +19,6 @@
     - [act_jvp]: d/ds σ(u_j + s d_j) = σ₁(u_j + s d_j) d_j *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

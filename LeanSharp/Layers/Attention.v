@@ -25,7 +25,6 @@
 
 From Coq Require Import Reals Lra Lia List Permutation.
 Import ListNotations.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers Require Import Softmax.

@@ -18,7 +18,6 @@
       (Lipschitz by [lipschitz_compose], line-wise C² by [Compose]'s c2_post layers) *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers Require Import Certificate Linear Softmax Attention LayerNormC2 Compose.

@@ -15,7 +15,6 @@
       ‖out(u) − out(v)‖ ≥ t/4 > 2K/t = K‖u − v‖. *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers Require Import Certificate Softmax Attention.

@@ -16,7 +16,6 @@
       and has the StabilityCertificate (2/√ε) *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats.
 From LeanSharp.Layers Require Import Certificate Linear Normalization NormLipschitz

@@ -43,8 +43,6 @@
       then f is K-Lipschitz (mean value theorem along the segment) *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-(* Coquelicot's Rbar coercions trip the project-wide ambiguous-paths error. *)
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

@@ -23,7 +23,6 @@
 
 From Coq Require Import Reals Lra Lia List.
 Import ListNotations.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers Require Import Certificate.

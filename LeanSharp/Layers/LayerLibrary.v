@@ -16,7 +16,6 @@
     - [layernorm_layer_jvp_correct] (ε > 0), [batchnorm_layer_jvp_correct] (ε > 0) *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers Require Import Certificate Chain Normalization LayerNormC2 Compose

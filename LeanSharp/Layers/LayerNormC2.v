@@ -15,7 +15,6 @@
     - [layernorm_certificate] (n ≥ 1, ε > 0): StabilityCertificate n n LN_ε (2/√ε) *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats.
 From LeanSharp.Optim Require Import Smooth.

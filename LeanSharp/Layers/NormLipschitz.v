@@ -18,7 +18,6 @@
     Not proved: the line-wise C² part of a LayerNorm/BatchNorm certificate. *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Stats.
 From LeanSharp.Optim Require Import Smooth.

@@ -20,7 +20,6 @@
     - [softmax_layer]: softmax as a parameter-free [Chain.Layer], with its JVP. *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

@@ -12,7 +12,6 @@
       — the contraction of one gradient step for all η ≤ 1/Lc (not only η ≤ μ/Lc²). *)
 
 From Coq Require Import Reals Lra FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

@@ -22,8 +22,6 @@
     [norm] below is Vec's Euclidean norm. Files importing both should do the same. *)
 
 From Coq Require Import Reals Lra FunctionalExtensionality.
-(* Coquelicot's Rbar coercions trip the project-wide ambiguous-paths error. *)
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 Open Scope R_scope.

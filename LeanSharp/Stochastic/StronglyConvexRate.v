@@ -30,7 +30,6 @@
           (ρLc² < μδ) has E‖w_T − w*‖² = O(1/T) *)
 
 From Coq Require Import Reals Lra Lia List.
-Local Set Warnings "-ambiguous-paths".
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import SAM Smooth.
