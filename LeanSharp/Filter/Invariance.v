@@ -11,8 +11,11 @@
     - [sd_affine]: σ(a g + b) = |a| σ(g),  [sstd_affine]: s(a g + b) = |a| s(g)
     - [mean_scale], [sd_scale]: μ(a g) = a μ, σ(a g) = |a| σ;
       [mean_shift], [sd_shift]: μ(g + b) = μ + b, σ(g + b) = σ
+    - [scaled_mask_affine], [scaled_mask_scale], [scaled_mask_shift], [scaled_mask_opp]:
+      proved once for any mask [cut n (t · scale n g) g] whose cutoff mask and scale
+      functional are affine equivariant; the four masks are one-line instances:
     - [sig_mask_affine] (and inlier/sample versions): for a ≠ 0 the masks of a g + b and
-      of g coincide; corollaries [sig_mask_scale] (a > 0), [sig_mask_shift], [sig_mask_opp]
+      of g coincide; [sig_mask_scale] (a > 0), [sig_mask_shift], [sig_mask_opp]
       and the same for [inlier_mask_*] and [sig_mask_s_*]
     - [zfilter_opp]: zfilter(−g) = −zfilter(g);  [zfilter_scale]: zfilter(a g) = a·zfilter(g)
       for a > 0 (componentwise on [0, n)) *)
@@ -85,144 +88,129 @@ Qed.
 
 (** ** Invariance of the masks *)
 
+(** |(a g_i + b) − μ(a g + b)| = |a|·|g_i − μ(g)|. *)
+Lemma dev_affine n a b g i : (i < n)%nat ->
+  Rabs (vaffine a b g i - mean n (vaffine a b g)) = Rabs a * Rabs (g i - mean n g).
+Proof.
+  intros Hi. rewrite mean_affine by lia. unfold vaffine. rewrite <- Rabs_mult. f_equal. ring.
+Qed.
+
 (** Cutoff masks: scaling the cutoff by |a| compensates the affine map. *)
 Lemma dev_ge_mask_affine n a b c g i :
-  a <> 0 -> (i < n)%nat ->
-  dev_ge_mask n (Rabs a * c) (vaffine a b g) i = dev_ge_mask n c g i.
+  a <> 0 -> (i < n)%nat -> dev_ge_mask n (Rabs a * c) (vaffine a b g) i = dev_ge_mask n c g i.
 Proof.
-  intros Ha Hi. pose proof (Rabs_pos_lt a Ha) as Hpa.
-  unfold dev_ge_mask. rewrite mean_affine by lia. unfold vaffine.
-  replace (a * g i + b - (a * mean n g + b)) with (a * (g i - mean n g)) by ring.
-  rewrite Rabs_mult.
-  destruct (Rle_dec (Rabs a * c) _) as [H1|H1], (Rle_dec c _) as [H2|H2];
-    try reflexivity; exfalso.
-  - apply H2, (Rmult_le_reg_l (Rabs a)); assumption.
-  - apply H1, Rmult_le_compat_l; [lra | assumption].
+  intros Ha Hi. pose proof (Rabs_pos_lt a Ha). unfold dev_ge_mask. rewrite dev_affine by exact Hi.
+  destruct (Rle_dec (Rabs a * c) _), (Rle_dec c _); try reflexivity; exfalso; nra.
 Qed.
 
 Lemma dev_le_mask_affine n a b c g i :
-  a <> 0 -> (i < n)%nat ->
-  dev_le_mask n (Rabs a * c) (vaffine a b g) i = dev_le_mask n c g i.
+  a <> 0 -> (i < n)%nat -> dev_le_mask n (Rabs a * c) (vaffine a b g) i = dev_le_mask n c g i.
 Proof.
-  intros Ha Hi. pose proof (Rabs_pos_lt a Ha) as Hpa.
-  unfold dev_le_mask. rewrite mean_affine by lia. unfold vaffine.
-  replace (a * g i + b - (a * mean n g + b)) with (a * (g i - mean n g)) by ring.
-  rewrite Rabs_mult.
-  destruct (Rle_dec _ (Rabs a * c)) as [H1|H1], (Rle_dec _ c) as [H2|H2];
-    try reflexivity; exfalso.
-  - apply H2, (Rmult_le_reg_l (Rabs a)); assumption.
-  - apply H1, Rmult_le_compat_l; [lra | assumption].
+  intros Ha Hi. pose proof (Rabs_pos_lt a Ha). unfold dev_le_mask. rewrite dev_affine by exact Hi.
+  destruct (Rle_dec _ (Rabs a * c)), (Rle_dec _ c); try reflexivity; exfalso; nra.
 Qed.
+
+(** One proof for the four masks: each is [cut n (t · scale n g) g] for a cutoff mask [cut]
+    ([dev_ge_mask] or [dev_le_mask]) and a scale functional [scale] ([sd] or [sstd]) that
+    is affine equivariant; the instances below are one line each. *)
+Section ScaledMask.
+Variables (cut : nat -> R -> (nat -> R) -> nat -> R) (scale : nat -> (nat -> R) -> R).
+Hypotheses
+  (cut_affine : forall n a b c g i, a <> 0 -> (i < n)%nat ->
+     cut n (Rabs a * c) (vaffine a b g) i = cut n c g i)
+  (cut_ext : forall n c c' g h i, c = c' -> (forall j, (j < n)%nat -> g j = h j) ->
+     (i < n)%nat -> cut n c g i = cut n c' h i)
+  (scale_affine : forall n a b g, scale n (vaffine a b g) = Rabs a * scale n g)
+  (scale_ext : forall n g h, (forall j, (j < n)%nat -> g j = h j) -> scale n g = scale n h).
+
+Lemma scaled_mask_ext n t g h i : (forall j, (j < n)%nat -> g j = h j) -> (i < n)%nat ->
+  cut n (t * scale n g) g i = cut n (t * scale n h) h i.
+Proof. intros H Hi. apply cut_ext; [now rewrite (scale_ext n g h H) | exact H | exact Hi]. Qed.
+
+Lemma scaled_mask_affine n t a b g i : a <> 0 -> (i < n)%nat ->
+  cut n (t * scale n (vaffine a b g)) (vaffine a b g) i = cut n (t * scale n g) g i.
+Proof.
+  intros Ha Hi. rewrite scale_affine, <- (cut_affine n a b _ g i Ha Hi). f_equal. ring.
+Qed.
+
+Lemma scaled_mask_scale n t a g i : 0 < a -> (i < n)%nat ->
+  cut n (t * scale n (vscale a g)) (vscale a g) i = cut n (t * scale n g) g i.
+Proof.
+  intros Ha Hi. rewrite (scaled_mask_ext n t _ (vaffine a 0 g)) by (apply vscale_affine || exact Hi).
+  apply scaled_mask_affine; [lra | exact Hi].
+Qed.
+
+Lemma scaled_mask_shift n t b g i : (i < n)%nat ->
+  cut n (t * scale n (vshift b g)) (vshift b g) i = cut n (t * scale n g) g i.
+Proof.
+  intros Hi. rewrite (scaled_mask_ext n t _ (vaffine 1 b g)) by (apply vshift_affine || exact Hi).
+  apply scaled_mask_affine; [lra | exact Hi].
+Qed.
+
+Lemma scaled_mask_opp n t g i : (i < n)%nat ->
+  cut n (t * scale n (vopp g)) (vopp g) i = cut n (t * scale n g) g i.
+Proof.
+  intros Hi. rewrite (scaled_mask_ext n t _ (vaffine (-1) 0 g)) by (apply vopp_affine || exact Hi).
+  apply scaled_mask_affine; [lra | exact Hi].
+Qed.
+
+End ScaledMask.
+
+(** Each instance: unfold the mask, apply the generic lemma, discharge its hypotheses. *)
+Local Ltac scaled_mask L :=
+  intros; unfold sig_mask, sig_mask_s, inlier_mask, inlier_mask_s; apply L;
+  auto using dev_ge_mask_affine, dev_le_mask_affine, dev_ge_mask_ext, dev_le_mask_ext,
+    sd_affine, sstd_affine, sd_ext, sstd_ext.
 
 (** Affine invariance: for a ≠ 0 the significant mask of a·g + b equals that of g. *)
 Theorem sig_mask_affine n t a b g i :
   a <> 0 -> (i < n)%nat -> sig_mask n t (vaffine a b g) i = sig_mask n t g i.
-Proof.
-  intros Ha Hi. unfold sig_mask. rewrite sd_affine.
-  rewrite <- (dev_ge_mask_affine n a b _ g i Ha Hi). f_equal. ring.
-Qed.
+Proof. scaled_mask scaled_mask_affine. Qed.
 
 Theorem inlier_mask_affine n t a b g i :
   a <> 0 -> (i < n)%nat -> inlier_mask n t (vaffine a b g) i = inlier_mask n t g i.
-Proof.
-  intros Ha Hi. unfold inlier_mask. rewrite sd_affine.
-  rewrite <- (dev_le_mask_affine n a b _ g i Ha Hi). f_equal. ring.
-Qed.
+Proof. scaled_mask scaled_mask_affine. Qed.
 
 Theorem sig_mask_s_affine n t a b g i :
   a <> 0 -> (i < n)%nat -> sig_mask_s n t (vaffine a b g) i = sig_mask_s n t g i.
-Proof.
-  intros Ha Hi. unfold sig_mask_s. rewrite sstd_affine.
-  rewrite <- (dev_ge_mask_affine n a b _ g i Ha Hi). f_equal. ring.
-Qed.
+Proof. scaled_mask scaled_mask_affine. Qed.
 
 Theorem inlier_mask_s_affine n t a b g i :
   a <> 0 -> (i < n)%nat -> inlier_mask_s n t (vaffine a b g) i = inlier_mask_s n t g i.
-Proof.
-  intros Ha Hi. unfold inlier_mask_s. rewrite sstd_affine.
-  rewrite <- (dev_le_mask_affine n a b _ g i Ha Hi). f_equal. ring.
-Qed.
+Proof. scaled_mask scaled_mask_affine. Qed.
 
-(** Masks only read g on [0, n). *)
-Lemma sig_mask_ext n t g h i :
-  (forall j, (j < n)%nat -> g j = h j) -> (i < n)%nat -> sig_mask n t g i = sig_mask n t h i.
-Proof. intros H Hi. apply dev_ge_mask_ext; [now rewrite (sd_ext n g h H) | exact H | exact Hi]. Qed.
-
-Lemma sig_mask_s_ext n t g h i :
-  (forall j, (j < n)%nat -> g j = h j) -> (i < n)%nat ->
-  sig_mask_s n t g i = sig_mask_s n t h i.
-Proof. intros H Hi. apply dev_ge_mask_ext; [now rewrite (sstd_ext n g h H) | exact H | exact Hi]. Qed.
-
-(** Positive scaling: the mask of a·g (a > 0) is the mask of g. *)
+(** Positive scaling, shift and negation leave each mask unchanged. *)
 Theorem sig_mask_scale n t a g i :
   0 < a -> (i < n)%nat -> sig_mask n t (vscale a g) i = sig_mask n t g i.
-Proof.
-  intros Ha Hi. rewrite (sig_mask_ext n t _ (vaffine a 0 g)) by (try apply vscale_affine; exact Hi).
-  apply sig_mask_affine; [lra | exact Hi].
-Qed.
+Proof. scaled_mask scaled_mask_scale. Qed.
 
-(** Shift: the mask of g + b·1 is the mask of g. *)
-Theorem sig_mask_shift n t b g i :
-  (i < n)%nat -> sig_mask n t (vshift b g) i = sig_mask n t g i.
-Proof.
-  intros Hi. rewrite (sig_mask_ext n t _ (vaffine 1 b g)) by (try apply vshift_affine; exact Hi).
-  apply sig_mask_affine; [lra | exact Hi].
-Qed.
+Theorem sig_mask_shift n t b g i : (i < n)%nat -> sig_mask n t (vshift b g) i = sig_mask n t g i.
+Proof. scaled_mask scaled_mask_shift. Qed.
 
-(** Negation: the mask of −g is the mask of g. *)
-Theorem sig_mask_opp n t g i :
-  (i < n)%nat -> sig_mask n t (vopp g) i = sig_mask n t g i.
-Proof.
-  intros Hi. rewrite (sig_mask_ext n t _ (vaffine (-1) 0 g)) by (try apply vopp_affine; exact Hi).
-  apply sig_mask_affine; [lra | exact Hi].
-Qed.
+Theorem sig_mask_opp n t g i : (i < n)%nat -> sig_mask n t (vopp g) i = sig_mask n t g i.
+Proof. scaled_mask scaled_mask_opp. Qed.
 
 Theorem sig_mask_s_scale n t a g i :
   0 < a -> (i < n)%nat -> sig_mask_s n t (vscale a g) i = sig_mask_s n t g i.
-Proof.
-  intros Ha Hi. rewrite (sig_mask_s_ext n t _ (vaffine a 0 g)) by (try apply vscale_affine; exact Hi).
-  apply sig_mask_s_affine; [lra | exact Hi].
-Qed.
+Proof. scaled_mask scaled_mask_scale. Qed.
 
 Theorem sig_mask_s_shift n t b g i :
   (i < n)%nat -> sig_mask_s n t (vshift b g) i = sig_mask_s n t g i.
-Proof.
-  intros Hi. rewrite (sig_mask_s_ext n t _ (vaffine 1 b g)) by (try apply vshift_affine; exact Hi).
-  apply sig_mask_s_affine; [lra | exact Hi].
-Qed.
+Proof. scaled_mask scaled_mask_shift. Qed.
 
-Theorem sig_mask_s_opp n t g i :
-  (i < n)%nat -> sig_mask_s n t (vopp g) i = sig_mask_s n t g i.
-Proof.
-  intros Hi. rewrite (sig_mask_s_ext n t _ (vaffine (-1) 0 g)) by (try apply vopp_affine; exact Hi).
-  apply sig_mask_s_affine; [lra | exact Hi].
-Qed.
-
-Lemma inlier_mask_ext n t g h i :
-  (forall j, (j < n)%nat -> g j = h j) -> (i < n)%nat ->
-  inlier_mask n t g i = inlier_mask n t h i.
-Proof. intros H Hi. apply dev_le_mask_ext; [now rewrite (sd_ext n g h H) | exact H | exact Hi]. Qed.
+Theorem sig_mask_s_opp n t g i : (i < n)%nat -> sig_mask_s n t (vopp g) i = sig_mask_s n t g i.
+Proof. scaled_mask scaled_mask_opp. Qed.
 
 Theorem inlier_mask_scale n t a g i :
   0 < a -> (i < n)%nat -> inlier_mask n t (vscale a g) i = inlier_mask n t g i.
-Proof.
-  intros Ha Hi. rewrite (inlier_mask_ext n t _ (vaffine a 0 g)) by (try apply vscale_affine; exact Hi).
-  apply inlier_mask_affine; [lra | exact Hi].
-Qed.
+Proof. scaled_mask scaled_mask_scale. Qed.
 
 Theorem inlier_mask_shift n t b g i :
   (i < n)%nat -> inlier_mask n t (vshift b g) i = inlier_mask n t g i.
-Proof.
-  intros Hi. rewrite (inlier_mask_ext n t _ (vaffine 1 b g)) by (try apply vshift_affine; exact Hi).
-  apply inlier_mask_affine; [lra | exact Hi].
-Qed.
+Proof. scaled_mask scaled_mask_shift. Qed.
 
-Theorem inlier_mask_opp n t g i :
-  (i < n)%nat -> inlier_mask n t (vopp g) i = inlier_mask n t g i.
-Proof.
-  intros Hi. rewrite (inlier_mask_ext n t _ (vaffine (-1) 0 g)) by (try apply vopp_affine; exact Hi).
-  apply inlier_mask_affine; [lra | exact Hi].
-Qed.
+Theorem inlier_mask_opp n t g i : (i < n)%nat -> inlier_mask n t (vopp g) i = inlier_mask n t g i.
+Proof. scaled_mask scaled_mask_opp. Qed.
 
 (** ** The filter commutes with negation and positive scaling *)
 

@@ -11,8 +11,10 @@
       mask is empty; hence  (∀ g, #sig_mask_s n t g ≥ 1) ⇔ t ≤ √((n−1)/n)
     - [zmask_chebyshev]: t > 0, σ > 0 ⇒ #sig_mask n t g ≤ n / t²   (discrete Chebyshev)
     - [zmask_s_chebyshev]: n ≥ 2, t > 0, s > 0 ⇒ #sig_mask_s n t g ≤ (n − 1) / t²
+      (both instances of [dev_ge_chebyshev_scaled]: cutoff t·s with Σ(g_i − μ)² = K s²)
     - σ = 0: [sd_eq_0_iff_const] (σ = 0 ⇔ all g_i equal), [zmask_sigma_zero]
-      (then both masks keep every component, for every t, so # = n), and
+      (then both masks keep every component, for every t, so # = n; via
+      [dev_masks_sigma_zero]), and
       [chebyshev_needs_sigma_pos]: the constant vector with t = 2 keeps n > n/4. *)
 
 From Coq Require Import Reals Lra Lia.
@@ -174,30 +176,26 @@ Proof.
   destruct Rle_dec; nra.
 Qed.
 
+(** The same with the cutoff t·s for any scale s with Σ(g_i − μ)² = K·s². *)
+Lemma dev_ge_chebyshev_scaled n t s K g :
+  0 < t -> 0 < s -> ssd n g = K * (s * s) -> mask_count n (dev_ge_mask n (t * s) g) <= K / (t * t).
+Proof.
+  intros Ht Hs HK. pose proof (dev_ge_chebyshev n (t * s) g ltac:(nra)) as H.
+  rewrite HK in H. apply (Rmult_le_reg_r (t * t)); [nra|].
+  unfold Rdiv. rewrite Rmult_assoc, Rinv_l, Rmult_1_r by nra.
+  apply (Rmult_le_reg_r (s * s)); nra.
+Qed.
+
 (** Discrete Chebyshev (population σ): t > 0, σ > 0 ⇒ at most n/t² components kept. *)
 Theorem zmask_chebyshev n t g :
   0 < t -> 0 < sd n g -> mask_count n (sig_mask n t g) <= INR n / (t * t).
-Proof.
-  intros Ht Hs. set (k := mask_count n (sig_mask n t g)).
-  assert (H : k * (t * sd n g * (t * sd n g)) <= ssd n g)
-    by (apply dev_ge_chebyshev; nra).
-  rewrite ssd_sd in H. apply (Rmult_le_reg_r (t * t)); [nra|].
-  unfold Rdiv. rewrite Rmult_assoc, Rinv_l, Rmult_1_r by nra.
-  apply (Rmult_le_reg_r (sd n g * sd n g)); nra.
-Qed.
+Proof. intros Ht Hs. apply dev_ge_chebyshev_scaled; [exact Ht | exact Hs | apply ssd_sd]. Qed.
 
 (** Discrete Chebyshev (sample std): n ≥ 2, t > 0, s > 0 ⇒ at most (n−1)/t² kept. *)
 Theorem zmask_s_chebyshev n t g :
   (2 <= n)%nat -> 0 < t -> 0 < sstd n g ->
   mask_count n (sig_mask_s n t g) <= INR (n - 1) / (t * t).
-Proof.
-  intros Hn Ht Hs. set (k := mask_count n (sig_mask_s n t g)).
-  assert (H : k * (t * sstd n g * (t * sstd n g)) <= ssd n g)
-    by (apply dev_ge_chebyshev; nra).
-  rewrite ssd_sstd in H by exact Hn. apply (Rmult_le_reg_r (t * t)); [nra|].
-  unfold Rdiv. rewrite Rmult_assoc, Rinv_l, Rmult_1_r by nra.
-  apply (Rmult_le_reg_r (sstd n g * sstd n g)); nra.
-Qed.
+Proof. intros Hn Ht Hs. apply dev_ge_chebyshev_scaled; [exact Ht | exact Hs | now apply ssd_sstd]. Qed.
 
 (** ** The degenerate case σ = 0 *)
 
@@ -219,13 +217,18 @@ Proof.
   rewrite (proj1 (var_eq_0 n g ltac:(lia)) H i Hi), Rminus_eq_0. apply Rabs_R0.
 Qed.
 
+(** σ = 0: both cutoff masks at a cutoff 0 keep every component. *)
+Lemma dev_masks_sigma_zero n c g i :
+  sd n g = 0 -> c = 0 -> (i < n)%nat -> dev_ge_mask n c g i = 1 /\ dev_le_mask n c g i = 1.
+Proof.
+  intros H -> Hi. pose proof (dev_sigma_zero n g i H Hi).
+  split; [apply dev_ge_mask_1 | apply dev_le_mask_1]; lra.
+Qed.
+
 (** σ = 0: the significant and the inlier mask both keep every component, for every t. *)
 Theorem zmask_sigma_zero n t g :
   sd n g = 0 -> forall i, (i < n)%nat -> sig_mask n t g i = 1 /\ inlier_mask n t g i = 1.
-Proof.
-  intros H i Hi. pose proof (dev_sigma_zero n g i H Hi).
-  split; [apply dev_ge_mask_1 | apply dev_le_mask_1]; rewrite H; lra.
-Qed.
+Proof. intros H i Hi. apply dev_masks_sigma_zero; [exact H | rewrite H; ring | exact Hi]. Qed.
 
 Corollary zmask_count_sigma_zero n t g :
   sd n g = 0 -> mask_count n (sig_mask n t g) = INR n /\ mask_count n (inlier_mask n t g) = INR n.
@@ -238,9 +241,8 @@ Theorem zmask_s_sigma_zero n t g :
   (2 <= n)%nat -> sstd n g = 0 ->
   forall i, (i < n)%nat -> sig_mask_s n t g i = 1 /\ inlier_mask_s n t g i = 1.
 Proof.
-  intros Hn H i Hi. assert (Hsd : sd n g = 0) by (rewrite sd_sstd, H by exact Hn; ring).
-  pose proof (dev_sigma_zero n g i Hsd Hi).
-  split; [apply dev_ge_mask_1 | apply dev_le_mask_1]; rewrite H; lra.
+  intros Hn H i Hi. apply dev_masks_sigma_zero; [|rewrite H; ring | exact Hi].
+  rewrite sd_sstd, H by exact Hn. ring.
 Qed.
 
 (** Chebyshev needs σ > 0: a constant vector (σ = 0) with t = 2 keeps all n > n/4. *)
