@@ -1,50 +1,60 @@
 """`leansharp build` logic: run the backend build and track files done / total.
 
-The backend streams make's output; `BuildTracker` turns `COQC file.v` lines into
-progress: a file counts as done once its .vo is newer than the moment its COQC line
-appeared (make prints COQC when it *starts* a file; with -jN several run at once).
+The backend streams the build tool's output; `BuildTracker` turns the lines that say
+a file started compiling (Coq: make's `COQC file.v`) into progress: a file counts as
+done once its compiled artefact is newer than the moment its line appeared (the line
+comes when compilation *starts*; with -jN several files run at once).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from leansharp_tools.backends.base import BuildResult
-from leansharp_tools.project import CoqProject
+from leansharp_tools.backends.base import Backend, BuildResult, Project
 
-_COQC = re.compile(r"^\s*COQC\s+(\S+\.v)\s*$")
+UpdateFn = Callable[[int, int, List[str]], None]
 
 
 @dataclass
 class BuildTracker:
-    root: Path
+    """Progress of a build from its output lines. `started_file(line)` names the file a
+    line starts compiling (or None), `compiled(file)` is that file's artefact."""
+
+    started_file: Callable[[str], Optional[str]]
+    compiled: Callable[[str], Path]
     total: int
+    clock: Callable[[], float] = time.time
     started: Dict[str, float] = field(default_factory=dict)
     finished: List[str] = field(default_factory=list)
 
     def feed(self, line: str) -> Optional[str]:
-        m = _COQC.match(line)
-        if m:
-            self.started.setdefault(m.group(1), time.time() - 1.0)
-            return m.group(1)
-        return None
+        """Record a started file (one second of slack for coarse file-system clocks);
+        the total grows when more files start than were planned."""
+        f = self.started_file(line)
+        if f is not None:
+            self.started.setdefault(f, self.clock() - 1.0)
+            self.total = max(self.total, len(self.started))
+        return f
 
     def poll(self) -> None:
+        """Mark as finished every started file whose artefact is newer than its start."""
         for f, t0 in self.started.items():
             if f in self.finished:
                 continue
-            vo = (self.root / f).with_suffix(".vo")
             try:
-                if vo.stat().st_mtime >= t0:
+                if self.compiled(f).stat().st_mtime >= t0:
                     self.finished.append(f)
             except OSError:
                 pass
+
+    @property
+    def done(self) -> int:
+        return min(len(self.finished), self.total)
 
     @property
     def running(self) -> List[str]:
@@ -55,42 +65,38 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def build_project(proj: CoqProject, jobs: int, backend,
-                  on_update: Callable[[int, int, List[str]], None]) -> BuildResult:
+def build_project(proj: Project, jobs: int, backend: Backend, on_update: UpdateFn) -> BuildResult:
     """Build `proj`; `on_update(done, total, running_files)` is called as files finish."""
     backend.require_installed()
     plan = backend.build_plan(proj)
-    total = len(plan) if plan is not None else len(proj.vfiles)
-    tracker = BuildTracker(proj.root, total)
+    tracker = BuildTracker(backend.started_file, lambda f: proj.compiled(Path(f)),
+                           len(plan) if plan is not None else len(proj.files))
     lock = threading.Lock()
     stop = threading.Event()
 
-    def report():
+    def report() -> None:
         with lock:
             tracker.poll()
-            on_update(min(len(tracker.finished), tracker.total), tracker.total, tracker.running)
+            on_update(tracker.done, tracker.total, tracker.running)
 
-    def poller():
+    def poller() -> None:
         while not stop.wait(0.5):
             report()
 
-    th = threading.Thread(target=poller, daemon=True)
-    th.start()
-
     def on_line(line: str) -> None:
         with lock:
-            if tracker.feed(line) and len(tracker.started) > tracker.total:
-                tracker.total = len(tracker.started)
+            tracker.feed(line)
         report()
 
+    th = threading.Thread(target=poller, daemon=True)
+    th.start()
     try:
-        on_update(0, total, [])
+        on_update(0, tracker.total, [])
         result = backend.build(proj, jobs, on_line)
     finally:
         stop.set()
         th.join(timeout=2)
     with lock:
         tracker.poll()
-        done = tracker.total if result.ok else min(len(tracker.finished), tracker.total)
-        on_update(done, tracker.total, [])
+        on_update(tracker.total if result.ok else tracker.done, tracker.total, [])
     return result

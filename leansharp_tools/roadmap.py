@@ -1,11 +1,17 @@
-"""`roadmap.toml`: load and validate the roadmap (errors carry line numbers).
+"""`roadmap.toml`: load and validate the roadmap (errors carry line numbers), resolve
+its links, and decide the status of its items. The one owner of both rules:
+`leansharp status` (its `--strict` gate) and `leansharp map` call the functions here.
 
-Public API (stable; used by `leansharp status` and `leansharp map`):
+Public API:
 
     items = load_roadmap(path)            # -> list[RoadmapItem]; LeanSharpError on bad input
     items = parse_roadmap(text, where)    # same, from a string
-    problems = check_links(root, items)   # -> list[str]: `code`/`test` links that do not exist
-    item_status(item, statuses)           # -> "proved" | "partial" | "open"
+    links = resolve_links(item, root, statuses)   # -> ItemLinks: code, test, problems
+    problems = check_links(root, items, statuses) # -> list[LinkProblem]; [] when all resolve
+    item_status(item, statuses)           # -> ItemState: proved | found | partial | open
+
+`statuses` maps every declaration of the project to its `Status` (the prover's
+verdict, or FOUND/ADMITTED from the source scan); a name absent from it does not exist.
 
 Schema of one `[[item]]` table:
 
@@ -26,33 +32,49 @@ Schema of one `[[item]]` table:
 
 Unknown keys are rejected (they are usually typos). `RoadmapItem.line` is the line
 of the item's `[[item]]` header; `RoadmapItem.line_of(name)` the line where a
-declaration, witness or filters name is written.
+declaration, witness, filters, code or test name is written.
 
-`leansharp status --strict` fails when a declaration, witness or filters name does not
-exist, and when a `filters` declaration is not proved; `leansharp map` shows witnesses
-and filters with their file:line and status.
+Links (`LinkProblem.kind`): a declaration, witness or filters name must exist
+(missing-declaration / missing-witness / missing-filters), a filters declaration must
+be proved (unproved-filters), `code` must import and name a function or class of its
+own package (missing-code: resolved by import, which also gives its signature and
+docstring), `test` must be defined in its file (missing-test: parsed, never run).
 """
 
 from __future__ import annotations
 
 import ast
-import functools
+import importlib
+import inspect
 import re
 import sys
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+from leansharp_tools.backends.base import Status
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.tomlfile import parse_toml
 
 ROADMAP = "roadmap.toml"
 KNOWN_KEYS = {"id", "title", "spec", "tier", "headline", "declarations", "witness", "filters", "code", "test"}
+ROLES = ("declaration", "witness", "filters")
 
+
+class ItemState(str, Enum):
+    """The status of a roadmap item (see `item_status`)."""
+
+    PROVED = "proved"
+    FOUND = "found"
+    PARTIAL = "partial"
+    OPEN = "open"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# ------------------------------------------------------------------------ items
 
 @dataclass
 class RoadmapItem:
@@ -67,13 +89,17 @@ class RoadmapItem:
     code: List[str] = field(default_factory=list)
     test: List[str] = field(default_factory=list)
     line: int = 0
-    name_lines: Dict[str, int] = field(default_factory=dict)  # declaration/witness/filters -> its line
+    name_lines: Dict[str, int] = field(default_factory=dict)  # any name or link target -> its line
 
     def line_of(self, name: str) -> int:
         """Line where `name` is written in this item (the item header if not found)."""
         return self.name_lines.get(name, self.line)
 
-    def to_json(self) -> dict:
+    def names(self, role: str) -> List[str]:
+        """The names of `role`: "declaration", "witness" or "filters"."""
+        return {"declaration": self.declarations, "witness": self.witness, "filters": self.filters}[role]
+
+    def to_json(self) -> Dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "spec": self.spec, "tier": self.tier,
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
@@ -82,7 +108,7 @@ class RoadmapItem:
 
 
 def _item_lines(text: str) -> List[int]:
-    return [i for i, l in enumerate(text.splitlines(), 1) if re.match(r"^\s*\[\[\s*item\s*\]\]", l)]
+    return [i for i, line in enumerate(text.splitlines(), 1) if re.match(r"^\s*\[\[\s*item\s*\]\]", line)]
 
 
 def _key_line(text: str, start: int, key: str) -> int:
@@ -93,81 +119,6 @@ def _key_line(text: str, start: int, key: str) -> int:
         if re.match(rf"^\s*{re.escape(key)}\s*=", lines[i - 1]):
             return i
     return start
-
-
-def _str_list(v, what: str, err) -> List[str]:
-    if isinstance(v, str):
-        return [v]
-    if isinstance(v, list) and all(isinstance(x, str) for x in v):
-        return list(v)
-    err(f"'{what}' must be a string or a list of strings")
-    return []
-
-
-def parse_roadmap(text: str, where: str = ROADMAP) -> List[RoadmapItem]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        msg = str(e)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        if m:
-            msg = msg[: m.start()].strip()
-            raise LeanSharpError(f"{where}:{m.group(1)}:{m.group(2)}: invalid TOML: {msg}; fix the syntax on that line")
-        raise LeanSharpError(f"{where}: invalid TOML: {msg}")
-    extra = [k for k in data if k != "item"]
-    if extra:
-        raise LeanSharpError(f"{where}: unexpected top-level key '{extra[0]}'; only [[item]] tables are allowed")
-    raw = data.get("item", [])
-    if not isinstance(raw, list):
-        raise LeanSharpError(f"{where}: 'item' must be an array of tables: write [[item]]")
-    heads = _item_lines(text)
-    items: List[RoadmapItem] = []
-    seen: Dict[str, int] = {}
-    for k, t in enumerate(raw):
-        line = heads[k] if k < len(heads) else 0
-
-        def err(msg: str, key: Optional[str] = None) -> None:
-            ln = _key_line(text, line, key) if key else line
-            raise LeanSharpError(f"{where}:{ln}: item {k + 1}: {msg}")
-
-        if not isinstance(t, dict):
-            err("must be a table")
-        for key in t:
-            if key not in KNOWN_KEYS:
-                err(f"unknown key '{key}' (allowed: {', '.join(sorted(KNOWN_KEYS))})", key)
-        for key in ("id", "title", "spec", "tier"):
-            if key not in t:
-                err(f"missing required key '{key}'")
-        if not isinstance(t["id"], str) or not t["id"]:
-            err("'id' must be a non-empty string", "id")
-        if t["id"] in seen:
-            err(f"duplicate id '{t['id']}' (first at line {seen[t['id']]})", "id")
-        seen[t["id"]] = line
-        if not isinstance(t["title"], str):
-            err("'title' must be a string", "title")
-        if not isinstance(t["spec"], (str, int, float)):
-            err("'spec' must be a string like \"2.1\"", "spec")
-        tier = t["tier"]
-        if not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 4:
-            err("'tier' must be an integer 1..4", "tier")
-        headline = t.get("headline", False)
-        if not isinstance(headline, bool):
-            err("'headline' must be true or false", "headline")
-        decls = t.get("declarations", [])
-        if not (isinstance(decls, list) and all(isinstance(x, str) for x in decls)):
-            err("'declarations' must be a list of strings", "declarations")
-        items.append(RoadmapItem(
-            id=t["id"], title=t["title"], spec=str(t["spec"]), tier=tier, headline=headline,
-            declarations=list(decls),
-            witness=_str_list(t.get("witness", []), "witness", lambda m: err(m, "witness")),
-            filters=_str_list(t.get("filters", []), "filters", lambda m: err(m, "filters")),
-            code=_str_list(t.get("code", []), "code", lambda m: err(m, "code")),
-            test=_str_list(t.get("test", []), "test", lambda m: err(m, "test")),
-            line=line,
-        ))
-        it = items[-1]
-        it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters)
-    return items
 
 
 def _name_lines(text: str, start: int, names: List[str]) -> Dict[str, int]:
@@ -182,12 +133,71 @@ def _name_lines(text: str, start: int, names: List[str]) -> Dict[str, int]:
     return out
 
 
+def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str, int]) -> RoadmapItem:
+    def err(msg: str, key: Optional[str] = None) -> LeanSharpError:
+        ln = _key_line(text, line, key) if key else line
+        return LeanSharpError(f"{where}:{ln}: item {k + 1}: {msg}")
+
+    def str_list(key: str) -> List[str]:
+        v = t.get(key, [])
+        if isinstance(v, str):
+            return [v]
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            return list(v)
+        raise err(f"'{key}' must be a string or a list of strings", key)
+
+    if not isinstance(t, dict):
+        raise err("must be a table")
+    for key in t:
+        if key not in KNOWN_KEYS:
+            raise err(f"unknown key '{key}' (allowed: {', '.join(sorted(KNOWN_KEYS))})", key)
+    for key in ("id", "title", "spec", "tier"):
+        if key not in t:
+            raise err(f"missing required key '{key}'")
+    if not isinstance(t["id"], str) or not t["id"]:
+        raise err("'id' must be a non-empty string", "id")
+    if t["id"] in seen:
+        raise err(f"duplicate id '{t['id']}' (first at line {seen[t['id']]})", "id")
+    seen[t["id"]] = line
+    if not isinstance(t["title"], str):
+        raise err("'title' must be a string", "title")
+    if not isinstance(t["spec"], (str, int, float)):
+        raise err("'spec' must be a string like \"2.1\"", "spec")
+    tier = t["tier"]
+    if not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 4:
+        raise err("'tier' must be an integer 1..4", "tier")
+    headline = t.get("headline", False)
+    if not isinstance(headline, bool):
+        raise err("'headline' must be true or false", "headline")
+    decls = t.get("declarations", [])
+    if not (isinstance(decls, list) and all(isinstance(x, str) for x in decls)):
+        raise err("'declarations' must be a list of strings", "declarations")
+    it = RoadmapItem(id=t["id"], title=t["title"], spec=str(t["spec"]), tier=tier, headline=headline,
+                     declarations=list(decls), witness=str_list("witness"), filters=str_list("filters"),
+                     code=str_list("code"), test=str_list("test"), line=line)
+    it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test)
+    return it
+
+
+def parse_roadmap(text: str, where: str = ROADMAP) -> List[RoadmapItem]:
+    data = parse_toml(text, where, fix="fix the syntax on that line")
+    extra = [k for k in data if k != "item"]
+    if extra:
+        raise LeanSharpError(f"{where}: unexpected top-level key '{extra[0]}'; only [[item]] tables are allowed")
+    raw = data.get("item", [])
+    if not isinstance(raw, list):
+        raise LeanSharpError(f"{where}: 'item' must be an array of tables: write [[item]]")
+    heads = _item_lines(text)
+    seen: Dict[str, int] = {}
+    return [_parse_item(t, k, heads[k] if k < len(heads) else 0, text, where, seen) for k, t in enumerate(raw)]
+
+
 def load_roadmap(path: Path) -> List[RoadmapItem]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise LeanSharpError(f"{path}: cannot read ({err.strerror})")
+        raise LeanSharpError(f"{path}: cannot read ({err.strerror})") from None
     return parse_roadmap(text, str(path))
 
 
@@ -196,71 +206,219 @@ def find_roadmap(root: Path) -> Optional[Path]:
     return p if p.is_file() else None
 
 
-@functools.lru_cache(maxsize=None)
-def _defined_names(py: Path) -> frozenset:
+# ------------------------------------------------------------------ item status
+
+def item_status(item: RoadmapItem, statuses: Mapping[str, str]) -> ItemState:
+    """PROVED when every declaration is proved; FOUND when every one is proved or found
+    in the sources (no prover verdict) and some only found; PARTIAL when some are;
+    OPEN when none are (or the item names no declaration)."""
+    sts = [statuses.get(d, Status.MISSING) for d in item.declarations]
+    done = [s for s in sts if s in (Status.PROVED, Status.FOUND)]
+    if not sts or not done:
+        return ItemState.OPEN
+    if len(done) < len(sts):
+        return ItemState.PARTIAL
+    return ItemState.PROVED if all(s == Status.PROVED for s in sts) else ItemState.FOUND
+
+
+# ------------------------------------------------------------------------ links
+
+@dataclass
+class CodeLink:
+    target: str
+    found: bool
+    signature: str = ""
+    summary: str = ""
+    location: str = ""  # file:line of the function, when known
+    error: str = ""
+
+
+@dataclass
+class TestLink:
+    target: str
+    found: bool
+    location: str = ""
+    error: str = ""
+
+
+@dataclass
+class LinkProblem:
+    """A roadmap link that does not resolve. kind: missing-declaration | missing-witness
+    | missing-filters | unproved-filters | missing-code | missing-test."""
+
+    item: str
+    kind: str
+    target: str
+    message: str
+    line: int = 0  # where the target is written in roadmap.toml
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.message}"
+
+    def located(self, where: str = ROADMAP) -> str:
+        """`where:line: item ID: message`, as `leansharp status` lists it."""
+        return f"{where}:{self.line}: item {self.item}: {self.message}"
+
+
+@dataclass
+class ItemLinks:
+    code: List[CodeLink]
+    test: List[TestLink]
+    problems: List[LinkProblem]
+
+
+class _Ann:
+    """An annotation written as text (PEP 563 strings) shown without quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _signature_text(obj: Any) -> str:
     try:
-        tree = ast.parse(py.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return set()
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return frozenset(names)
+        sig = inspect.signature(obj)
+    except (TypeError, ValueError):
+        return "(...)"
+
+    def ann(a: Any) -> Any:
+        return _Ann(a) if isinstance(a, str) else a
+
+    params = [p.replace(annotation=ann(p.annotation)) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=ann(sig.return_annotation)))
 
 
-def _defines(root: Path, py: Path, attr: str, depth: int = 0) -> bool:
-    """`attr` is defined in `py`, or re-exported there by `from pkg.mod import attr` from a
-    module file under `root` that defines it (followed a few levels, still without import)."""
-    if attr in _defined_names(py):
-        return True
-    if depth >= 4:
-        return False
+def _source_location(obj: Any, root: Optional[Path]) -> str:
     try:
-        tree = ast.parse(py.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return False
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for alias in node.names:
-                if (alias.asname or alias.name) == attr:
-                    base = root / Path(*node.module.split("."))
-                    src = base.with_suffix(".py") if base.with_suffix(".py").is_file() else base / "__init__.py"
-                    return src.is_file() and _defines(root, src, alias.name, depth + 1)
-    return False
+        src = inspect.getsourcefile(obj)
+        _, line = inspect.getsourcelines(obj)
+    except (OSError, TypeError):
+        return ""
+    if not src:
+        return ""
+    p = Path(src).resolve()
+    if root is not None and p.is_relative_to(root):
+        p = p.relative_to(root)
+    return f"{p.as_posix()}:{line}"
 
 
-def check_links(root: Path, items: List[RoadmapItem]) -> List[str]:
-    """Static check (no import) that each `code` link names a function/class defined in
-    the module file and each `test` link names a test function in the file."""
-    root = Path(root)
-    problems: List[str] = []
-    for it in items:
-        for c in it.code:
-            mod, _, attr = c.rpartition(".")
-            base = root / Path(*mod.split("."))
-            f = base.with_suffix(".py") if base.with_suffix(".py").is_file() else base / "__init__.py"
-            if not mod or not f.is_file():
-                problems.append(f"roadmap.toml:{it.line}: item {it.id}: code module of '{c}' not found")
-            elif not _defines(root, f, attr):
-                problems.append(f"roadmap.toml:{it.line}: item {it.id}: code '{c}': no '{attr}' in {f.relative_to(root)}")
-        for t in it.test:
-            file, _, func = t.partition("::")
-            f = root / file
-            if not f.is_file():
-                problems.append(f"roadmap.toml:{it.line}: item {it.id}: test file '{file}' not found")
-            elif func and func.split("::")[-1].split("[")[0] not in _defined_names(f):
-                problems.append(f"roadmap.toml:{it.line}: item {it.id}: test '{t}': no '{func}' in {file}")
-    return problems
+def _import_attr(parts: List[str]) -> Any:
+    """The object `a.b.c.f` names: the longest importable module prefix, then attributes.
+    Raises LookupError with the reason."""
+    for cut in range(len(parts) - 1, 0, -1):
+        modname = ".".join(parts[:cut])
+        try:
+            obj = importlib.import_module(modname)
+        except ImportError:
+            continue
+        except Exception as err:  # the module exists but fails to import
+            raise LookupError(f"importing {modname} fails: {type(err).__name__}: {err}") from None
+        for attr in parts[cut:]:
+            if not hasattr(obj, attr):
+                raise LookupError(f"{modname} has no attribute {'.'.join(parts[cut:])!r}")
+            obj = getattr(obj, attr)
+        return obj
+    raise LookupError(f"no importable module in {'.'.join(parts)!r}")
 
 
-def item_status(item: RoadmapItem, statuses: Mapping[str, str]) -> str:
-    """proved when every declaration is proved, partial when some are, open when none."""
-    if not item.declarations:
-        return "open"
-    proved = [d for d in item.declarations if statuses.get(d) == "proved"]
-    if len(proved) == len(item.declarations):
-        return "proved"
-    return "partial" if proved else "open"
+def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
+    """Resolve "package.module.function" by import (with `root` on sys.path): it must be
+    a function or class of that package (not one it imports from elsewhere); report its
+    signature, the first paragraph of its docstring and its file:line."""
+    parts = target.split(".")
+    if len(parts) < 2 or not all(p.isidentifier() for p in parts):
+        return CodeLink(target, False, error=f"code link {target!r} is not a dotted Python name")
+    added = root is not None and str(root) not in sys.path
+    if added:
+        sys.path.insert(0, str(root))
+    try:
+        obj = _import_attr(parts)
+    except LookupError as err:
+        return CodeLink(target, False, error=str(err))
+    finally:
+        if added:
+            sys.path.remove(str(root))
+    if not callable(obj):
+        return CodeLink(target, False, error=f"{target} is not a function or class")
+    home = getattr(obj, "__module__", None) or ""
+    if home.split(".")[0] != parts[0]:
+        return CodeLink(target, False, error=f"{target} is imported from {home or 'elsewhere'}, not defined in {parts[0]}")
+    doc = inspect.getdoc(obj) or ""
+    summary = " ".join(doc.strip().split("\n\n", 1)[0].split())  # first paragraph, one line
+    summary = re.sub(r":\w+:`", "`", summary).replace("``", "`")  # Sphinx roles -> plain code spans
+    return CodeLink(target, True, signature=f"{parts[-1]}{_signature_text(obj)}", summary=summary,
+                    location=_source_location(obj, root))
+
+
+def _find_test(tree: ast.Module, names: Sequence[str]) -> Optional[int]:
+    body: Iterable[ast.stmt] = tree.body
+    node: Optional[ast.stmt] = None
+    for name in names:
+        node = next(
+            (n for n in body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name),
+            None,
+        )
+        if node is None:
+            return None
+        body = node.body if isinstance(node, ast.ClassDef) else []
+    return node.lineno if node is not None else None
+
+
+def resolve_test(target: str, root: Path) -> TestLink:
+    """Check "tests/file.py::test_name" (or "::Class::test_name"): the file exists under
+    root and defines that test (parsed with `ast`, not imported)."""
+    path_s, sep, rest = target.partition("::")
+    if not sep or not rest or not path_s.endswith(".py"):
+        return TestLink(target, False, error=f"test link {target!r} is not of the form 'tests/file.py::test_name'")
+    path = root / path_s
+    if not path.is_file():
+        return TestLink(target, False, error=f"test file {path_s} does not exist")
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except (SyntaxError, UnicodeDecodeError) as err:
+        return TestLink(target, False, error=f"test file {path_s} does not parse ({err})")
+    names = rest.split("::")
+    names[-1] = names[-1].split("[", 1)[0]  # a parametrised id "test_x[case]" names test_x
+    line = _find_test(tree, names)
+    if line is None:
+        return TestLink(target, False, error=f"{path_s} defines no test {rest!r}")
+    return TestLink(target, True, location=f"{path_s}:{line}")
+
+
+def resolve_links(item: RoadmapItem, root: Path, statuses: Mapping[str, str],
+                  code_cache: Optional[Dict[str, CodeLink]] = None) -> ItemLinks:
+    """Every link of `item` resolved, and the problems among them (see the module doc).
+    `code_cache` shares `resolve_code` results between items."""
+    cache: Dict[str, CodeLink] = code_cache if code_cache is not None else {}
+    problems: List[LinkProblem] = []
+
+    def problem(kind: str, target: str, message: str) -> None:
+        problems.append(LinkProblem(item.id, kind, target, message, item.line_of(target)))
+
+    for role in ROLES:
+        for n in item.names(role):
+            st = statuses.get(n)
+            if st is None:
+                problem(f"missing-{role}", n, f"{role} {n} does not exist")
+            elif role == "filters" and st not in (Status.PROVED, Status.FOUND):
+                problem("unproved-filters", n, f"filters {n} is {st}, not proved")
+    codes = []
+    for target in item.code:
+        if target not in cache:
+            cache[target] = resolve_code(target, root)
+        codes.append(cache[target])
+        if not codes[-1].found:
+            problem("missing-code", target, f"code {target}: {codes[-1].error}")
+    tests = [resolve_test(target, root) for target in item.test]
+    for t in tests:
+        if not t.found:
+            problem("missing-test", t.target, f"test {t.target}: {t.error}")
+    return ItemLinks(codes, tests, problems)
+
+
+def check_links(root: Path, items: Sequence[RoadmapItem], statuses: Mapping[str, str]) -> List[LinkProblem]:
+    """Every link of `items` that does not resolve; [] when all do."""
+    cache: Dict[str, CodeLink] = {}
+    return [p for it in items for p in resolve_links(it, Path(root), statuses, cache).problems]

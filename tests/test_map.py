@@ -1,5 +1,6 @@
-"""Tests for `leansharp map` (leansharp_tools.mapping): rendering the real repository's
-roadmap as Markdown and HTML, and flagging broken links in a fixture project."""
+"""Tests for `leansharp map` (leansharp_tools.map, rendered by leansharp_tools.render.pages):
+rendering the real repository's roadmap as Markdown and HTML, and flagging broken links
+in a fixture project."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from leansharp_tools import mapping
+from leansharp_tools.backends.base import Status
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.map import ProjectMap, build_map, prover_statuses, scan_declarations
+from leansharp_tools.render.pages import render_map
+from leansharp_tools.roadmap import ItemState, resolve_code, resolve_test
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -21,8 +25,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_render_md_real_repo():
-    pmap = mapping.build_map(REPO)
-    text = mapping.render_map(pmap, "md")
+    pmap = build_map(REPO)
+    text = render_map(pmap, "md")
     assert text.startswith("# LeanSharp theorem-to-code map")
     assert len(pmap.items) >= 5
     for it in pmap.items:
@@ -48,8 +52,8 @@ class _Collect(HTMLParser):
 
 
 def test_render_html_real_repo():
-    pmap = mapping.build_map(REPO)
-    page = mapping.render_map(pmap, "html")
+    pmap = build_map(REPO)
+    page = render_map(pmap, "html")
     assert page.lstrip().startswith("<!DOCTYPE html>")
     parser = _Collect()
     parser.feed(page)
@@ -59,12 +63,12 @@ def test_render_html_real_repo():
 
 
 def test_real_repo_links_resolve():
-    problems = mapping.check_links(REPO)
+    problems = build_map(REPO).problems
     assert problems == [], "\n".join(map(str, problems))
 
 
 def test_real_repo_code_links_show_signature():
-    pmap = mapping.build_map(REPO)
+    pmap = build_map(REPO)
     linked = [c for i in pmap.items for c in i.code if c.found]
     assert linked, "no roadmap item links to the reference implementation"
     for c in linked:
@@ -157,7 +161,7 @@ def fixture_project(tmp_path: Path) -> Path:
 
 
 def test_scan_declarations(fixture_project: Path):
-    decls = mapping.scan_declarations(fixture_project)
+    decls = scan_declarations(fixture_project)
     assert set(decls) == {"Demo.Basics.one_pos", "Demo.Basics.in_section", "Demo.Basics.Inner.val"}
     assert str(decls["Demo.Basics.one_pos"]) == "src/Basics.v:5"
     assert decls["Demo.Basics.one_pos"].admitted
@@ -166,7 +170,7 @@ def test_scan_declarations(fixture_project: Path):
 
 
 def test_broken_code_link_flagged(fixture_project: Path):
-    problems = mapping.check_links(fixture_project)
+    problems = build_map(fixture_project).problems
     by_item = {(p.item, p.kind, p.target) for p in problems}
     assert ("demo.broken_code", "missing-code", "leansharp_tools.zsharp.no_such_function") in by_item
     assert ("demo.broken_test", "missing-test", "tests/test_demo.py::test_missing") in by_item
@@ -177,58 +181,59 @@ def test_broken_code_link_flagged(fixture_project: Path):
 
 
 def test_fixture_map_contents(fixture_project: Path):
-    pmap = mapping.build_map(fixture_project)
+    pmap = build_map(fixture_project)
     good = pmap.items[0]
-    assert good.status == "found"
+    assert good.status == ItemState.FOUND
     assert good.code[0].found and good.code[0].signature.startswith("sig_mask(")
     assert good.test[0].found and good.test[0].location == "tests/test_demo.py:1"
     broken = pmap.items[1]
-    assert broken.status == "partial"  # its only declaration is admitted in the source
-    assert broken.declarations[0].status == "admitted"
+    assert broken.status == ItemState.OPEN  # its only declaration is admitted in the source: none is done
+    assert broken.declarations[0].status == Status.ADMITTED
     assert broken.test[0].found and broken.test[0].location == "tests/test_demo.py:5"
-    assert pmap.items[3].status == "open"
-    md = mapping.render_map(pmap, "md")
+    assert pmap.items[2].status == ItemState.OPEN and pmap.items[3].status == ItemState.OPEN
+    md = render_map(pmap, "md")
     assert "**broken** `leansharp_tools.zsharp.no_such_function`" in md
     assert "A result \\| with a pipe" in md  # table cells escape pipes
     assert "4 broken links" in md
-    html = mapping.render_map(pmap, "html")
+    html = render_map(pmap, "html")
     assert 'class="broken"' in html and "no_such_function" in html
     assert "A result | with a pipe &amp; &lt;b&gt;tag&lt;/b&gt;" in html  # autoescaped
 
 
 def test_prover_statuses_override(fixture_project: Path):
     statuses = {"Demo.Basics.in_section": "proved", "Demo.Basics.Inner.val": "proved", "Demo.Basics.one_pos": "admitted"}
-    pmap = mapping.build_map(fixture_project, statuses=statuses)
+    pmap = build_map(fixture_project, statuses=statuses)
     assert [i.status for i in pmap.items] == ["proved", "open", "open", "open"]
     assert pmap.status_source == "prover"
 
 
-def test_prover_statuses_unavailable(fixture_project: Path, tmp_path: Path):
-    statuses, note = mapping.prover_statuses(fixture_project)  # nothing compiled
-    assert statuses is None and "build" in note
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    assert mapping.prover_statuses(empty) == (None, "no _CoqProject")
+def test_prover_statuses_unavailable(fixture_project: Path, tmp_path_factory):
+    statuses, note = prover_statuses(fixture_project)  # nothing compiled
+    assert statuses is None and "run `leansharp build" in note
+    empty = tmp_path_factory.mktemp("empty")
+    statuses, note = prover_statuses(empty)
+    assert statuses is None and "not a Coq project" in note
 
 
 def test_resolve_code_and_test_errors(tmp_path: Path):
-    assert not mapping.resolve_code("not a name").found
-    assert not mapping.resolve_code("no_such_module_xyz.f").found
-    assert not mapping.resolve_code("leansharp_tools.zsharp.EPS_STD").found  # not callable
-    ok = mapping.resolve_code("leansharp_tools.zsharp.Rule")
+    assert not resolve_code("not a name").found
+    assert not resolve_code("no_such_module_xyz.f").found
+    assert not resolve_code("leansharp_tools.zsharp.EPS_STD").found  # not callable
+    ok = resolve_code("leansharp_tools.zsharp.Rule")
     assert ok.found
-    assert not mapping.resolve_test("tests/x.py", tmp_path).found
+    assert not resolve_test("tests/x.py", tmp_path).found
     (tmp_path / "t.py").write_text("def test_p(x):\n    pass\n")
-    assert mapping.resolve_test("t.py::test_p[case-1]", tmp_path).found
-    assert "does not exist" in mapping.resolve_test("tests/x.py::t", tmp_path).error
+    assert resolve_test("t.py::test_p[case-1]", tmp_path).found
+    assert "does not exist" in resolve_test("tests/x.py::t", tmp_path).error
 
 
 def test_bad_roadmap_is_one_line_error(tmp_path: Path):
+    (tmp_path / "_CoqProject").write_text("-R . X\nA.v\n")
     (tmp_path / "roadmap.toml").write_text("[[item]\nid=")
-    with pytest.raises(LeanSharpError, match="invalid TOML"):
-        mapping.build_map(tmp_path)
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:1:\d+: invalid TOML"):
+        build_map(tmp_path)
     with pytest.raises(LeanSharpError, match="unknown map format"):
-        mapping.render_map(mapping.ProjectMap(tmp_path, [], [], "source scan"), "pdf")
+        render_map(ProjectMap(tmp_path, [], [], "source scan"), "pdf")
 
 
 # ------------------------------------------------------------------- the CLI
@@ -260,7 +265,12 @@ def test_cli_map_errors(tmp_path: Path):
     assert r.returncode == 1
     assert r.stderr.strip().count("\n") == 0 and "unknown --format" in r.stderr
     r = _cli("--project", str(tmp_path), cwd=tmp_path)
-    assert r.returncode == 1 and "no roadmap.toml" in r.stderr
+    assert r.returncode == 1 and "not a Coq project" in r.stderr
+    (tmp_path / "_CoqProject").write_text("-R . X\nA.v\n")
+    r = _cli("--project", str(tmp_path), cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr.strip() == (
+        f"leansharp: error: {tmp_path}/roadmap.toml: not found; create it with [[item]] blocks "
+        "(schema: see LeanSharp's roadmap.toml)")
 
 
 def test_zsharp_docstrings_name_existing_coq_declarations():
@@ -274,7 +284,7 @@ def test_zsharp_docstrings_name_existing_coq_declarations():
     text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     cited = set(re.findall(r"LeanSharp(?:\.[A-Za-z_][A-Za-z0-9_']*){3,}", text))
     assert cited
-    decls = mapping.scan_declarations(REPO)
+    decls = scan_declarations(REPO)
     assert sorted(cited - set(decls)) == []
 
 
@@ -289,9 +299,9 @@ def test_cli_map_with_prover_status(built_clean):
     section = r.stdout.split("## clean.double", 1)[1].split("\n## ", 1)[0]
     assert "status: **proved**" in section
     assert "| `Clean.Base.double_plus` | `theories/Base.v:" in section
-    pmap = mapping.build_map(built_clean, statuses=mapping.prover_statuses(built_clean)[0])
+    pmap = build_map(built_clean, statuses=prover_statuses(built_clean)[0])
     assert pmap.status_source == "prover"
-    assert [i.status for i in pmap.items] == ["proved", "open"]
+    assert [i.status for i in pmap.items] == [ItemState.PROVED, ItemState.OPEN]
 
 
 @pytest.mark.library
@@ -303,9 +313,9 @@ def test_map_real_repo_with_prover_status():
 
     r = run_cli("build", "--project", REPO, lock=True, timeout=7200)  # no-op when up to date
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    statuses, note = mapping.prover_statuses(REPO)
+    statuses, note = prover_statuses(REPO)
     assert statuses is not None, note
-    pmap = mapping.build_map(REPO, statuses=statuses)
+    pmap = build_map(REPO, statuses=statuses)
     assert pmap.problems == []
     assert [i.id for i in pmap.items if i.declarations and i.status != "proved"] == []
-    assert "declaration status from prover" in mapping.render_map(pmap, "md")
+    assert "declaration status from prover" in render_map(pmap, "md")

@@ -1,24 +1,29 @@
-"""Unit tests of the pure parts: _CoqProject parsing, the source scanner, Coq output
-parsers, roadmap validation, dpd parsing and graph algorithms."""
+"""Unit tests of the pure parts (no Coq run): _CoqProject parsing, the source scanner,
+Coq output parsers, roadmap validation and links, dpd parsing and graph algorithms,
+toolchain checks."""
 
 from pathlib import Path
 
 import pytest
 
-from leansharp_tools.backends.coq import is_standard_axiom, parse_assumptions, parse_coq_errors
+from leansharp_tools.backends.coq.assumptions import parse_assumptions
+from leansharp_tools.backends.coq.axioms import is_standard_axiom
+from leansharp_tools.backends.coq.dpd import dpd_graph
+from leansharp_tools.backends.coq.errors import parse_coq_errors
+from leansharp_tools.backends.coq.project import find_project_root, load_project
+from leansharp_tools.backends.coq.scan import scan_source
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.graph import graph_from_dpd, longest_chain, restrict_to, to_html, to_json
-from leansharp_tools.project import find_project_root, load_project
-from leansharp_tools.roadmap import check_links, item_status, parse_roadmap
-from leansharp_tools.scan import scan_source
-from leansharp_tools.toolchain import _satisfies, doctor_checks
+from leansharp_tools.graph import longest_chain, restrict_to, to_json, to_networkx
+from leansharp_tools.render.pages import graph_html
+from leansharp_tools.roadmap import ItemState, check_links, item_status, parse_roadmap
+from leansharp_tools.toolchain import doctor_checks, satisfies
 
 FIX = Path(__file__).parent / "fixtures"
 
 
 def test_coqproject_parsing_and_module_names():
     proj = load_project(FIX / "clean")
-    assert [str(f) for f in proj.vfiles] == ["theories/Base.v", "theories/Top.v"]
+    assert [str(f) for f in proj.files] == ["theories/Base.v", "theories/Top.v"]
     assert proj.modules() == ["Clean.Base", "Clean.Top"]
     assert proj.coqc_flags()[:3] == ["-R", "theories", "Clean"]
     assert load_project(FIX / "failing_proof").modules() == ["Fail.Wrong"]
@@ -113,6 +118,8 @@ unu relies on an unsafe hierarchy.
     assert p[0] == []
     assert [(a.name, a.kind) for a in p[1]] == [("ClassicalDedekindReals.sig_forall_dec", "axiom"), ("A.ax", "axiom")]
     assert [a.kind for a in p[2]] == ["unguarded", "unpositive", "universe"]
+    assert [a.text for a in p[2]] == ["bad is assumed to be guarded", "neg is assumed to be positive",
+                                      "unu relies on an unsafe hierarchy"]
     assert is_standard_axiom("ClassicalDedekindReals.sig_forall_dec")
     assert is_standard_axiom("FunctionalExtensionality.functional_extensionality_dep")
     assert not is_standard_axiom("A.ax")
@@ -122,8 +129,8 @@ def test_roadmap_errors_have_line_numbers():
     ok = '[[item]]\nid = "a"\ntitle = "t"\nspec = "2.1"\ntier = 1\ndeclarations = ["X.y"]\n'
     items = parse_roadmap(ok)
     assert items[0].line == 1 and items[0].declarations == ["X.y"]
-    assert item_status(items[0], {"X.y": "proved"}) == "proved"
-    assert item_status(items[0], {"X.y": "admitted"}) == "open"
+    assert item_status(items[0], {"X.y": "proved"}) == ItemState.PROVED
+    assert item_status(items[0], {"X.y": "admitted"}) == ItemState.OPEN
     with pytest.raises(LeanSharpError, match=r"roadmap.toml:3:\d+: invalid TOML"):
         parse_roadmap('[[item]]\nid = "a"\ntitle = \n')
     with pytest.raises(LeanSharpError, match=r"roadmap.toml:5: item 1: 'tier' must be an integer"):
@@ -147,7 +154,7 @@ E: 4 2 [weight=1, ];
 
 
 def test_graph_from_dpd_root_and_chain():
-    g = graph_from_dpd(DPD, ["Lib.Base", "Lib.Top"])
+    g = to_networkx(dpd_graph(DPD, ["Lib.Base", "Lib.Top"]))
     assert set(g) == {"Lib.Base.a", "Lib.Base.Inner.b", "Lib.Top.c", "Lib.Top.d"}
     assert g.nodes["Lib.Base.Inner.b"]["module"] == "Lib.Base"
     assert longest_chain(g) == ["Lib.Top.c", "Lib.Base.a", "Lib.Base.Inner.b"]
@@ -157,14 +164,15 @@ def test_graph_from_dpd_root_and_chain():
         restrict_to(g, "zzz")
     doc = to_json(g)
     assert doc["size"] == {"nodes": 4, "edges": 3}
-    page = to_html(g)
+    page = graph_html(g)
     assert "http://" not in page and "https://" not in page and "<svg" in page
 
 
 def test_version_spec_and_doctor_with_fake_dpkg():
-    assert _satisfies("3.11.7", ">=3.9") and not _satisfies("0.8", ">=0.9")
+    assert satisfies("3.11.7", ">=3.9") and not satisfies("0.8", ">=0.9")
+    from leansharp_tools.backends.coq import CoqBackend
 
-    class NoCoq:
+    class NoCoq(CoqBackend):
         def version(self):
             return None
 
@@ -182,15 +190,18 @@ def test_version_spec_and_doctor_with_fake_dpkg():
 
 
 def test_roadmap_code_links_follow_package_reexports(tmp_path):
-    """A `code` link into a package resolves statically through `from pkg.mod import f`
-    in its __init__.py; names imported from outside the project or absent do not."""
-    (tmp_path / "p").mkdir()
-    (tmp_path / "p" / "__init__.py").write_text("from p.a import f\nfrom typing import List\n")
-    (tmp_path / "p" / "a.py").write_text("def f():\n    pass\n")
-    text = '[[item]]\nid = "a.b"\ntitle = "t"\nspec = "1"\ntier = 1\ncode = ["p.f", "p.a.f", "p.List", "p.g"]\n'
-    problems = check_links(tmp_path, parse_roadmap(text, "roadmap.toml"))
-    assert len(problems) == 2
-    assert "'p.List'" in problems[0] and "'p.g'" in problems[1]
+    """A `code` link into a package resolves through `from pkg.mod import f` in its
+    __init__.py; names imported from outside the package or absent do not."""
+    (tmp_path / "reexp").mkdir()
+    (tmp_path / "reexp" / "__init__.py").write_text("from reexp.a import f\nfrom typing import NamedTuple\n")
+    (tmp_path / "reexp" / "a.py").write_text("def f():\n    pass\n")
+    text = ('[[item]]\nid = "a.b"\ntitle = "t"\nspec = "1"\ntier = 1\n'
+            'code = ["reexp.f", "reexp.a.f", "reexp.NamedTuple", "reexp.g"]\n')
+    problems = check_links(tmp_path, parse_roadmap(text, "roadmap.toml"), {})
+    assert [(p.kind, p.target, p.line) for p in problems] == [
+        ("missing-code", "reexp.NamedTuple", 6), ("missing-code", "reexp.g", 6)]
+    assert "imported from typing" in problems[0].message and "no attribute 'g'" in problems[1].message
+    assert problems[1].located() == f"roadmap.toml:6: item a.b: {problems[1].message}"
 
 
 FILTERS_ROADMAP = '''[[item]]
@@ -229,7 +240,7 @@ def test_roadmap_report_flags_missing_and_unproved_filters():
 
     items = parse_roadmap(FILTERS_ROADMAP)
     statuses = {"X.thm": "proved", "X.wit": "proved", "X.drops": "proved", "X.adm": "admitted"}
-    roadmap, problems = roadmap_report(items, statuses, "roadmap.toml")
+    roadmap, problems = roadmap_report(items, statuses, Path("."), "roadmap.toml")
     assert problems == [
         "roadmap.toml:10: item zsharp.filters: filters X.nowhere does not exist",
         "roadmap.toml:11: item zsharp.filters: filters X.adm is admitted, not proved",
@@ -244,15 +255,16 @@ def test_roadmap_report_flags_missing_and_unproved_filters():
     assert doc["roadmap"][0]["witness"] == [{"name": "X.wit", "status": "proved"}]
     assert doc["roadmap"][0]["status"] == "proved"
     ok = {**statuses, "X.nowhere": "proved", "X.adm": "proved"}
-    assert roadmap_report(items, ok)[1] == []
+    assert roadmap_report(items, ok, Path("."))[1] == []
     del ok["X.wit"]
-    assert roadmap_report(items, ok)[1] == ["roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
+    assert roadmap_report(items, ok, Path("."))[1] == ["roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
 
 
 def test_map_shows_filters_next_to_witnesses(tmp_path):
     """`leansharp map`: filters are resolved like witnesses (file:line, status), shown in
     their own table after the witnesses, and a missing one is a `missing-filters` link."""
-    from leansharp_tools import mapping
+    from leansharp_tools.map import build_map
+    from leansharp_tools.render.pages import render_map
 
     (tmp_path / "_CoqProject").write_text("-R src X\nsrc/F.v\n")
     (tmp_path / "src").mkdir()
@@ -260,14 +272,203 @@ def test_map_shows_filters_next_to_witnesses(tmp_path):
         "Lemma thm : True. Proof. exact I. Qed.\nLemma wit : True. Proof. exact I. Qed.\n"
         "Lemma drops : True. Proof. exact I. Qed.\nLemma adm : True. Admitted.\n")
     (tmp_path / "roadmap.toml").write_text(FILTERS_ROADMAP.replace('"X.', '"X.F.'))
-    pmap = mapping.build_map(tmp_path)
+    pmap = build_map(tmp_path)
     it = pmap.items[0]
     assert [(d.name, d.status, d.role) for d in it.filters] == [
         ("X.F.drops", "found", "filters"), ("X.F.nowhere", "missing", "filters"), ("X.F.adm", "admitted", "filters")]
     assert str(it.filters[0].location) == "src/F.v:3"
-    assert [(p.kind, p.target) for p in pmap.problems] == [("missing-filters", "X.F.nowhere")]
-    md = mapping.render_map(pmap, "md")
+    assert [(p.kind, p.target) for p in pmap.problems] == [("missing-filters", "X.F.nowhere"),
+                                                           ("unproved-filters", "X.F.adm")]
+    md = render_map(pmap, "md")
     assert md.index("| witness |") < md.index("| filters |")
     assert "| `X.F.drops` | `src/F.v:3` | found |" in md and "| `X.F.nowhere` | **not found** | missing |" in md
-    html = mapping.render_map(pmap, "html")
+    html = render_map(pmap, "html")
     assert "<th>filters</th>" in html and "X.F.adm" in html
+
+
+# ------------------------------------------------------------- status, no prover
+
+def _decl(name, kind="Lemma", is_axiom=False):
+    from leansharp_tools.backends.base import Declaration
+
+    return Declaration(name, name.rsplit(".", 1)[-1], name.rsplit(".", 1)[0], kind, 3, is_axiom)
+
+
+@pytest.mark.parametrize("assumptions,error,is_axiom,expected", [
+    ([], None, False, "proved"),
+    ([("ClassicalDedekindReals.sig_forall_dec", "axiom")], None, False, "proved"),
+    ([("M.l", "axiom")], None, False, "admitted"),  # its own name: closed by Admitted
+    ([("l", "axiom"), ("M.ax", "axiom")], None, False, "admitted"),  # printed as a suffix; admitted wins
+    ([("M.ax", "axiom")], None, False, "foreign-axiom"),
+    ([("M.f", "unguarded", "M.f is assumed to be guarded"), ("M.ax", "axiom")], None, False, "unguarded"),
+    ([], "The reference l was not found", False, "unknown"),
+    ([("M.l", "axiom")], None, True, "axiom"),  # an Axiom is an axiom whatever it rests on
+    ([], "no answer", True, "axiom"),
+])
+def test_classify_rules(assumptions, error, is_axiom, expected):
+    from leansharp_tools.backends.base import Assumption, AssumptionResult, Status
+    from leansharp_tools.status import classify
+
+    res = AssumptionResult([Assumption(*a) for a in assumptions], error)
+    ds = classify(_decl("M.l", is_axiom=is_axiom), res, is_standard_axiom)
+    assert ds.status == Status(expected)
+    assert (ds.name, ds.short, ds.module, ds.line, ds.error) == ("M.l", "l", "M", 3, error)
+
+
+def test_classify_details():
+    from leansharp_tools.backends.base import Assumption, AssumptionResult
+    from leansharp_tools.status import classify, problem_line
+
+    res = AssumptionResult([Assumption("M.l", "axiom"), Assumption("M.ax", "axiom"),
+                            Assumption("Eqdep.Eq_rect_eq.eq_rect_eq", "axiom"),
+                            Assumption("M.f", "unguarded", "M.f is assumed to be guarded")])
+    ds = classify(_decl("M.l"), res, is_standard_axiom)
+    assert ds.axioms == ["M.ax"]  # not itself, not a standard axiom
+    assert ds.unsafe == ["M.f is assumed to be guarded"]  # the prover's own words
+    ds.file = "M.v"
+    assert problem_line(ds) == "M.v:3: M.l: admitted (depends on M.ax) (M.f is assumed to be guarded)"
+
+
+def test_select_modules_by_suffix_path_and_errors(tmp_path):
+    from leansharp_tools.status import select_modules
+
+    (tmp_path / "_CoqProject").write_text("-R src Lib\nsrc/A/Mask.v\nsrc/B/Mask.v\nsrc/Top.v\n")
+    proj = load_project(tmp_path)
+    assert select_modules(proj, None) == proj.files
+    assert select_modules(proj, ["Top"]) == [Path("src/Top.v")]
+    assert select_modules(proj, ["A.Mask", "Lib.Top", "src/A/Mask.v"]) == [Path("src/A/Mask.v"), Path("src/Top.v")]
+    with pytest.raises(LeanSharpError, match=r"module 'Mask' is ambiguous: Lib.A.Mask, Lib.B.Mask"):
+        select_modules(proj, ["Mask"])
+    with pytest.raises(LeanSharpError, match=r"unknown module 'op' \(modules: Lib.A.Mask, Lib.B.Mask, Lib.Top\)"):
+        select_modules(proj, ["op"])  # a suffix counts only at a dot
+
+
+def test_require_built_names_the_first_stale_file(tmp_path):
+    import os
+
+    (tmp_path / "_CoqProject").write_text("-R . L\nA.v\nB.v\n")
+    proj = load_project(tmp_path)
+    with pytest.raises(LeanSharpError, match=r"A.v: listed in _CoqProject but does not exist"):
+        proj.require_built()
+    for n in ("A", "B"):
+        (tmp_path / f"{n}.v").write_text("")
+    with pytest.raises(LeanSharpError, match=r"^A.v \(and 1 more\): compiled .vo missing.*leansharp build --project"):
+        proj.require_built()
+    (tmp_path / "A.vo").write_text("")
+    (tmp_path / "B.vo").write_text("")
+    os.utime(tmp_path / "B.v", (1e10, 1e10))  # the source is newer than its .vo
+    assert proj.stale() == [Path("B.v")]
+    proj.require_built([Path("A.v")])
+
+
+# ---------------------------------------------------------------- build progress
+
+def test_build_tracker_counts_files_whose_artefact_appears(tmp_path):
+    from leansharp_tools.backends.coq.build import started_file
+    from leansharp_tools.build import BuildTracker
+
+    now = [1000.0]
+    tr = BuildTracker(started_file, lambda f: (tmp_path / f).with_suffix(".vo"), total=2, clock=lambda: now[0])
+    assert tr.feed("COQDEP VFILES") is None
+    assert tr.feed("COQC a.v") == "a.v" and tr.feed('echo ""COQC b.v') == "b.v"
+    assert tr.running == ["a.v", "b.v"] and tr.done == 0
+    vo = tmp_path / "a.vo"
+    vo.write_text("")
+    import os
+
+    os.utime(vo, (998.0, 998.0))  # older than a.v's start (minus the 1 s slack): a stale .vo
+    tr.poll()
+    assert tr.done == 0
+    os.utime(vo, (999.5, 999.5))
+    tr.poll()
+    assert tr.finished == ["a.v"] and tr.running == ["b.v"] and tr.done == 1
+    tr.feed("COQC c.v")  # more files than planned: the total grows
+    assert tr.total == 3
+    tr.feed("COQC a.v")  # a repeated line does not restart a file
+    assert tr.started["a.v"] == 999.0
+
+
+def test_build_project_reports_progress_with_a_fake_backend(tmp_path):
+    from leansharp_tools.backends.base import BuildResult
+    from leansharp_tools.backends.coq import CoqBackend
+    from leansharp_tools.build import build_project
+
+    (tmp_path / "_CoqProject").write_text("-R . L\nA.v\nB.v\n")
+    proj = load_project(tmp_path)
+
+    class FakeMake(CoqBackend):
+        def require_installed(self):
+            pass
+
+        def build_plan(self, proj):
+            return ["A.v"]
+
+        def build(self, proj, jobs, on_line):
+            for f in ("A", "B"):
+                on_line(f"COQC {f}.v")
+                (tmp_path / f"{f}.vo").write_text("")
+            return BuildResult(ok=True, returncode=0, output="")
+
+    updates = []
+    result = build_project(proj, 2, FakeMake(), lambda done, total, running: updates.append((done, total)))
+    assert result.ok
+    assert updates[0] == (0, 1) and updates[-1] == (2, 2)
+    assert all(d <= t for d, t in updates)
+
+
+# --------------------------------------------------------------------- toolchain
+
+@pytest.mark.parametrize("installed,spec,ok", [
+    ("3.11.7", ">=3.9", True), ("3.8.10", ">=3.9", False), ("2.4.6", "", True),
+    ("1.26.4", "~=1.24", True), ("2.0.0", "~=1.24", False),  # ~= 1.24 means >= 1.24, == 1.*
+    ("1.24.9", "~=1.24.1", True), ("1.25.0", "~=1.24.1", False), ("3.1.6", ">=3.1,<4", True),
+    ("not-a-version", ">=1", False), ("8.0rc1", ">=7", True),
+])
+def test_satisfies_is_pep440(installed, spec, ok):
+    assert satisfies(installed, spec) is ok
+
+
+def test_version_prefix_at_component_boundary():
+    from leansharp_tools.toolchain import has_prefix
+
+    assert has_prefix("8.16.1", "8.16") and has_prefix("4.6.1-2+b1", "4.6") and has_prefix("8.16", "8.16")
+    assert has_prefix("8.16+rc1", "8.16") and has_prefix("1.2", "")
+    assert not has_prefix("8.160", "8.16") and not has_prefix("8.1", "8.16")
+
+
+def test_toml_errors_carry_file_line_col(tmp_path):
+    from leansharp_tools.toolchain import load_toolchain
+
+    bad = tmp_path / "toolchain.toml"
+    bad.write_text('[prover]\nversion = "8.16"\nname = \n')
+    with pytest.raises(LeanSharpError, match=rf"^{bad}:3:\d+: invalid TOML: "):
+        load_toolchain(bad)
+    bad.write_text('[python]\nrequires = "=>3.9"\n')
+    with pytest.raises(LeanSharpError, match=r"\[python\].requires"):
+        load_toolchain(bad)
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:2:\d+: invalid TOML: .*; fix the syntax on that line$"):
+        parse_roadmap('[[item]]\nid = \n')
+
+
+def test_doctor_checks_python_requirements_and_fixes():
+    from leansharp_tools.backends.coq import CoqBackend
+
+    class Coq816(CoqBackend):
+        def version(self):
+            return "8.16.1"
+
+        def library_loadable(self, root):
+            return root == "Interval"
+
+    tc = {"prover": {"name": "coq", "version": "8.16"}, "python": {"requires": ">=3.9"},
+          "coq-libraries": {"required": ["Interval", "Coquelicot"]}}
+    checks = {c["check"]: c for c in doctor_checks(tc, Coq816(), have_dpkg=False)}
+    assert checks["prover coq (coqc)"]["ok"] and checks["prover coq (coqc)"]["fix"] == ""
+    assert checks["coq library Interval"]["ok"]
+    assert checks["coq library Coquelicot"] == {"check": "coq library Coquelicot", "wanted": "loadable",
+                                                "installed": None, "ok": False,
+                                                "fix": "apt-get install -y libcoq-coquelicot"}
+    assert checks["python"]["ok"]
+    for dist in ("typer", "rich", "jinja2", "networkx", "numpy", "packaging"):
+        assert checks[f"python {dist}"]["ok"], checks[f"python {dist}"]
+    assert not any(name.startswith("python pytest") or "tomli" in name for name in checks)  # extras, markers

@@ -1,17 +1,120 @@
-"""The prover-backend interface. `leansharp` commands never call a prover
-directly: they get a `Backend` (today `backends.coq.CoqBackend`) and call these
-methods; a Lean/Lake backend implements the same protocol.
+"""The prover-neutral side of the prover boundary.
 
-Data passed across the interface is plain dataclasses so reports stay prover-neutral.
+`leansharp` never calls a prover directly: it gets a `Backend` from
+`leansharp_tools.backends.get_backend()` (today `backends.coq.CoqBackend`) and
+calls the methods of the protocol below; a Lean/Lake backend implements the same
+protocol. Everything that crosses the boundary is a plain dataclass defined here:
+a `Project` (root, source files, module names, compiled artefacts), `Declaration`s,
+`Assumption`s, a `BuildResult`, a `DependencyGraph`, and the `Status` of a declaration.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Protocol, Sequence
+from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 
-from leansharp_tools.project import CoqProject
+from leansharp_tools.errors import LeanSharpError
+
+
+def dotted_suffix(short: str, full: str) -> bool:
+    """Whether the dotted name `short` is `full` or a suffix of it at a dot (provers
+    print the shortest unambiguous suffix; users name modules by a suffix)."""
+    return full == short or full.endswith("." + short)
+
+
+class Status(str, Enum):
+    """The status of a declaration. The first six are the prover's verdicts
+    (`VERDICTS`, see `leansharp_tools.status.classify`); the last three are not:
+
+    MISSING  a name (in roadmap.toml) that is no declaration of the project
+    FOUND    in the sources, no verdict (the map without a build)
+    OTHER    a dependency-graph node the status report does not list (a constructor)
+    """
+
+    PROVED = "proved"
+    ADMITTED = "admitted"
+    AXIOM = "axiom"
+    FOREIGN_AXIOM = "foreign-axiom"
+    UNGUARDED = "unguarded"
+    UNKNOWN = "unknown"
+    MISSING = "missing"
+    FOUND = "found"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: The prover's verdicts, in report order (the columns of `leansharp status`).
+VERDICTS: Tuple[Status, ...] = (Status.PROVED, Status.ADMITTED, Status.AXIOM, Status.FOREIGN_AXIOM,
+                                Status.UNGUARDED, Status.UNKNOWN)
+
+
+@dataclass
+class Project:
+    """A prover project: its root, its source files (relative to the root, in the
+    order of the project file) and their module names. A backend subclasses it with
+    its own settings (`backends.coq.project.CoqProject`: load paths, coqc flags)."""
+
+    #: the file that marks a project root (e.g. "_CoqProject")
+    project_file: ClassVar[str] = ""
+    #: the suffix of a compiled source (e.g. ".vo")
+    compiled_suffix: ClassVar[str] = ""
+
+    root: Path
+    files: List[Path] = field(default_factory=list)
+
+    def module_of(self, source: Path) -> str:
+        """The logical module name of a source file."""
+        raise NotImplementedError
+
+    def modules(self) -> List[str]:
+        return [self.module_of(f) for f in self.files]
+
+    def compiled(self, source: Path) -> Path:
+        """The compiled artefact of a source file (absolute)."""
+        return (self.root / source).with_suffix(self.compiled_suffix)
+
+    def stale(self, files: Optional[Sequence[Path]] = None) -> List[Path]:
+        """Source files whose compiled artefact is missing or older than the source
+        (own file only; the build tool handles transitive staleness)."""
+        out = []
+        for f in files if files is not None else self.files:
+            src, out_file = self.root / f, self.compiled(f)
+            if not out_file.exists() or (src.exists() and out_file.stat().st_mtime < src.stat().st_mtime):
+                out.append(f)
+        return out
+
+    def require_built(self, files: Optional[Sequence[Path]] = None) -> None:
+        """Raise the 'run leansharp build first' error when a compiled artefact of
+        `files` (default: every source file) is missing or stale."""
+        files = list(files) if files is not None else list(self.files)
+        missing = [f for f in files if not (self.root / f).exists()]
+        if missing:
+            raise LeanSharpError(f"{self.root / missing[0]}: listed in {self.project_file} but does not exist; "
+                                 f"remove it from {self.project_file} or create it")
+        stale = self.stale(files)
+        if stale:
+            more = f" (and {len(stale) - 1} more)" if len(stale) > 1 else ""
+            raise LeanSharpError(
+                f"{stale[0]}{more}: compiled {self.compiled_suffix} missing or older than the source; "
+                f"run `leansharp build --project {self.root}` first"
+            )
+
+
+@dataclass
+class Declaration:
+    """A named declaration found in a source file (without asking the prover)."""
+
+    name: str  # fully qualified
+    short: str
+    module: str  # the library module (file) it lives in
+    kind: str  # the keyword that declares it, e.g. "Lemma", "Axiom"
+    line: int
+    is_axiom: bool  # declared without proof (an axiom or parameter)
+    admitted: bool = False  # textual hint: its proof ends in the prover's "give up" (the verdict is `status`'s)
 
 
 @dataclass
@@ -38,7 +141,7 @@ class BuildResult:
 
 @dataclass
 class Assumption:
-    """One entry of `Print Assumptions`: an axiom `name`, or an unsafe flag.
+    """One assumption a declaration rests on: an axiom `name`, or an unsafe flag.
 
     kind: "axiom" | "unguarded" (assumed guarded) | "unpositive" (assumed positive)
           | "universe" (relies on an unsafe universe hierarchy)
@@ -46,18 +149,39 @@ class Assumption:
 
     name: str
     kind: str = "axiom"
+    text: str = ""  # the prover's own words for an unsafe flag, e.g. "f is assumed to be guarded"
 
 
 @dataclass
 class AssumptionResult:
-    """`Print Assumptions` of one declaration; `error` set when the prover could not answer."""
+    """The assumptions of one declaration; `error` set when the prover could not answer."""
 
     assumptions: List[Assumption] = field(default_factory=list)
     error: Optional[str] = None
 
 
+@dataclass
+class GraphNode:
+    name: str  # fully qualified
+    short: str
+    module: str  # the library module it belongs to
+    kind: str  # the prover's kind of object (e.g. "cnst", "inductive", "construct")
+    prop: bool  # a proof (its type is a proposition)
+    body: bool  # has a body (not an axiom)
+
+
+@dataclass
+class DependencyGraph:
+    """The declarations of the project's modules and `uses` edges (user, used, weight)."""
+
+    nodes: List[GraphNode] = field(default_factory=list)
+    edges: List[Tuple[str, str, int]] = field(default_factory=list)
+
+
 class Backend(Protocol):
-    name: str
+    name: str  # "coq": toolchain.toml's [prover].name
+    label: str  # "Coq": in messages
+    command: str  # "coqc": the executable `version()` asks
 
     def require_installed(self) -> None:
         """Raise LeanSharpError (one line, with the fix) when the prover is missing."""
@@ -65,21 +189,48 @@ class Backend(Protocol):
     def version(self) -> Optional[str]:
         """The prover version string, or None when it is not installed."""
 
-    def build_plan(self, proj: CoqProject) -> Optional[List[str]]:
+    def library_loadable(self, logical_root: str) -> bool:
+        """Whether an installed library with this logical root can be loaded."""
+
+    def prover_fix(self, wanted: str, found: Optional[str]) -> str:
+        """The shell line installing prover version `wanted` (`found`: what is installed)."""
+
+    def library_fix(self, logical_root: str) -> str:
+        """The shell line installing the library with this logical root."""
+
+    def find_root(self, start: Optional[Path] = None) -> Path:
+        """The project root at or above `start` (default: cwd); LeanSharpError when there is none."""
+
+    def open_project(self, start: Optional[Path] = None) -> Project:
+        """The parsed project at or above `start` (default: cwd)."""
+
+    def load_project(self, root: Path) -> Project:
+        """Parse the project file in `root`."""
+
+    def declarations(self, proj: Project, source: Path) -> List[Declaration]:
+        """The declarations of one source file (relative to the root), in source order."""
+
+    def build_plan(self, proj: Project) -> Optional[List[str]]:
         """Files the next build would compile (None when unknown)."""
 
-    def build(self, proj: CoqProject, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
+    def started_file(self, line: str) -> Optional[str]:
+        """The source file a build output line says compilation started on, else None."""
+
+    def build(self, proj: Project, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
         """Build the project, streaming each output line to `on_line`."""
 
-    def clean_unions(self, proj: CoqProject, batches: Dict[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
+    def clean_unions(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
         """One prover run for many modules: for each module (-> its names) whose names
         together rest only on standard axioms, those axioms; other modules are omitted."""
 
-    def assumptions(self, proj: CoqProject, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
-        """`Print Assumptions` for each fully qualified name of `module` (batched: one prover run)."""
+    def assumptions(self, proj: Project, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
+        """The assumptions of each fully qualified name of `module` (batched: one prover run)."""
 
-    def dependency_graph(self, proj: CoqProject, modules: Sequence[str]) -> str:
-        """The declaration dependency graph of `modules` in coq-dpdgraph's .dpd format."""
+    def is_standard_axiom(self, name: str) -> bool:
+        """Whether an axiom (as the prover prints it) is one of the accepted standard axioms."""
 
-    def library_loadable(self, logical_root: str) -> bool:
-        """Whether an installed library with this logical root can be loaded."""
+    def standard_axioms(self) -> List[str]:
+        """The accepted standard axioms (fully qualified)."""
+
+    def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
+        """The declaration dependency graph of `modules`."""

@@ -1,20 +1,18 @@
-"""`leansharp build [--jobs N] [--project PATH]`: compile the Coq project with a
-progress bar (files done / total); on failure print each Coq error as
+"""`leansharp build [--jobs N] [--project PATH]`: compile the project with a progress
+bar (files done / total); on failure print each prover error as
 `file:line:col: message` and exit 1."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from leansharp_tools.backends.coq import default_backend
+from leansharp_tools.backends import get_backend
 from leansharp_tools.build import build_project, default_jobs
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.project import resolve_project
-from leansharp_tools.report import console, render_build_errors
+from leansharp_tools.render.terminal import console, progress_bar, render_build_errors
 from leansharp_tools.toolchain import prover_mismatch
 
 
@@ -23,26 +21,23 @@ def command(
     project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
 ) -> None:
     """Compile the Coq library (make -jN over _CoqProject) with a progress bar."""
-    proj = resolve_project(project)
-    backend = default_backend()
+    backend = get_backend()
+    proj = backend.open_project(project)
     backend.require_installed()
     con = console(stderr=True)
     warning = prover_mismatch(proj.root, backend)
     if warning:
         con.print(f"[yellow]leansharp: warning:[/yellow] {warning}", markup=True)
-    with Progress(TextColumn("[bold]coqc[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=con, transient=False) as bar:
+    with progress_bar(backend.command, con) as bar:
         task = bar.add_task("", total=None)
 
-        def on_update(done: int, total: int, running) -> None:
-            desc = ", ".join(Path(f).name for f in running[:3])
-            bar.update(task, completed=done, total=max(total, 1), description=desc)
+        def on_update(done: int, total: int, running: List[str]) -> None:
+            bar.update(task, completed=done, total=max(total, 1), description=", ".join(Path(f).name for f in running[:3]))
 
         result = build_project(proj, jobs, backend, on_update)
     if not result.ok:
-        out = console(stderr=False)
-        render_build_errors(out, result.errors, result.output.splitlines()[-15:])
+        render_build_errors(console(stderr=False), result.errors, result.output.splitlines()[-15:])
         n = len(result.errors)
         raise LeanSharpError(f"build failed ({n} error{'s' if n != 1 else ''}); fix the file(s) above and re-run `leansharp build`")
-    con.print(f"[green]built[/green] {len(proj.vfiles)} files in {proj.root}"
+    con.print(f"[green]built[/green] {len(proj.files)} files in {proj.root}"
               + (f" ({len(result.compiled)} recompiled)" if result.compiled else " (up to date)"))

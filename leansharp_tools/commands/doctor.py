@@ -8,10 +8,9 @@ from typing import Optional
 
 import typer
 
-from leansharp_tools.backends.coq import default_backend
+from leansharp_tools.backends import get_backend
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.project import find_project_root
-from leansharp_tools.report import console, print_json, render_doctor
+from leansharp_tools.render.terminal import console, print_json, render_doctor
 from leansharp_tools.toolchain import TOOLCHAIN, doctor_checks, load_toolchain
 
 
@@ -20,11 +19,11 @@ def command(
     project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
 ) -> None:
     """Compare the installed prover, Debian packages, Coq libraries and Python deps with toolchain.toml."""
-    root = find_project_root(project)
-    tc_path = root / TOOLCHAIN
+    tc_path = get_backend().find_root(project) / TOOLCHAIN
     if not tc_path.is_file():
         raise LeanSharpError(f"{tc_path}: missing; add a {TOOLCHAIN} pinning the prover (see the LeanSharp repository)")
-    checks = doctor_checks(load_toolchain(tc_path), default_backend())
+    tc = load_toolchain(tc_path)
+    checks = doctor_checks(tc, get_backend(tc.get("prover", {}).get("name", "coq")))
     gaps = [c for c in checks if c["ok"] is False]
     if json_:
         print_json({"toolchain": str(tc_path), "checks": checks, "gaps": len(gaps), "ok": not gaps})

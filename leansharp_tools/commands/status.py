@@ -2,7 +2,7 @@
 
 Prints every declaration that is not proved, a per-module summary and a per-roadmap-item
 summary (or one JSON document, schema in `leansharp_tools.status`). Needs a build
-first (it says `run leansharp build first` when a .vo is missing or stale).
+first (it says `run leansharp build first` when a compiled file is missing or stale).
 `--strict` exits 1 when the report lists any problem."""
 
 from __future__ import annotations
@@ -11,41 +11,23 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.report import console, print_json, render_status
+from leansharp_tools.render.terminal import console, lazy_progress, print_json, render_status
 from leansharp_tools.status import collect_status
 
 
 def command(
     json_: bool = typer.Option(False, "--json", help="Print one JSON document (schema leansharp-status/1)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any admitted/axiom/foreign-axiom/unguarded declaration or broken roadmap link."),
-    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, e.g. Core.Mask); repeatable."),
+    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, e.g. Filter.Mask); repeatable."),
     show_all: bool = typer.Option(False, "--all", help="List every declaration, not only the unproved ones."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore .leansharp/cache (re-run Print Assumptions)."),
     project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
 ) -> None:
     """Status of every declaration: proved / admitted / axiom / foreign-axiom / unguarded."""
-    err = console(stderr=True)
-    state = {}
-
-    def on_progress(mod: str, done: int, total: int) -> None:
-        # the bar only appears when Print Assumptions actually runs (not on a warm cache)
-        if "bar" not in state:
-            if not mod:
-                return
-            state["bar"] = Progress(TextColumn("[bold]Print Assumptions[/bold]"), BarColumn(), MofNCompleteColumn(),
-                                    TimeElapsedColumn(), TextColumn("{task.description}"), console=err, transient=True)
-            state["bar"].start()
-            state["task"] = state["bar"].add_task("", total=total)
-        state["bar"].update(state["task"], completed=done, total=total, description=mod)
-
-    try:
+    with lazy_progress("checking proofs", console(stderr=True)) as on_progress:
         report = collect_status(project, modules=module or None, use_cache=not no_cache, on_progress=on_progress)
-    finally:
-        if "bar" in state:
-            state["bar"].stop()
     if json_:
         print_json(report.to_json())
     else:

@@ -10,14 +10,18 @@ attributes `#[...]` and prefixes `Local`/`Global`/`Program`/`Polymorphic`...;
 `Module Type` and functor bodies are skipped (their declarations are not
 constants); `Hypothesis`/`Variable` count only outside sections (inside they are
 discharged by `End`); `Parameter a b : T` and `Parameter (a : T) (b : U)`.
+
+A Theorem-like declaration is marked `admitted` when the first proof terminator
+before the next declaration is `Admitted.`/`Abort.` (a textual hint for the map
+without a build; the prover's verdict comes from `leansharp status`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import List, Optional
+from typing import Iterator, List, Tuple
 
+from leansharp_tools.backends.base import Declaration
 from leansharp_tools.errors import LeanSharpError
 
 THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Example",
@@ -26,16 +30,6 @@ DEFINITION_KINDS = ("Definition", "Fixpoint", "CoFixpoint", "Instance",
                     "Inductive", "CoInductive", "Variant", "Record", "Structure", "Class")
 AXIOM_KINDS = ("Axiom", "Axioms", "Parameter", "Parameters", "Conjecture", "Conjectures")
 SECTION_LOCAL_KINDS = ("Hypothesis", "Hypotheses", "Variable", "Variables")
-
-
-@dataclass
-class Declaration:
-    name: str  # fully qualified
-    short: str
-    module: str  # the library module (file) it lives in
-    kind: str  # vernacular keyword, e.g. "Lemma", "Axiom"
-    line: int
-    is_axiom: bool  # declared without proof (Axiom/Parameter/Conjecture/top-level Hypothesis)
 
 
 _TOKEN = re.compile(r'\(\*|\*\)|"')
@@ -100,9 +94,10 @@ _DECL_RE = re.compile(
 _HEAD_RE = re.compile(r"^(?:#\[[^\]]*\]\s*)*(?:(?:Local|Global)\s+)?(?P<kw>Section|Module|End)\s+(?P<rest>.*)$", re.S)
 _SENTENCE_END = re.compile(r"\.(?=\s|$)")
 _BULLET = re.compile(r"^(?:[-+*]+|[{}])\s*")
+_PROOF_END_RE = re.compile(r"\b(Qed|Defined|Admitted|Abort)\s*\.")
 
 
-def sentences(clean: str):
+def sentences(clean: str) -> Iterator[Tuple[int, str]]:
     """(start offset of first non-blank char, sentence text without the final dot)."""
     pos = 0
     for m in _SENTENCE_END.finditer(clean):
@@ -123,9 +118,8 @@ def sentences(clean: str):
 def _axiom_names(rest: str) -> List[str]:
     rest = rest.strip()
     if rest.startswith("("):
-        return re.findall(r"\(\s*((?:" + _IDENT + r"\s*)+):", rest) and [
-            n for grp in re.findall(r"\(\s*((?:" + _IDENT + r"\s+)*" + _IDENT + r")\s*:", rest) for n in grp.split()
-        ]
+        groups = re.findall(r"\(\s*((?:" + _IDENT + r"\s+)*" + _IDENT + r")\s*:", rest)
+        return [n for grp in groups for n in grp.split()]
     head = rest.split(":", 1)[0]
     return [n for n in head.split() if re.fullmatch(_IDENT, n)]
 
@@ -142,7 +136,7 @@ def scan_source(text: str, module: str, where: str = "<source>") -> List[Declara
         if m:
             events.append((pos, "head", m))
     # stack entries: (kind, name, qualifies, skip)
-    stack: List[tuple] = []
+    stack: List[Tuple[str, str, bool, bool]] = []
     decls: List[Declaration] = []
 
     def lineno(pos: int) -> int:
@@ -192,4 +186,15 @@ def scan_source(text: str, module: str, where: str = "<source>") -> List[Declara
         prefix = ".".join([module] + [s[1] for s in stack if s[2]])
         for short in names:
             decls.append(Declaration(f"{prefix}.{short}", short, module, kw, lineno(pos), is_axiom))
+    _mark_admitted(decls, clean)
     return decls
+
+
+def _mark_admitted(decls: List[Declaration], clean: str) -> None:
+    lines = clean.splitlines()
+    starts = sorted({d.line for d in decls})
+    for d in decls:
+        if d.kind in THEOREM_KINDS:
+            nxt = next((ln for ln in starts if ln > d.line), len(lines) + 1)
+            end = _PROOF_END_RE.search("\n".join(lines[d.line - 1 : nxt - 1]))
+            d.admitted = bool(end and end.group(1) in ("Admitted", "Abort"))

@@ -1,17 +1,21 @@
-"""The data model of the theorem-to-code map (`leansharp map`): where a Coq declaration
-is, how each roadmap link resolved, the per-item and whole-project maps.
+"""The data model of the theorem-to-code map (`leansharp map`): where a declaration
+is, how each roadmap link resolved (`roadmap.CodeLink`/`TestLink`/`LinkProblem`),
+the per-item and whole-project maps.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Dict, List, Optional, Tuple
+
+from leansharp_tools.backends.base import Status
+from leansharp_tools.roadmap import CodeLink, ItemState, LinkProblem, TestLink
 
 
 @dataclass
 class Location:
-    """Where a Coq declaration is defined."""
+    """Where a declaration is defined."""
 
     file: str  # relative to the project root
     line: int
@@ -26,43 +30,8 @@ class Location:
 class DeclLink:
     name: str
     location: Optional[Location]
-    status: str  # from the status helper, else "found"/"admitted" (source scan) or "missing"
+    status: Status  # the prover's verdict, else FOUND/ADMITTED (source scan) or MISSING
     role: str = "declaration"  # or "witness" / "filters"
-
-
-@dataclass
-class CodeLink:
-    target: str
-    found: bool
-    signature: str = ""
-    summary: str = ""
-    location: str = ""  # file:line of the function, when known
-    error: str = ""
-
-
-@dataclass
-class TestLink:
-    target: str
-    found: bool
-    location: str = ""
-    error: str = ""
-
-
-@dataclass
-class LinkProblem:
-    """A roadmap link that does not resolve.
-
-    kind: "missing-declaration" | "missing-witness" | "missing-filters" | "missing-code" | "missing-test"
-    | "bad-item" (a malformed item).
-    """
-
-    item: str
-    kind: str
-    target: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.item}: {self.message}"
 
 
 @dataclass
@@ -72,7 +41,7 @@ class ItemMap:
     spec: str
     tier: int
     headline: bool
-    status: str  # proved / partial / open; "found" (all declarations in the sources) without prover status
+    status: ItemState  # roadmap.item_status
     declarations: List[DeclLink]
     witnesses: List[DeclLink]
     code: List[CodeLink]
@@ -87,7 +56,7 @@ class ProjectMap:
     root: Path
     items: List[ItemMap]
     problems: List[LinkProblem]
-    status_source: str  # "prover" when statuses came from the status helper, else "source scan"
+    status_source: str  # "prover" when statuses came from `leansharp status`, else "source scan (...)"
     code_index: List[Tuple[str, List[str]]] = field(default_factory=list)  # function -> item ids
     unmapped_code: List[str] = field(default_factory=list)  # public functions of linked modules no item names
 
@@ -100,6 +69,3 @@ class ProjectMap:
             "with_test": sum(1 for i in self.items if i.test),
             "problems": len(self.problems),
         }
-
-
-ProjectLike = Union[str, Path, Any]  # a root path or a project object with `.root`

@@ -1,0 +1,217 @@
+"""`CoqBackend`: the `Backend` protocol for Coq. Every coqc run of the toolkit starts
+here: `coqc --version`/`-where`, `Print Assumptions` and coq-dpdgraph in generated
+files (compiled with the project's -R/-Q flags), and the build (`build.py`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Callable, Dict, List, Mapping, Optional, Sequence
+
+from leansharp_tools.backends.base import (
+    Assumption,
+    AssumptionResult,
+    BuildResult,
+    Declaration,
+    DependencyGraph,
+    Project,
+)
+from leansharp_tools.backends.coq import build as coq_build
+from leansharp_tools.backends.coq import packages
+from leansharp_tools.backends.coq.assumptions import names_script, parse_assumptions, union_script
+from leansharp_tools.backends.coq.axioms import STANDARD_AXIOMS, is_standard_axiom
+from leansharp_tools.backends.coq.dpd import dpd_graph
+from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
+from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project
+from leansharp_tools.backends.coq.scan import scan_source
+from leansharp_tools.errors import LeanSharpError
+
+
+def _coq(proj: Project) -> CoqProject:
+    if not isinstance(proj, CoqProject):
+        raise TypeError(f"the Coq backend needs a CoqProject, not {type(proj).__name__}")
+    return proj
+
+
+def _clean(union: Optional[List[Assumption]]) -> bool:
+    """A union that rests only on the standard axioms: every name in it is proved."""
+    return union is not None and all(a.kind == "axiom" and is_standard_axiom(a.name) for a in union)
+
+
+class CoqBackend:
+    name = "coq"
+    label = "Coq"
+
+    def __init__(self, coqc: str = "coqc", timeout: float = 1800.0) -> None:
+        self.command = coqc
+        self.timeout = timeout
+
+    # -- installation
+    def require_installed(self) -> None:
+        if shutil.which(self.command) is None:
+            raise LeanSharpError(f"coqc not found on PATH; {packages.COQ_INSTALL_FIX}")
+
+    def _ask(self, flag: str) -> Optional[str]:
+        if shutil.which(self.command) is None:
+            return None
+        try:
+            return subprocess.run([self.command, flag], capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+
+    def version(self) -> Optional[str]:
+        m = re.search(r"version (\S+)", self._ask("--version") or "")
+        return m.group(1) if m else None
+
+    def where(self) -> Optional[Path]:
+        out = (self._ask("-where") or "").strip()
+        return Path(out) if out else None
+
+    def library_loadable(self, logical_root: str) -> bool:
+        """A library root is loadable when `user-contrib/<root>` (or a COQPATH entry)
+        holds compiled .vo files."""
+        dirs = []
+        w = self.where()
+        if w:
+            dirs.append(w / "user-contrib" / logical_root)
+        dirs += [Path(p) / logical_root for p in os.environ.get("COQPATH", "").split(os.pathsep) if p]
+        return any(d.is_dir() and next(d.rglob("*.vo"), None) is not None for d in dirs)
+
+    def prover_fix(self, wanted: str, found: Optional[str]) -> str:
+        return packages.prover_fix(wanted, found)
+
+    def library_fix(self, logical_root: str) -> str:
+        return packages.library_fix(logical_root)
+
+    # -- projects and sources
+    def find_root(self, start: Optional[Path] = None) -> Path:
+        return find_project_root(start)
+
+    def open_project(self, start: Optional[Path] = None) -> CoqProject:
+        return load_project(find_project_root(start))
+
+    def load_project(self, root: Path) -> CoqProject:
+        return load_project(root)
+
+    def declarations(self, proj: Project, source: Path) -> List[Declaration]:
+        path = proj.root / source
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise LeanSharpError(f"{path}: cannot read ({err.strerror})") from None
+        except UnicodeDecodeError:
+            raise LeanSharpError(f"{path}: not valid UTF-8; re-encode the file as UTF-8") from None
+        return scan_source(text, proj.module_of(source), Path(source).as_posix())
+
+    # -- build
+    def build_plan(self, proj: Project) -> Optional[List[str]]:
+        return coq_build.build_plan(_coq(proj))
+
+    def started_file(self, line: str) -> Optional[str]:
+        return coq_build.started_file(line)
+
+    def build(self, proj: Project, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
+        self.require_installed()
+        return coq_build.build(_coq(proj), jobs, on_line)
+
+    # -- coqc on generated files
+    def _run_generated(self, proj: Project, basename: str, source: str) -> subprocess.CompletedProcess:
+        self.require_installed()
+        with tempfile.TemporaryDirectory(prefix="leansharp-") as tmp:
+            path = Path(tmp) / f"{basename}.v"
+            path.write_text(source, encoding="utf-8")
+            cmd = [self.command, *_coq(proj).coqc_flags(), "-w", "-all", str(path)]
+            try:
+                return subprocess.run(cmd, cwd=proj.root, capture_output=True, text=True,
+                                      timeout=self.timeout, errors="replace")
+            except subprocess.TimeoutExpired:
+                raise LeanSharpError(f"coqc timed out after {self.timeout:.0f}s on generated {basename}.v") from None
+            except OSError as err:
+                raise LeanSharpError(f"cannot run coqc: {err.strerror}; {packages.COQ_INSTALL_FIX}") from None
+
+    def _unions(self, proj: Project, basename: str, modules: Sequence[str],
+                groups: Sequence[Sequence[str]]) -> Optional[Dict[int, List[Assumption]]]:
+        """One coqc run: the union of the assumptions of each group of names (all of
+        `modules` loaded). None when something did not load."""
+        r = self._run_generated(proj, basename, union_script(modules, groups))
+        return parse_assumptions(r.stdout) if r.returncode == 0 else None
+
+    # -- assumptions
+    def is_standard_axiom(self, name: str) -> bool:
+        return is_standard_axiom(name)
+
+    def standard_axioms(self) -> List[str]:
+        return list(STANDARD_AXIOMS)
+
+    def clean_unions(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
+        """For each module whose names together rest only on standard axioms, that
+        union (so every name of it is proved); the other modules are left out and
+        need `assumptions` name by name. First ONE `Print Assumptions` over every
+        name of every module (Coq walks the shared dependency closure once: a few
+        seconds for the whole library); only if that union is not clean, one union
+        per module, still in a single coqc run."""
+        mods = [m for m, names in batches.items() if names]
+        if not mods:
+            return {}
+        whole = self._unions(proj, "LSall_modules", mods, [[n for m in mods for n in batches[m]]])
+        if whole is None:
+            return {}  # some module or name did not load: the per-module path explains
+        if _clean(whole.get(0)):
+            return {m: list(whole[0]) for m in mods}
+        per = self._unions(proj, "LSall_modules", mods, [batches[m] for m in mods]) or {}
+        return {m: list(per[i]) for i, m in enumerate(mods) if _clean(per.get(i))}
+
+    def assumptions(self, proj: Project, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
+        """`Print Assumptions` of each name, one coqc run per module. A name Coq
+        rejects (e.g. a scanner false positive) gets `error` set and the batch is
+        re-run without it."""
+        results: Dict[str, AssumptionResult] = {}
+        todo = list(dict.fromkeys(names))
+        safe = re.sub(r"\W", "_", module)
+        if len(todo) > 1:
+            # Fast path: when the union of all names is only standard axioms, every name is proved.
+            union = (self._unions(proj, f"LSall_{safe}", [module], [todo]) or {}).get(0)
+            if _clean(union):
+                return {n: AssumptionResult(list(union or [])) for n in todo}
+        for _attempt in range(len(todo) + 1):
+            if not todo:
+                break
+            src, line_of = names_script(module, todo)
+            r = self._run_generated(proj, f"LSassume_{safe}", src)
+            parsed = parse_assumptions(r.stdout)
+            if r.returncode == 0:
+                results.update({n: AssumptionResult(parsed.get(i, [])) for i, n in enumerate(todo)})
+                break
+            errs = parse_coq_errors(r.stderr + "\n" + r.stdout)
+            bad = {line_of[e.line]: e.message for e in errs if e.line in line_of}
+            if not bad:
+                raise LeanSharpError(f"{module}: cannot load the compiled module ({first_error(r.stdout, r.stderr)}); "
+                                     f"run `leansharp build` first")
+            for i, n in enumerate(todo):
+                if n in bad:
+                    break
+                results[n] = AssumptionResult(parsed.get(i, []))
+            results.update({n: AssumptionResult(error=msg) for n, msg in bad.items()})
+            todo = [n for n in todo if n not in results]
+        return results
+
+    # -- dependency graph
+    def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
+        if not self.library_loadable("dpdgraph"):
+            raise LeanSharpError(packages.DPDGRAPH_MISSING)
+        with tempfile.TemporaryDirectory(prefix="leansharp-dpd-") as tmp:
+            dpd = Path(tmp) / "graph.dpd"
+            src = "\n".join([
+                "Require dpdgraph.dpdgraph.",
+                f"Require {' '.join(modules)}.",
+                f'Set DependGraph File "{dpd}".',
+                f"Print FileDependGraph {' '.join(modules)}.",
+            ]) + "\n"
+            r = self._run_generated(proj, "LSgraph", src)
+            if r.returncode != 0 or not dpd.exists():
+                raise LeanSharpError(f"coq-dpdgraph failed: {first_error(r.stdout, r.stderr)}")
+            return dpd_graph(dpd.read_text(encoding="utf-8", errors="replace"), modules)

@@ -1,0 +1,202 @@
+"""Rendering for the terminal: rich tables and progress bars for people, one JSON
+document for machines, and writing a rendered page to --output.
+
+Every function takes plain data (from status.py, graph.py, toolchain.py ...) and a
+`rich.console.Console`; none computes anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from leansharp_tools.backends.base import VERDICTS, ProverError, Status
+from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.map.model import ProjectMap
+from leansharp_tools.roadmap import ItemState
+from leansharp_tools.status import StatusReport
+
+STATUS_STYLE = {
+    Status.PROVED: "green", Status.ADMITTED: "bold red", Status.AXIOM: "bold red", Status.FOREIGN_AXIOM: "red",
+    Status.UNGUARDED: "bold magenta", Status.UNKNOWN: "yellow", Status.MISSING: "bold red",
+    ItemState.PARTIAL: "yellow", ItemState.OPEN: "dim",
+}
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console; when not writing to a terminal (CI logs, pipes) use a wide
+    fixed width so tables are not folded at 80 columns."""
+    con = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not con.is_terminal:
+        con = Console(stderr=stderr, highlight=False, soft_wrap=False, width=200)
+    return con
+
+
+def progress_bar(label: str, con: Console, transient: bool = False) -> Progress:
+    """`label [bar] done/total elapsed description` (not started: use it as a context
+    manager or call start()/stop())."""
+    return Progress(TextColumn(f"[bold]{label}[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TextColumn("{task.description}"), console=con, transient=transient)
+
+
+@contextlib.contextmanager
+def lazy_progress(label: str, con: Console) -> Iterator[Callable[[str, int, int], None]]:
+    """An `on_progress(item, done, total)` callback whose (transient) bar appears only
+    once there is work: a call with an empty `item` before that shows nothing (e.g. a
+    report answered from its cache)."""
+    bars: List[Progress] = []
+
+    def on_progress(item: str, done: int, total: int) -> None:
+        if not bars:
+            if not item:
+                return
+            bars.append(progress_bar(label, con, transient=True))
+            bars[0].start()
+            bars[0].add_task("", total=total)
+        bars[0].update(bars[0].task_ids[0], completed=done, total=total, description=item)
+
+    try:
+        yield on_progress
+    finally:
+        for bar in bars:
+            bar.stop()
+
+
+def json_text(doc: Any) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def print_json(doc: Any) -> None:
+    """The single JSON document of a --json report, on stdout."""
+    emit(json_text(doc), None)
+
+
+def emit(text: str, output: Optional[Path]) -> None:
+    """A rendered page on stdout, or written to --output FILE (one-line error when that fails)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise LeanSharpError(f"{output}: cannot write ({err.strerror}); choose another --output path") from None
+
+
+def styled(status: str) -> str:
+    st = STATUS_STYLE.get(status)
+    return f"[{st}]{status}[/{st}]" if st else str(status)
+
+
+# ------------------------------------------------------------------------ status
+
+def render_status(con: Console, report: StatusReport, show_all: bool = False) -> None:
+    holes = [d for d in report.declarations if d.status != Status.PROVED]
+    if show_all or holes:
+        t = Table(title="Declarations" if show_all else "Declarations that are not proved", title_justify="left")
+        for c in ("status", "declaration", "kind", "file:line", "detail"):
+            t.add_column(c, overflow="fold")
+        for d in (report.declarations if show_all else holes):
+            detail = ", ".join(d.axioms + d.unsafe + ([d.error] if d.error else []))
+            t.add_row(styled(d.status), d.name, d.kind, f"{d.file}:{d.line}", detail)
+        con.print(t)
+
+    t = Table(title="Modules", title_justify="left")
+    t.add_column("module")
+    t.add_column("decls", justify="right")
+    for s in VERDICTS:
+        t.add_column(str(s), justify="right")
+    for m in report.module_summary():
+        counts = m["counts"]
+        t.add_row(m["module"], str(m["total"]),
+                  *[(styled(str(counts[s])) if counts[s] and s != Status.PROVED else str(counts[s])) for s in VERDICTS])
+    tot = report.totals()
+    t.add_row("[bold]total[/bold]", f"[bold]{tot['declarations']}[/bold]", *[f"[bold]{tot[s]}[/bold]" for s in VERDICTS])
+    con.print(t)
+
+    if report.roadmap:
+        t = Table(title="Roadmap items", title_justify="left")
+        for c in ("item", "tier", "status", "proved", "title"):
+            t.add_column(c, overflow="fold")
+        for it in report.roadmap:
+            n = len(it.declarations)
+            k = sum(1 for d in it.declarations if d["status"] == Status.PROVED)
+            t.add_row(it.item.id + (" ★" if it.item.headline else ""), str(it.item.tier), styled(it.status),
+                      f"{k}/{n}", it.item.title)
+        con.print(t)
+        rt = report.roadmap_totals()
+        con.print(f"roadmap: {rt['proved']} proved, {rt['partial']} partial, {rt['open']} open")
+
+    if report.problems:
+        con.print(f"[bold red]{len(report.problems)} problem(s)[/bold red] (leansharp status --strict fails):")
+        for p in report.problems[:50]:
+            con.print(f"  {p}", markup=False)
+        if len(report.problems) > 50:
+            con.print(f"  ... and {len(report.problems) - 50} more (see --json)")
+    else:
+        con.print(f"[bold green]all {tot['declarations']} declarations proved[/bold green] "
+                  f"(standard classical axioms only)")
+
+
+# ------------------------------------------------------------------------- build
+
+def render_build_errors(con: Console, errors: Iterable[ProverError], output_tail: List[str]) -> None:
+    errors = list(errors)
+    lines = [str(e) for e in errors] if errors else list(output_tail)
+    con.file.write("".join(line + "\n" for line in lines))
+    con.file.flush()
+
+
+# ------------------------------------------------------------------------ doctor
+
+def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
+    t = Table(title="leansharp doctor", title_justify="left")
+    for c in ("check", "wanted", "installed", "ok"):
+        t.add_column(c, overflow="fold")
+    for c in checks:
+        ok = {True: "[green]ok[/green]", False: "[bold red]GAP[/bold red]", None: "[dim]skipped[/dim]"}[c["ok"]]
+        t.add_row(c["check"], c["wanted"], c["installed"] or "-", ok)
+    con.print(t)
+    gaps = [c for c in checks if c["ok"] is False]
+    if gaps:
+        con.print(f"[bold red]{len(gaps)} gap(s)[/bold red]; fixes:")
+        for c in gaps:
+            con.print(f"  {c['check']}: {c['fix']}", markup=False)
+    else:
+        con.print("[bold green]toolchain matches toolchain.toml[/bold green]")
+
+
+# ------------------------------------------------------------------------- graph
+
+def render_graph_summary(con: Console, summary: Dict[str, Any], wrote: Optional[Path] = None) -> None:
+    if wrote is not None:
+        con.print(f"wrote {wrote}", markup=False)
+    con.print(f"graph: {summary['nodes']} declarations, {summary['edges']} dependencies"
+              + (f" (restricted to {summary['root']})" if summary.get("root") else ""))
+    chain = summary.get("longest_chain", [])
+    if chain:
+        con.print(f"longest dependency chain ({len(chain)} declarations, {len(chain) - 1} steps):")
+        con.print("  " + " -> ".join(chain), markup=False)
+
+
+# --------------------------------------------------------------------------- map
+
+def map_progress(module: str, done: int, total: int) -> None:
+    if module:
+        sys.stderr.write(f"leansharp map: checking proofs of {module} ({done + 1}/{total})\n")
+
+
+def render_map_notes(pmap: ProjectMap, wrote: Optional[Path] = None) -> None:
+    """On stderr after the map (plain lines, never wrapped): where it was written and
+    its broken links."""
+    lines = [f"leansharp map: wrote {wrote} ({len(pmap.items)} items)"] if wrote is not None else []
+    if pmap.problems:
+        lines += [f"leansharp map: {len(pmap.problems)} broken link(s):"] + [f"  {p}" for p in pmap.problems]
+    sys.stderr.write("".join(line + "\n" for line in lines))
