@@ -17,7 +17,8 @@
       quantile;  [count_ge_quantile_pos]: at least one is
     - [count_ge_kth_largest]: at least k elements are ≥ the k-th largest (1 ≤ k ≤ N;
       more when there are ties)
-    - [qlo_eq]: lo = k whenever k ≤ pos < k + 1 (to evaluate concrete quantiles) *)
+    - [qlo_eq]: lo = k whenever k ≤ pos < k + 1 (to evaluate concrete quantiles);
+      [quantile_indices]: pos = k + r with 0 < r < 1 gives lo = k, hi = k + 1, weight r *)
 
 From Coq Require Import Reals Lra Lia List ZArith.
 From LeanSharp.Core Require Import Sorting.
@@ -95,6 +96,16 @@ Proof.
   replace (up (qpos p N)) with (Z.of_nat k + 1)%Z.
   - rewrite Z.add_simpl_r. apply Nat2Z.id.
   - apply tech_up; rewrite plus_IZR, <- INR_IZR_INZ; simpl; lra.
+Qed.
+
+(** A position strictly between k and k + 1, pos = k + r with 0 < r < 1: lo = k, hi = k + 1
+    and the interpolation weight is r (to evaluate concrete quantiles in one step). *)
+Lemma quantile_indices p N k r :
+  qpos p N = INR k + r -> 0 < r < 1 -> qlo p N = k /\ qhi p N = S k /\ qfrac p N = r.
+Proof.
+  intros Hpos Hr. assert (Hlo : qlo p N = k) by (apply qlo_eq; lra).
+  assert (Hfr : qfrac p N = r) by (unfold qfrac; rewrite Hlo; lra).
+  unfold qhi. rewrite Hlo, Hfr. destruct (Req_EM_T r 0); [lra | auto].
 Qed.
 
 (** ** The quantile lies between two order statistics *)

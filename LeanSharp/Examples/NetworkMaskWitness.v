@@ -93,24 +93,12 @@ Proof.
   rewrite !absz_D_A, !absz_D_B by lia. reflexivity.
 Qed.
 
-Lemma qlo_70_8 : qlo 70 8 = 4%nat.
-Proof. apply qlo_eq. unfold qpos. simpl. lra. Qed.
-
-Lemma qfrac_70_8 : qfrac 70 8 = 0.9.
-Proof. unfold qfrac. rewrite qlo_70_8. unfold qpos. simpl. lra. Qed.
-
-Lemma qhi_70_8 : qhi 70 8 = 5%nat.
-Proof.
-  unfold qhi. rewrite qlo_70_8. destruct (Req_EM_T (qfrac 70 8) 0) as [H|]; [|reflexivity].
-  rewrite qfrac_70_8 in H. lra.
-Qed.
-
 (** The global threshold is B's common |z|: t = 1/(√(4/3) + ε). *)
 Theorem drop_threshold : zthreshold eps 70 (split_layers sizesD gD) = zb.
 Proof.
   pose proof za_lt_zb. pose proof zb_lt_3za.
   unfold zthreshold. rewrite all_absz_D. unfold quantile. simpl length.
-  rewrite qlo_70_8, qhi_70_8, qfrac_70_8.
+  destruct (quantile_indices 70 8 4 0.9) as (-> & -> & ->); [unfold qpos; simpl; lra | lra |].
   rewrite (rsort_unique _ [za; za; za; zb; zb; zb; zb; 3 * za]).
   - simpl. ring.
   - repeat constructor; lra.
@@ -211,24 +199,13 @@ Proof.
   destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
 Qed.
 
-Lemma qlo_70_10 : qlo 70 10 = 6%nat.
-Proof. apply qlo_eq. unfold qpos. simpl. lra. Qed.
-
-Lemma qfrac_70_10 : qfrac 70 10 = 0.3.
-Proof. unfold qfrac. rewrite qlo_70_10. unfold qpos. simpl. lra. Qed.
-
-Lemma qhi_70_10 : qhi 70 10 = 7%nat.
-Proof.
-  unfold qhi. rewrite qlo_70_10. destruct (Req_EM_T (qfrac 70 10) 0) as [H|]; [|reflexivity].
-  rewrite qfrac_70_10 in H. lra.
-Qed.
-
 (** The global threshold is layer A's common |z|: t = 1/(√(6/5) + ε). *)
 Theorem fallback_threshold : zthreshold eps 70 (split_layers sizesF gF) = za'.
 Proof.
   pose proof zb_lt_za'. unfold zthreshold, all_absz, layer_absz. simpl.
   rewrite !absz_F_A, !absz_F_B by lia.
-  unfold quantile. simpl length. rewrite qlo_70_10, qhi_70_10, qfrac_70_10.
+  unfold quantile. simpl length.
+  destruct (quantile_indices 70 10 6 0.3) as (-> & -> & ->); [unfold qpos; simpl; lra | lra |].
   rewrite (rsort_unique _ [zb eps; zb eps; zb eps; zb eps; za'; za'; za'; za'; za'; za']).
   - simpl. ring.
   - repeat constructor; lra.

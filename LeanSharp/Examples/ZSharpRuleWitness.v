@@ -74,23 +74,12 @@ Proof.
   rewrite !absz_gA, !absz_gB by (assumption || lia). reflexivity.
 Qed.
 
-Lemma qlo_70_4 : qlo 70 4 = 2%nat.
-Proof. apply qlo_eq. unfold qpos. simpl. lra. Qed.
-
-Lemma qfrac_70_4 : qfrac 70 4 = 0.1.
-Proof. unfold qfrac. rewrite qlo_70_4. unfold qpos. simpl. lra. Qed.
-
-Lemma qhi_70_4 : qhi 70 4 = 3%nat.
-Proof.
-  unfold qhi. rewrite qlo_70_4. destruct (Req_EM_T (qfrac 70 4) 0) as [H|]; [|reflexivity].
-  rewrite qfrac_70_4 in H. lra.
-Qed.
-
 (** The global threshold of the two-layer example is t = c = 1/(√2 + ε) > 0. *)
 Theorem two_layer_threshold eps : 0 < eps -> zthreshold eps 70 two_layers = cA eps.
 Proof.
   intros He. pose proof (cA_pos eps He). unfold zthreshold. rewrite all_absz_two by exact He.
-  unfold quantile. simpl length. rewrite qlo_70_4, qhi_70_4, qfrac_70_4.
+  unfold quantile. simpl length.
+  destruct (quantile_indices 70 4 2 0.1) as (-> & -> & ->); [unfold qpos; simpl; lra | lra |].
   rewrite (rsort_unique _ [0; 0; cA eps; cA eps]).
   - simpl. ring.
   - repeat constructor; lra.
