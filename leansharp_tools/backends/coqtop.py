@@ -19,7 +19,6 @@ its timeout is interrupted with SIGINT ("User interrupt."), which keeps coqtop u
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import select
@@ -319,6 +318,18 @@ class Coqtop:
             if f"LS_sync_{self._sync}" in r.text:
                 return
 
+    def back_to(self, state: int) -> None:
+        """Return to an earlier state of this session (later states are discarded)."""
+        if self.state != state:
+            r = self.send(f"BackTo {state}.", timeout=600.0)
+            if r.error:
+                raise LeanSharpError(f"coqtop cannot go back to state {state}: {r.error}")
+
+    def save(self, terminator: str = "Qed.") -> Optional[str]:
+        """Close the proof with `terminator` (the kernel checks it): None, or Coq's error."""
+        r = self.send(terminator if terminator in ("Qed.", "Defined.") else "Qed.")
+        return r.error
+
     def show_goal(self, gid: int, state: int) -> Tuple[List[Dict[str, Any]], str]:
         r = self.send(f"Show Goal {gid} at {state}.", timeout=120.0)
         lines = _TAG_RE.sub("", r.text).splitlines()
@@ -469,19 +480,3 @@ def coq_version() -> Optional[str]:
         return None
     m = re.search(r"version (\S+)", out)
     return m.group(1) if m else None
-
-
-class LineIndex:
-    """Byte offset -> (1-based line, 1-based column in characters)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.starts = [0] + [i + 1 for i, c in enumerate(data) if c == 10]
-
-    def at(self, offset: int) -> Tuple[int, int]:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        col = len(self.data[self.starts[k]:offset].decode("utf-8", "replace")) + 1
-        return k + 1, col
-
-    def text(self, a: int, b: int) -> str:
-        return self.data[a:b].decode("utf-8", "replace")
