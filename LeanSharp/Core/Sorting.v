@@ -15,6 +15,7 @@
     - [rsort_first_le], [rsort_last_ge]: v_0 ≤ x ≤ v_{N−1} for every x ∈ l
     - [count_ge_perm]: the count is invariant under permutation;
       [count_ge_antitone]: t ≤ t' ⇒ count_ge t' l ≤ count_ge t l
+    - [count_ge_pos], [count_ge_exists]: count_ge t l ≥ 1 iff some x ∈ l has t ≤ x
     - [count_ge_sorted_nth]: in a sorted list of length N, at least N − j
       elements are ≥ v_j (j < N) *)
 
@@ -163,6 +164,13 @@ Proof.
   intros [x [Hx Ht]]. induction l as [|y l IH]; [destruct Hx|]. rewrite count_ge_cons.
   destruct Hx as [->|Hx]; [destruct (Rle_dec t x); [lia | contradiction]|].
   specialize (IH Hx). lia.
+Qed.
+
+Lemma count_ge_exists t l : (1 <= count_ge t l)%nat -> exists x, In x l /\ t <= x.
+Proof.
+  induction l as [|x l IH]; [unfold count_ge; simpl; lia|]. rewrite count_ge_cons. intros H.
+  destruct (Rle_dec t x) as [Hx|Hx]; [exists x; split; [now left | exact Hx]|].
+  destruct IH as [y [Hy Ht]]; [lia|]. exists y. split; [now right | exact Ht].
 Qed.
 
 (** In a sorted list of length N, the elements v_j, …, v_{N−1} are all ≥ v_j. *)

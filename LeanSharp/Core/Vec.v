@@ -12,9 +12,16 @@
     Main results
     - linearity and monotonicity of [vsum]; [vsum_ext]: only [0, n) matters
     - [vsum_nonneg_eq_0]: a sum of non-negative terms is 0 iff every term is
+    - [vsum_split]: Σ_{i<a+b} f = Σ_{i<a} f + Σ_{i<b} f(a + i);  [vsum_shift], [vsum_abs_le],
+      [vsum_pos_exists], [vsum_nonneg_exists]: a positive (≥ 0) sum has a positive (≥ 0) term
     - [norm2_nonneg], [norm_sqr]: ‖v‖² = ‖v‖·‖v‖
     - [cauchy_schwarz]: ⟨u, v⟩² ≤ ‖u‖²‖v‖²,  [inner_le_norm]: ⟨u, v⟩ ≤ ‖u‖‖v‖
-    - [norm_triangle]: ‖u + v‖ ≤ ‖u‖ + ‖v‖,  [norm_scale]: ‖c v‖ = |c|‖v‖ *)
+    - [norm_triangle]: ‖u + v‖ ≤ ‖u‖ + ‖v‖,  [norm_scale]: ‖c v‖ = |c|‖v‖
+    - real helpers: [sqrt_scale_sqr]: √(a²x) = |a|√x,  [sqrt_between]: lo² < x < hi² ⇒
+      lo < √x < hi (for concrete square roots)
+
+    This file is the one home of vector and real helpers: search here (and [Search] the
+    standard library: [lt_0_INR], [Rabs_pos_lt], [Rle_mult_inv_pos], ...) before proving one. *)
 
 From Coq Require Import Reals Lra Lia.
 Open Scope R_scope.

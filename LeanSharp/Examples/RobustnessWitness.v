@@ -56,11 +56,11 @@ Proof.
     rewrite Rabs_right by lra; lra.
 Qed.
 
-Lemma clean_dirty_agree : INR 3 < 2 * count_agree 3 clean dirty.
-Proof. unfold count_agree, clean, dirty. simpl. solve_ifs. Qed.
+Lemma clean_dirty_agree : INR 3 < 2 * vcount_agree 3 clean dirty.
+Proof. unfold vcount_agree, clean, dirty. simpl. solve_ifs. Qed.
 
 Example dirty_median : is_median 3 dirty 1.
-Proof. unfold is_median, count_le, count_ge, dirty. simpl. split; solve_ifs. Qed.
+Proof. unfold is_median, vcount_le, vcount_ge, dirty. simpl. split; solve_ifs. Qed.
 
 Example median_breakdown_witness m : is_median 3 dirty m -> -2 <= m <= 2.
 Proof.
@@ -78,7 +78,7 @@ Proof.
   - intros i c Hi Hc. unfold Xclean.
     destruct i as [|[|[|i]]]; destruct c as [|[|c]]; try lia; simpl;
       rewrite Rabs_right by lra; lra.
-  - intros c Hc. unfold count_agree, Xclean, Ydirty, clean, dirty.
+  - intros c Hc. unfold vcount_agree, Xclean, Ydirty, clean, dirty.
     destruct c as [|[|c]]; try lia; simpl; solve_ifs.
 Qed.
 

@@ -56,13 +56,6 @@ Proof.
   rewrite app_length, IH. unfold layer_absz. now rewrite map_length, seq_length.
 Qed.
 
-Lemma count_ge_exists t l : (1 <= count_ge t l)%nat -> exists x, In x l /\ t <= x.
-Proof.
-  induction l as [|x l IH]; [unfold count_ge; simpl; lia|]. rewrite count_ge_cons. intros H.
-  destruct (Rle_dec t x) as [Hx|Hx]; [exists x; split; [now left | exact Hx]|].
-  destruct IH as [y [Hy Ht]]; [lia|]. exists y. split; [now right | exact Ht].
-Qed.
-
 Lemma INR_ne_0_ge_1 k : INR k <> 0 -> 1 <= INR k.
 Proof. intros H. destruct k; [contradiction|]. apply (le_INR 1). lia. Qed.
 

@@ -4,8 +4,8 @@
     For x ∈ W n and m ∈ R:
 
     Definitions
-    - [count_le n x m] = #{i < n : x_i ≤ m},  [count_ge n x m] = #{i < n : x_i ≥ m},
-      [count_in n x B] = #{i < n : |x_i| ≤ B},  [count_agree n x y] = #{i < n : y_i = x_i}
+    - [vcount_le n x m] = #{i < n : x_i ≤ m},  [vcount_ge n x m] = #{i < n : x_i ≥ m},
+      [vcount_in n x B] = #{i < n : |x_i| ≤ B},  [vcount_agree n x y] = #{i < n : y_i = x_i}
     - [is_median n x m]: 2·#{x_i ≤ m} ≥ n and 2·#{x_i ≥ m} ≥ n
     - [is_coord_median n d X M]: for n points X_0, …, X_{n−1} ∈ W d, every coordinate
       M_c is a median of the c-th coordinates (X_i)_c
@@ -55,19 +55,19 @@ Defined.
 
 (** ** Counts and the median *)
 
-Definition count_le (n : nat) (x : W n) (m : R) : R :=
+Definition vcount_le (n : nat) (x : W n) (m : R) : R :=
   vsum n (fun i => if Rle_dec (x i) m then 1 else 0).
-Definition count_ge (n : nat) (x : W n) (m : R) : R :=
+Definition vcount_ge (n : nat) (x : W n) (m : R) : R :=
   vsum n (fun i => if Rle_dec m (x i) then 1 else 0).
-Definition count_lt (n : nat) (x : W n) (m : R) : R :=
+Definition vcount_lt (n : nat) (x : W n) (m : R) : R :=
   vsum n (fun i => if Rlt_dec (x i) m then 1 else 0).
-Definition count_in (n : nat) (x : W n) (B : R) : R :=
+Definition vcount_in (n : nat) (x : W n) (B : R) : R :=
   vsum n (fun i => if Rle_dec (Rabs (x i)) B then 1 else 0).
-Definition count_agree (n : nat) (x y : W n) : R :=
+Definition vcount_agree (n : nat) (x y : W n) : R :=
   vsum n (fun i => if Req_EM_T (y i) (x i) then 1 else 0).
 
 Definition is_median (n : nat) (x : W n) (m : R) : Prop :=
-  INR n <= 2 * count_le n x m /\ INR n <= 2 * count_ge n x m.
+  INR n <= 2 * vcount_le n x m /\ INR n <= 2 * vcount_ge n x m.
 
 (** Two indicator families that never fire together have total count ≤ n. *)
 Lemma count_disjoint n f g :
@@ -77,9 +77,9 @@ Proof.
   apply vsum_le. exact H.
 Qed.
 
-Lemma count_lt_ge n x m : count_lt n x m + count_ge n x m = INR n.
+Lemma vcount_lt_ge n x m : vcount_lt n x m + vcount_ge n x m = INR n.
 Proof.
-  unfold count_lt, count_ge. rewrite <- vsum_add.
+  unfold vcount_lt, vcount_ge. rewrite <- vsum_add.
   rewrite <- (Rmult_1_r (INR n)), <- vsum_const. apply vsum_ext. intros i _.
   destruct Rlt_dec, Rle_dec; lra.
 Qed.
@@ -89,12 +89,12 @@ Qed.
 Theorem median_exists n (x : W n) : (0 < n)%nat -> {m | is_median n x m}.
 Proof.
   intros Hn.
-  set (P := fun k => INR n <= 2 * count_le n x (x k)).
+  set (P := fun k => INR n <= 2 * vcount_le n x (x k)).
   assert (Pdec : forall k, {P k} + {~ P k}) by (intros k; apply Rle_dec).
   (* the largest data value satisfies P *)
   assert (HP : exists k, (k < n)%nat /\ P k).
   { destruct (argmax_on x (fun _ => True) (fun _ => left I) n) as [[j [Hj [_ Hmax]]]|Hnone].
-    - exists j. split; [exact Hj|]. unfold P, count_le.
+    - exists j. split; [exact Hj|]. unfold P, vcount_le.
       rewrite (vsum_ext n _ (fun _ => 1)) by
         (intros i Hi; destruct Rle_dec as [|Hc]; [reflexivity | exfalso; apply Hc, Hmax; auto]).
       rewrite vsum_const. pose proof (pos_INR n). lra.
@@ -103,14 +103,14 @@ Proof.
   destruct (argmax_on (fun i => - x i) P Pdec n) as [[k [Hk [Pk Hmin]]]|Hnone];
     [| exfalso; destruct HP as [k [Hk Pk]]; exact (Hnone k Hk Pk)].
   exists (x k). split; [exact Pk|].
-  destruct (Rle_dec (INR n) (2 * count_ge n x (x k))) as [|Hlt]; [assumption | exfalso].
-  pose proof (count_lt_ge n x (x k)) as Hsplit.
-  assert (Hpos : 0 < count_lt n x (x k)) by (pose proof (pos_INR n); lra).
+  destruct (Rle_dec (INR n) (2 * vcount_ge n x (x k))) as [|Hlt]; [assumption | exfalso].
+  pose proof (vcount_lt_ge n x (x k)) as Hsplit.
+  assert (Hpos : 0 < vcount_lt n x (x k)) by (pose proof (pos_INR n); lra).
   destruct (vsum_pos_exists n _ Hpos) as [i [Hi Hxi]].
   destruct (Rlt_dec (x i) (x k)) as [Hik|]; [clear Hxi | lra].
   destruct (argmax_on x (fun i => x i < x k) (fun i => Rlt_dec (x i) (x k)) n)
     as [[j [Hj [Hjk Hmax]]]|Hnone]; [| exact (Hnone i Hi Hik)].
-  assert (Heq : count_le n x (x j) = count_lt n x (x k)).
+  assert (Heq : vcount_le n x (x j) = vcount_lt n x (x k)).
   { apply vsum_ext. intros l Hl.
     destruct (Rle_dec (x l) (x j)), (Rlt_dec (x l) (x k)); try reflexivity.
     - exfalso. lra.
@@ -124,21 +124,21 @@ Defined.
 (** If strictly more than half of the points lie in [−B, B], every median lies in
     [−B, B] — whatever the remaining points are. *)
 Theorem median_bounded n (x : W n) (B m : R) :
-  INR n < 2 * count_in n x B -> is_median n x m -> - B <= m <= B.
+  INR n < 2 * vcount_in n x B -> is_median n x m -> - B <= m <= B.
 Proof.
   intros Hin [Hle Hge].
   destruct (Rle_dec (- B) m) as [HmB|HmB]; [split; [exact HmB|] | exfalso].
   - destruct (Rle_dec m B) as [|HBm]; [assumption | exfalso].
-    assert (count_ge n x m + count_in n x B <= INR n); [|lra].
+    assert (vcount_ge n x m + vcount_in n x B <= INR n); [|lra].
     apply count_disjoint. intros i _. pose proof (Rle_abs (x i)).
     destruct Rle_dec, Rle_dec; lra.
-  - assert (count_le n x m + count_in n x B <= INR n); [|lra].
+  - assert (vcount_le n x m + vcount_in n x B <= INR n); [|lra].
     apply count_disjoint. intros i _. pose proof (Rle_abs (- x i)). pose proof (Rabs_Ropp (x i)).
     destruct Rle_dec, Rle_dec; lra.
 Qed.
 
-Lemma count_agree_le_in n (x y : W n) B :
-  (forall i, (i < n)%nat -> Rabs (x i) <= B) -> count_agree n x y <= count_in n y B.
+Lemma vcount_agree_le_in n (x y : W n) B :
+  (forall i, (i < n)%nat -> Rabs (x i) <= B) -> vcount_agree n x y <= vcount_in n y B.
 Proof.
   intros Hx. apply vsum_le. intros i Hi.
   destruct Req_EM_T as [He|]; destruct Rle_dec as [|Hc]; try lra.
@@ -150,11 +150,11 @@ Qed.
     median of y lies in [−B, B]. *)
 Theorem median_breakdown n (x y : W n) (B m : R) :
   (forall i, (i < n)%nat -> Rabs (x i) <= B) ->
-  INR n < 2 * count_agree n x y ->
+  INR n < 2 * vcount_agree n x y ->
   is_median n y m -> - B <= m <= B.
 Proof.
   intros Hx Hag Hm. apply (median_bounded n y); [|exact Hm].
-  pose proof (count_agree_le_in n x y B Hx). lra.
+  pose proof (vcount_agree_le_in n x y B Hx). lra.
 Qed.
 
 (** ** Coordinate-wise median of n points of W d *)
@@ -175,7 +175,7 @@ Defined.
     coordinate-wise median of the Y_i lies in [−B, B]^d. *)
 Theorem coord_median_breakdown n d (X Y : nat -> W d) (B : R) (M : W d) :
   (forall i c, (i < n)%nat -> (c < d)%nat -> Rabs (X i c) <= B) ->
-  (forall c, (c < d)%nat -> INR n < 2 * count_agree n (fun i => X i c) (fun i => Y i c)) ->
+  (forall c, (c < d)%nat -> INR n < 2 * vcount_agree n (fun i => X i c) (fun i => Y i c)) ->
   is_coord_median n d Y M ->
   forall c, (c < d)%nat -> - B <= M c <= B.
 Proof.
@@ -196,13 +196,13 @@ Definition half_split (k : nat) (b : R) : nat -> R := fun i => if Nat.ltb i k th
 Theorem median_half_breaks k b : 0 <= b -> is_median (k + k) (half_split k b) b.
 Proof.
   intros Hb. unfold is_median. rewrite plus_INR. split.
-  - unfold count_le.
+  - unfold vcount_le.
     assert (Hall : vsum (k + k) (fun i => if Rle_dec (half_split k b i) b then 1 else 0)
                    = vsum (k + k) (fun _ => 1)).
     { apply vsum_ext. intros i _. cbv beta. unfold half_split.
       destruct Nat.ltb; cbv iota beta; destruct Rle_dec; lra. }
     rewrite Hall, vsum_const, plus_INR. pose proof (pos_INR k). lra.
-  - unfold count_ge. rewrite vsum_split.
+  - unfold vcount_ge. rewrite vsum_split.
     rewrite (vsum_ext k (fun j => if Rle_dec b (half_split k b (k + j)) then 1 else 0)
                         (fun _ => 1)).
     + rewrite vsum_const.

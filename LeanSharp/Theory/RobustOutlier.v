@@ -181,7 +181,7 @@ Qed.
 Theorem spike_median k a b : (1 <= k)%nat -> is_median (S k) (spike k a b) a.
 Proof.
   intros Hk. assert (1 <= INR k) by (apply (le_INR 1); lia).
-  unfold is_median, count_le, count_ge.
+  unfold is_median, vcount_le, vcount_ge.
   rewrite (vsum_spike k _ 1 (if Rle_dec b a then 1 else 0)),
           (vsum_spike k _ 1 (if Rle_dec a b then 1 else 0));
     try (intros i Hi; cbv beta; rewrite spike_lt by exact Hi; destruct Rle_dec;
