@@ -23,6 +23,7 @@ app.command("status")(status.command)
 app.command("graph")(graph.command)
 app.command("map")(map_cmd.command)
 app.command("doctor")(doctor.command)
+app.command("extract")(__import__("leansharp_tools.commands.extract", fromlist=["command"]).command)
 
 
 def main() -> None:

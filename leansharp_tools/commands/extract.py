@@ -1,0 +1,57 @@
+"""`leansharp extract [--out DIR] [--project PATH] [--module M] [--jobs N] [--json]`:
+a LeanDojo-style dataset of the project's proofs (theorems with every proof step and
+the goals before/after it, the premise corpus, random and novel-premises splits,
+metadata). Record format: `leansharp_tools.extract.write`; logic: `extract.build`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import typer
+
+
+def command(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Dataset directory (default: <project>/.leansharp/dataset)."),
+    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name, suffix or .v path); repeatable."),
+    jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", help="Files traced in parallel (one coqtop each)."),
+    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one sentence may take before the file fails."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the random and novel-premises splits."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Re-trace every file (ignore .leansharp/cache/extract)."),
+    json_: bool = typer.Option(False, "--json", help="Print the metadata as one JSON document on stdout."),
+) -> None:
+    """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from leansharp_tools.extract.build import extract
+
+    bar = Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), transient=True, console=_stderr())
+    task: Dict[str, int] = {}
+
+    def on_progress(path: str, done: int, total: int) -> None:
+        if "id" not in task:
+            task["id"] = bar.add_task("", total=total)
+        bar.update(task["id"], completed=done, total=total, description=path)
+
+    with bar:
+        meta = extract(project, out=out, modules=module or None, jobs=jobs, timeout=timeout, seed=seed,
+                       use_cache=not no_cache, on_progress=on_progress)
+    if json_:
+        import json
+        import sys
+
+        sys.stdout.write(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        return
+    c = meta["counts"]
+    typer.echo(f"wrote {meta['out']}: {c['theorems']} theorems, {c['steps']} steps, {c['premises']} premises "
+               f"from {c['files']} files ({c['traced_files']} traced, {c['cached_files']} cached) "
+               f"in {meta['seconds']:.1f}s")
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True)
