@@ -89,9 +89,9 @@ Proof.
   assert (Hk : (i mod f < f)%nat) by (apply Nat.mod_upper_bound; lia).
   assert (Hb : (i / f < B)%nat) by (apply Nat.div_lt_upper_bound; lia).
   set (F := fun s b => g (line u d s) (b * f + i mod f)%nat).
-  assert (HF : forall b, (b < B)%nat -> C2fun (fun s => F s b))
+  assert (HF : forall b, (b < B)%nat -> C2 (fun s => F s b))
     by (intros b Hb'; exact (Hg u d _ (block_index B f b _ Hb' Hk))).
-  change (C2fun (fun s => (F s (i / f)%nat - mean B (F s)) * isr eps (var B (F s)))).
+  change (C2 (fun s => (F s (i / f)%nat - mean B (F s)) * isr eps (var B (F s)))).
   exact (normalized_C2 B F HF eps (i / f) He Hb).
 Qed.
 

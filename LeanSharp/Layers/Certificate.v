@@ -6,10 +6,12 @@
     Definitions
     - [line u d s] = u + s·d  (the line through u in direction d)
     - [lipschitz_map n m f K]: 0 ≤ K and ∀ u v, ‖f u − f v‖_m ≤ K ‖u − v‖_n
-    - [line_C2 n m f]: every output component along every line, φ(s) = f(u + s d)_j with
-      j < m, is twice differentiable on R with a continuous second derivative:
+    - [C2 φ]: φ : R → R is twice differentiable on R with a continuous second derivative:
       ∃ φ', φ'', ∀ s, φ has derivative φ'(s), φ' has derivative φ''(s), φ'' is continuous
-      at s  (Coquelicot [is_derive], [continuous]).
+      at s  (Coquelicot [is_derive], [continuous]); its closure properties are in
+      [LayerNormC2] ([C2_plus], [C2_mult], ...) and [Compose]
+    - [line_C2 n m f]: every output component along every line, φ(s) = f(u + s d)_j with
+      j < m, is [C2]
     - [StabilityCertificate n m f K] = [lipschitz_map n m f K] ∧ [line_C2 n m f]
     - [has_jvp n m f D]: D u d is the directional derivative of f at u in direction d,
       i.e. d/ds f(u + s d)_j |_{s=t} = (D (u + t d) d)_j  for j < m
@@ -55,11 +57,14 @@ Definition lipschitz_map (n m : nat) (f : (nat -> R) -> (nat -> R)) (K : R) : Pr
 
 Definition LipschitzCertificate := lipschitz_map.
 
+(** φ : R → R is C²: twice differentiable everywhere with a continuous second derivative. *)
+Definition C2 (phi : R -> R) : Prop :=
+  exists d1 d2 : R -> R,
+    forall s, is_derive phi s (d1 s) /\ is_derive d1 s (d2 s) /\ continuous d2 s.
+
+(** f is C² along every line: each output coordinate s ↦ f(u + s d)_j is [C2]. *)
 Definition line_C2 (n m : nat) (f : (nat -> R) -> (nat -> R)) : Prop :=
-  forall (u d : nat -> R) (j : nat), (j < m)%nat ->
-    exists d1 d2 : R -> R,
-      forall s, is_derive (fun s => f (line u d s) j) s (d1 s) /\
-                is_derive d1 s (d2 s) /\ continuous d2 s.
+  forall (u d : nat -> R) (j : nat), (j < m)%nat -> C2 (fun s => f (line u d s) j).
 
 Definition StabilityCertificate (n m : nat) (f : (nat -> R) -> (nat -> R)) (K : R) : Prop :=
   lipschitz_map n m f K /\ line_C2 n m f.

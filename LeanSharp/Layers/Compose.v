@@ -44,24 +44,24 @@ Proof. intros p f Hf. exact Hf. Qed.
 Theorem linear_c2_post n m A b : c2_post n m (linear n A b).
 Proof.
   intros p f Hf u d k _. unfold linear, matvec.
-  change (C2fun (fun s => vsum n (fun i => A k i * f (line u d s) i) + b k)).
-  apply C2fun_plus; [|apply C2fun_const].
-  apply (C2fun_vsum n (fun i s => A k i * f (line u d s) i)). intros i Hi.
-  apply (C2fun_mult (fun _ => A k i)); [apply C2fun_const | exact (Hf u d i Hi)].
+  change (C2 (fun s => vsum n (fun i => A k i * f (line u d s) i) + b k)).
+  apply C2_plus; [|apply C2_const].
+  apply (C2_vsum n (fun i s => A k i * f (line u d s) i)). intros i Hi.
+  apply (C2_mult (fun _ => A k i)); [apply C2_const | exact (Hf u d i Hi)].
 Qed.
 
 Theorem act_c2_post n sigma s1 s2 : scalar_C2 sigma s1 s2 -> c2_post n n (act sigma).
 Proof. intros Hs p f Hf. exact (line_C2_elementwise_compose p n f sigma s1 s2 Hs Hf). Qed.
 
-Lemma C2fun_exp phi : C2fun phi -> C2fun (fun s => exp (phi s)).
+Lemma C2_exp phi : C2 phi -> C2 (fun s => exp (phi s)).
 Proof.
-  apply (C2fun_comp_on (fun _ => True) exp exp exp); [intros; exact I|].
+  apply (C2_comp_on (fun _ => True) exp exp exp); [intros; exact I|].
   intros y _. split; [apply is_derive_exp | split; [apply is_derive_exp | apply continuous_exp]].
 Qed.
 
-Lemma C2fun_inv_pos phi : (forall s, 0 < phi s) -> C2fun phi -> C2fun (fun s => / phi s).
+Lemma C2_inv_pos phi : (forall s, 0 < phi s) -> C2 phi -> C2 (fun s => / phi s).
 Proof.
-  intros Hpos. apply (C2fun_comp_on (fun y => 0 < y) Rinv (fun y => - / (y * y))
+  intros Hpos. apply (C2_comp_on (fun y => 0 < y) Rinv (fun y => - / (y * y))
                                      (fun y => 2 / (y * y * y))); [exact Hpos|].
   intros y Hy. split; [|split].
   - auto_derive; [lra | field; lra].
@@ -73,48 +73,48 @@ Qed.
 Theorem softmax_c2_post n : c2_post n n (softmax n).
 Proof.
   intros p f Hf u d i Hi.
-  change (C2fun (fun s => exp (f (line u d s) i) * / sumexp n (f (line u d s)))).
-  apply C2fun_mult; [apply C2fun_exp, (Hf u d i Hi)|].
-  apply C2fun_inv_pos; [intros s; apply sumexp_pos; lia|].
-  unfold sumexp. apply (C2fun_vsum n (fun j s => exp (f (line u d s) j))). intros j Hj.
-  apply C2fun_exp, (Hf u d j Hj).
+  change (C2 (fun s => exp (f (line u d s) i) * / sumexp n (f (line u d s)))).
+  apply C2_mult; [apply C2_exp, (Hf u d i Hi)|].
+  apply C2_inv_pos; [intros s; apply sumexp_pos; lia|].
+  unfold sumexp. apply (C2_vsum n (fun j s => exp (f (line u d s) j))). intros j Hj.
+  apply C2_exp, (Hf u d j Hj).
 Qed.
 
 (** Statistics of a family of C² components are C². *)
 Section Stats.
 Variables (n : nat) (F : R -> nat -> R).
-Hypothesis HF : forall j, (j < n)%nat -> C2fun (fun s => F s j).
+Hypothesis HF : forall j, (j < n)%nat -> C2 (fun s => F s j).
 
-Lemma mean_C2 : C2fun (fun s => mean n (F s)).
+Lemma mean_C2 : C2 (fun s => mean n (F s)).
 Proof.
-  unfold mean. apply (C2fun_ext (fun s => vsum n (fun j => F s j) * / INR n)); [reflexivity|].
-  apply C2fun_mult; [apply (C2fun_vsum n (fun j s => F s j)), HF | apply C2fun_const].
+  unfold mean. apply (C2_ext (fun s => vsum n (fun j => F s j) * / INR n)); [reflexivity|].
+  apply C2_mult; [apply (C2_vsum n (fun j s => F s j)), HF | apply C2_const].
 Qed.
 
-Lemma dev_C2 j : (j < n)%nat -> C2fun (fun s => F s j - mean n (F s)).
+Lemma dev_C2 j : (j < n)%nat -> C2 (fun s => F s j - mean n (F s)).
 Proof.
-  intros Hj. apply (C2fun_ext (fun s => F s j + (-1) * mean n (F s))); [intros; ring|].
-  apply C2fun_plus; [exact (HF j Hj)|].
-  apply (C2fun_mult (fun _ => -1)); [apply C2fun_const | apply mean_C2].
+  intros Hj. apply (C2_ext (fun s => F s j + (-1) * mean n (F s))); [intros; ring|].
+  apply C2_plus; [exact (HF j Hj)|].
+  apply (C2_mult (fun _ => -1)); [apply C2_const | apply mean_C2].
 Qed.
 
-Lemma var_C2 : C2fun (fun s => var n (F s)).
+Lemma var_C2 : C2 (fun s => var n (F s)).
 Proof.
-  unfold var, ssd. apply (C2fun_ext
+  unfold var, ssd. apply (C2_ext
     (fun s => vsum n (fun j => (F s j - mean n (F s)) * (F s j - mean n (F s))) * / INR n));
     [reflexivity|].
-  apply C2fun_mult; [|apply C2fun_const].
-  apply (C2fun_vsum n (fun j s => (F s j - mean n (F s)) * (F s j - mean n (F s)))).
-  intros j Hj. apply C2fun_mult; now apply dev_C2.
+  apply C2_mult; [|apply C2_const].
+  apply (C2_vsum n (fun j s => (F s j - mean n (F s)) * (F s j - mean n (F s)))).
+  intros j Hj. apply C2_mult; now apply dev_C2.
 Qed.
 
 (** One normalized component (F_i − μ(F))·(σ²(F) + ε)^{−1/2} of a C² family is C²
     (ε > 0): the shared core of LayerNorm's and BatchNorm's certificates. *)
 Lemma normalized_C2 eps i :
-  0 < eps -> (i < n)%nat -> C2fun (fun s => (F s i - mean n (F s)) * isr eps (var n (F s))).
+  0 < eps -> (i < n)%nat -> C2 (fun s => (F s i - mean n (F s)) * isr eps (var n (F s))).
 Proof.
-  intros He Hi. apply C2fun_mult; [now apply dev_C2|].
-  apply (C2fun_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
+  intros He Hi. apply C2_mult; [now apply dev_C2|].
+  apply (C2_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
   - intros s. apply var_nonneg.
   - intros y Hy. now apply isr_C2_on.
   - apply var_C2.
@@ -126,7 +126,7 @@ Theorem layernorm_c2_post n eps : 0 < eps -> c2_post n n (layernorm n eps).
 Proof.
   intros He p f Hf u d i Hi.
   set (F := fun s => f (line u d s)).
-  assert (HF : forall j, (j < n)%nat -> C2fun (fun s => F s j)) by (intros j Hj; exact (Hf u d j Hj)).
+  assert (HF : forall j, (j < n)%nat -> C2 (fun s => F s j)) by (intros j Hj; exact (Hf u d j Hj)).
   exact (normalized_C2 n F HF eps i He Hi).
 Qed.
 

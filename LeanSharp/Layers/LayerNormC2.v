@@ -1,13 +1,14 @@
 (** * LeanSharp.Layers.LayerNormC2 — C² functions of one variable; LayerNorm's certificate
 
+    [Certificate.C2 φ]: φ : R → R has φ', φ'' on all of R and φ'' is continuous
+    ([Certificate.line_C2 n m f] says: every s ↦ f(u + s d)_j, j < m, is [C2]).
+
     Definitions
-    - [C2fun φ]: φ : R → R has φ', φ'' on all of R and φ'' is continuous
-      ([Certificate.line_C2 n m f] says exactly: every s ↦ f(u + s d)_j, j < m, is [C2fun])
     - [isr ε y] = 1/√(y + ε), with [isr1] = −1/(2(y + ε)^{3/2}), [isr2] = 3/(4(y + ε)^{5/2})
 
     Main results
-    - closure of [C2fun]: constants, affine maps, sums, products, finite sums ([C2fun_vsum]),
-      and composition σ ∘ φ with σ C² on a set S containing the range of φ ([C2fun_comp_on])
+    - closure of [C2]: constants, affine maps, sums, products, finite sums ([C2_vsum]),
+      and composition σ ∘ φ with σ C² on a set S containing the range of φ ([C2_comp_on])
     - [isr_C2_on]: for ε > 0, y ↦ 1/√(y + ε) is C² on y ≥ 0
     - [layernorm_line_C2]: for ε > 0, LayerNorm is line-wise C²: along a line,
       LN_ε(u + s d)_i = (x_i(s) − μ(s)) · isr_ε(σ²(s)), an affine function times
@@ -21,25 +22,21 @@ From LeanSharp.Optim Require Import Smooth.
 From LeanSharp.Layers Require Import Certificate Activation Normalization NormLipschitz.
 Open Scope R_scope.
 
-Definition C2fun (phi : R -> R) : Prop :=
-  exists d1 d2 : R -> R,
-    forall s, is_derive phi s (d1 s) /\ is_derive d1 s (d2 s) /\ continuous d2 s.
-
 (** ** Closure properties *)
 
-Lemma C2fun_ext f g : (forall s, f s = g s) -> C2fun f -> C2fun g.
+Lemma C2_ext f g : (forall s, f s = g s) -> C2 f -> C2 g.
 Proof.
   intros Hfg [d1 [d2 H]]. exists d1, d2. intros s. destruct (H s) as [H1 H2].
   split; [|exact H2]. eapply is_derive_ext; [exact Hfg | exact H1].
 Qed.
 
-Lemma C2fun_const c : C2fun (fun _ => c).
+Lemma C2_const c : C2 (fun _ => c).
 Proof.
   exists (fun _ => 0), (fun _ => 0). intros s.
   split; [|split]; [apply (is_derive_const (V := R_NormedModule)) ..|apply continuous_const].
 Qed.
 
-Lemma C2fun_affine a b : C2fun (fun s => a + s * b).
+Lemma C2_affine a b : C2 (fun s => a + s * b).
 Proof.
   exists (fun _ => b), (fun _ => 0). intros s. split; [|split].
   - auto_derive; [exact I | ring].
@@ -47,7 +44,7 @@ Proof.
   - apply continuous_const.
 Qed.
 
-Lemma C2fun_plus f g : C2fun f -> C2fun g -> C2fun (fun s => f s + g s).
+Lemma C2_plus f g : C2 f -> C2 g -> C2 (fun s => f s + g s).
 Proof.
   intros [f1 [f2 Hf]] [g1 [g2 Hg]]. exists (fun s => f1 s + g1 s), (fun s => f2 s + g2 s).
   intros s. destruct (Hf s) as [Hf1 [Hf2 Hf3]], (Hg s) as [Hg1 [Hg2 Hg3]]. split; [|split].
@@ -57,7 +54,7 @@ Proof.
 Qed.
 
 (** (f g)'' = f'' g + f' g' + (f' g' + f g''). *)
-Lemma C2fun_mult f g : C2fun f -> C2fun g -> C2fun (fun s => f s * g s).
+Lemma C2_mult f g : C2 f -> C2 g -> C2 (fun s => f s * g s).
 Proof.
   intros [f1 [f2 Hf]] [g1 [g2 Hg]].
   exists (fun s => f1 s * g s + f s * g1 s),
@@ -71,17 +68,17 @@ Proof.
   - apply continuous_Rplus; apply continuous_Rplus; now apply continuous_Rmult.
 Qed.
 
-Lemma C2fun_vsum n (F : nat -> R -> R) :
-  (forall j, (j < n)%nat -> C2fun (F j)) -> C2fun (fun s => vsum n (fun j => F j s)).
+Lemma C2_vsum n (F : nat -> R -> R) :
+  (forall j, (j < n)%nat -> C2 (F j)) -> C2 (fun s => vsum n (fun j => F j s)).
 Proof.
-  induction n as [|n IH]; intros H; simpl; [apply C2fun_const|].
-  apply C2fun_plus; [apply IH; intros; apply H; lia | apply H; lia].
+  induction n as [|n IH]; intros H; simpl; [apply C2_const|].
+  apply C2_plus; [apply IH; intros; apply H; lia | apply H; lia].
 Qed.
 
-Lemma C2fun_comp_on (S : R -> Prop) sigma s1 s2 phi :
+Lemma C2_comp_on (S : R -> Prop) sigma s1 s2 phi :
   (forall s, S (phi s)) ->
   (forall y, S y -> is_derive sigma y (s1 y) /\ is_derive s1 y (s2 y) /\ continuous s2 y) ->
-  C2fun phi -> C2fun (fun s => sigma (phi s)).
+  C2 phi -> C2 (fun s => sigma (phi s)).
 Proof.
   intros HS Hs [p1 [p2 Hp]].
   exists (fun s => s1 (phi s) * p1 s),
@@ -128,41 +125,41 @@ Qed.
 
 (** ** LayerNorm along a line *)
 
-Lemma mean_line_C2 n u d : C2fun (fun s => mean n (line u d s)).
+Lemma mean_line_C2 n u d : C2 (fun s => mean n (line u d s)).
 Proof.
-  unfold mean. apply (C2fun_ext (fun s => vsum n (fun j => u j + s * d j) * / INR n));
+  unfold mean. apply (C2_ext (fun s => vsum n (fun j => u j + s * d j) * / INR n));
     [intros; reflexivity|].
-  apply C2fun_mult; [|apply C2fun_const].
-  apply (C2fun_vsum n (fun j s => u j + s * d j)). intros. apply C2fun_affine.
+  apply C2_mult; [|apply C2_const].
+  apply (C2_vsum n (fun j s => u j + s * d j)). intros. apply C2_affine.
 Qed.
 
-Lemma dev_line_C2 n u d j : C2fun (fun s => line u d s j - mean n (line u d s)).
+Lemma dev_line_C2 n u d j : C2 (fun s => line u d s j - mean n (line u d s)).
 Proof.
-  apply (C2fun_ext (fun s => (u j + s * d j) + (-1) * mean n (line u d s)));
+  apply (C2_ext (fun s => (u j + s * d j) + (-1) * mean n (line u d s)));
     [intros; unfold line; ring|].
-  apply C2fun_plus; [apply C2fun_affine|].
-  apply (C2fun_mult (fun _ => -1)); [apply C2fun_const | apply mean_line_C2].
+  apply C2_plus; [apply C2_affine|].
+  apply (C2_mult (fun _ => -1)); [apply C2_const | apply mean_line_C2].
 Qed.
 
-Lemma var_line_C2 n u d : C2fun (fun s => var n (line u d s)).
+Lemma var_line_C2 n u d : C2 (fun s => var n (line u d s)).
 Proof.
-  unfold var, ssd. apply (C2fun_ext
+  unfold var, ssd. apply (C2_ext
     (fun s => vsum n (fun j => (line u d s j - mean n (line u d s)) * (line u d s j - mean n (line u d s)))
               * / INR n)); [intros; reflexivity|].
-  apply C2fun_mult; [|apply C2fun_const].
-  apply (C2fun_vsum n (fun j s => (line u d s j - mean n (line u d s)) * (line u d s j - mean n (line u d s)))).
-  intros j _. apply C2fun_mult; apply dev_line_C2.
+  apply C2_mult; [|apply C2_const].
+  apply (C2_vsum n (fun j s => (line u d s j - mean n (line u d s)) * (line u d s j - mean n (line u d s)))).
+  intros j _. apply C2_mult; apply dev_line_C2.
 Qed.
 
 (** For ε > 0, LayerNorm is C² along every line. *)
 Theorem layernorm_line_C2 n eps : 0 < eps -> line_C2 n n (layernorm n eps).
 Proof.
   intros He u d i _.
-  assert (H : C2fun (fun s => layernorm n eps (line u d s) i)).
-  { apply (C2fun_ext (fun s => (line u d s i - mean n (line u d s)) * isr eps (var n (line u d s))));
+  assert (H : C2 (fun s => layernorm n eps (line u d s) i)).
+  { apply (C2_ext (fun s => (line u d s i - mean n (line u d s)) * isr eps (var n (line u d s))));
       [intros; reflexivity|].
-    apply C2fun_mult; [apply dev_line_C2|].
-    apply (C2fun_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
+    apply C2_mult; [apply dev_line_C2|].
+    apply (C2_comp_on (fun y => 0 <= y) (isr eps) (isr1 eps) (isr2 eps)).
     - intros s. apply var_nonneg.
     - intros y Hy. now apply isr_C2_on.
     - apply var_line_C2. }
