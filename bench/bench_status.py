@@ -14,8 +14,6 @@ time spent waiting for the lock is not counted.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import json
 import shutil
 import subprocess
@@ -23,31 +21,14 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def cli() -> list:
-    exe = Path(sys.executable).parent / "leansharp"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "leansharp_tools"]
-
-
-@contextlib.contextmanager
-def lock(enabled: bool):
-    if not enabled:
-        yield
-        return
-    with open("/tmp/leansharp-coq.lock", "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from leansharp_cli import REPO, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
 
 
 def timed(args, use_lock: bool):
-    with lock(use_lock):
+    with coq_lock(use_lock):
         t0 = time.perf_counter()
-        r = subprocess.run(cli() + args, capture_output=True, text=True)
+        r = subprocess.run(leansharp_cmd() + args, capture_output=True, text=True)
         dt = time.perf_counter() - t0
     if r.returncode not in (0, 1) or not r.stdout.strip():
         sys.exit(f"bench: `leansharp {' '.join(args)}` failed:\n{r.stderr.strip()}")

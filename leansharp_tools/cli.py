@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
 
-from leansharp_tools.commands import build, doctor, graph, map as map_cmd, status
+from leansharp_tools.commands import build, doctor, graph, status
+from leansharp_tools.commands import map as map_cmd
 from leansharp_tools.errors import LeanSharpError
 
 app = typer.Typer(
@@ -55,8 +57,9 @@ def _is_usage_error(err: Exception) -> bool:
     return hasattr(err, "format_message") and isinstance(getattr(err, "exit_code", None), int)
 
 
-def _report_usage_error(err: Exception) -> None:
-    """One line on stderr and exit 2; a bare `leansharp` prints the help instead."""
+def _report_usage_error(err: Any) -> None:
+    """One line on stderr and exit 2; a bare `leansharp` prints the help instead.
+    `err`: a click exception (`_is_usage_error`)."""
     ctx = getattr(err, "ctx", None)
     if type(err).__name__ == "NoArgsIsHelpError":
         typer.echo(ctx.get_help() if ctx is not None else err.format_message())

@@ -33,7 +33,7 @@ CACHE_VERSION = 2
 
 
 def to_networkx(dg: DependencyGraph, statuses: Optional[Mapping[str, DeclStatus]] = None) -> nx.DiGraph:
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     for n in dg.nodes:
         st = statuses.get(n.name) if statuses else None
         g.add_node(n.name, short=n.short, module=n.module, kind=n.kind, prop=n.prop, body=n.body,

@@ -49,11 +49,10 @@ import inspect
 import re
 import sys
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from leansharp_tools.backends.base import Status
+from leansharp_tools.backends.base import Status, TextEnum
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.tomlfile import parse_toml
 
@@ -62,16 +61,13 @@ KNOWN_KEYS = {"id", "title", "spec", "tier", "headline", "declarations", "witnes
 ROLES = ("declaration", "witness", "filters")
 
 
-class ItemState(str, Enum):
+class ItemState(TextEnum):
     """The status of a roadmap item (see `item_status`)."""
 
     PROVED = "proved"
     FOUND = "found"
     PARTIAL = "partial"
     OPEN = "open"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # ------------------------------------------------------------------------ items
@@ -344,7 +340,8 @@ def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
         return CodeLink(target, False, error=f"{target} is not a function or class")
     home = getattr(obj, "__module__", None) or ""
     if home.split(".")[0] != parts[0]:
-        return CodeLink(target, False, error=f"{target} is imported from {home or 'elsewhere'}, not defined in {parts[0]}")
+        return CodeLink(target, False,
+                        error=f"{target} is imported from {home or 'elsewhere'}, not defined in {parts[0]}")
     doc = inspect.getdoc(obj) or ""
     summary = " ".join(doc.strip().split("\n\n", 1)[0].split())  # first paragraph, one line
     summary = re.sub(r":\w+:`", "`", summary).replace("``", "`")  # Sphinx roles -> plain code spans
@@ -355,11 +352,9 @@ def resolve_code(target: str, root: Optional[Path] = None) -> CodeLink:
 def _find_test(tree: ast.Module, names: Sequence[str]) -> Optional[int]:
     body: Iterable[ast.stmt] = tree.body
     node: Optional[ast.stmt] = None
+    defs = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
     for name in names:
-        node = next(
-            (n for n in body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.name == name),
-            None,
-        )
+        node = next((n for n in body if isinstance(n, defs) and n.name == name), None)
         if node is None:
             return None
         body = node.body if isinstance(node, ast.ClassDef) else []

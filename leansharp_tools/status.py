@@ -281,7 +281,7 @@ def collect_status(
     files = select_modules(proj, modules)
     proj.require_built(files)
     scanned = {f: backend.declarations(proj, f) for f in files}
-    cache = load_cache(proj.root, CACHE, CACHE_VERSION) if use_cache else {"version": CACHE_VERSION}
+    cache: Dict[str, Any] = load_cache(proj.root, CACHE, CACHE_VERSION) if use_cache else {"version": CACHE_VERSION}
     cached: Dict[str, Any] = cache.setdefault("modules", {})
     keys: Dict[str, str] = {}
     asks: Dict[str, List[str]] = {}

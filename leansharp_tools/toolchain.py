@@ -40,7 +40,8 @@ def load_toolchain(path: Path) -> Dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise LeanSharpError(f"{path}: cannot read ({err.strerror}); create {TOOLCHAIN} (see the LeanSharp repository)") from None
+        raise LeanSharpError(
+            f"{path}: cannot read ({err.strerror}); create {TOOLCHAIN} (see the LeanSharp repository)") from None
     data = parse_toml(text, str(path))
     prover = data.get("prover", {})
     if not isinstance(prover, dict) or not isinstance(prover.get("version", ""), str):
@@ -165,5 +166,6 @@ def prover_mismatch(root: Path, backend: Backend) -> Optional[str]:
     want = load_toolchain(path).get("prover", {}).get("version", "")
     have = backend.version()
     if want and have and not has_prefix(have, want):
-        return f"{backend.command} {have} does not match {TOOLCHAIN} ({backend.label} {want}); run `leansharp doctor` for the fix"
+        return (f"{backend.command} {have} does not match {TOOLCHAIN} ({backend.label} {want}); "
+                f"run `leansharp doctor` for the fix")
     return None

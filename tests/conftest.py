@@ -1,57 +1,27 @@
-"""Shared helpers for the toolkit tests: run the real `leansharp` CLI in a subprocess,
-copy fixture projects to tmp dirs (never build inside the repo), serialise Coq runs
-with the machine-wide lock /tmp/leansharp-coq.lock."""
+"""Shared fixtures for the toolkit tests: fixture projects copied to tmp dirs (never
+built inside the repo) and built for real under the machine-wide Coq lock. The CLI
+helpers live in `leansharp_cli` (shared with bench/)."""
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
-import shutil
-import subprocess
-import sys
+import json
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LOCK = "/tmp/leansharp-coq.lock"
+from leansharp_cli import FIXTURES, LOCK, REPO, copy_fixture, coq_lock, leansharp_cmd, run_cli
+
+__all__ = ["FIXTURES", "LOCK", "REPO", "coq_lock", "copy_fixture", "leansharp_cmd", "run_cli"]
 
 
-def leansharp_cmd() -> list:
-    exe = Path(sys.executable).parent / "leansharp"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "leansharp_tools"]
+#: tests using these fixtures compile Coq, and so do `library` tests: they get the `coq_build` marker
+BUILT_FIXTURES = {"built_clean", "built_holes", "holes_report"}
 
 
-@contextlib.contextmanager
-def coq_lock():
-    with open(LOCK, "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def run_cli(*args, cwd=None, env=None, lock=False, timeout=3600) -> subprocess.CompletedProcess:
-    """Run `leansharp ARGS` for real; asserts no Python traceback leaked."""
-    full_env = dict(os.environ)
-    full_env.setdefault("COLUMNS", "200")
-    if env:
-        full_env.update(env)
-    ctx = coq_lock() if lock else contextlib.nullcontext()
-    with ctx:
-        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], cwd=cwd, env=full_env,
-                           capture_output=True, text=True, timeout=timeout)
-    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
-    return r
-
-
-def copy_fixture(name: str, dest: Path) -> Path:
-    target = dest / name
-    shutil.copytree(FIXTURES / name, target)
-    return target
+def pytest_collection_modifyitems(items: list) -> None:
+    for item in items:
+        if BUILT_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("library"):
+            item.add_marker(pytest.mark.coq_build)
 
 
 def build_fixture(name: str, tmp_path_factory) -> Path:
@@ -74,8 +44,6 @@ def built_holes(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def holes_report(built_holes):
-    import json
-
     r = run_cli("status", "--json", "--project", built_holes, lock=True)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -201,7 +200,8 @@ def test_fixture_map_contents(fixture_project: Path):
 
 
 def test_prover_statuses_override(fixture_project: Path):
-    statuses = {"Demo.Basics.in_section": "proved", "Demo.Basics.Inner.val": "proved", "Demo.Basics.one_pos": "admitted"}
+    statuses = {"Demo.Basics.in_section": Status.PROVED, "Demo.Basics.Inner.val": Status.PROVED,
+                "Demo.Basics.one_pos": Status.ADMITTED}
     pmap = build_map(fixture_project, statuses=statuses)
     assert [i.status for i in pmap.items] == ["proved", "open", "open", "open"]
     assert pmap.status_source == "prover"

@@ -16,10 +16,19 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from leansharp_tools import zsharp as z
-from property_strategies import (
-    FAST, agree_off_boundary, close_le, coord, layers_st, percentile, vec, vec2, vec_and_mask, well_spread,
-)
 
+from property_strategies import (
+    FAST,
+    agree_off_boundary,
+    close_le,
+    coord,
+    layers_st,
+    percentile,
+    vec,
+    vec2,
+    vec_and_mask,
+    well_spread,
+)
 
 # ------------------------------------------------------------- masks (SPEC §2.1)
 

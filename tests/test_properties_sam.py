@@ -16,8 +16,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from leansharp_tools import zsharp as z
-from property_strategies import FAST, close_le, coord_w, layers_st, quad_problem, rho_st, wvec
 
+from property_strategies import FAST, close_le, coord_w, layers_st, quad_problem, rho_st, wvec
 
 # ------------------------------------------------------------------ SAM (SPEC §2.2)
 
@@ -90,7 +90,8 @@ def test_descent_lemma(lw, dd, eta):
     lam, w = lw
     d = np.array(dd[: lam.size])
     lc = float(lam.max())
-    loss = lambda x: z.diag_quadratic_loss([lam], [x])
+    def loss(x):
+        return z.diag_quadratic_loss([lam], [x])
     g = z.diag_quadratic_grad([lam])([w])[0]
     tol = 1e-9 * (1 + loss(w) + lc * float(np.dot(d, d)) + abs(float(np.dot(g, d))))
     assert loss(w + d) <= loss(w) + float(np.dot(g, d)) + lc / 2 * float(np.dot(d, d)) + tol
@@ -125,7 +126,8 @@ def test_filtered_step_decrease(lw, frac):
     eta = frac * 2 / lc
     g = z.diag_quadratic_grad([lam])([w])
     gf = z.filter_gradient(g)[0]
-    loss = lambda x: z.diag_quadratic_loss([lam], [x])
+    def loss(x):
+        return z.diag_quadratic_loss([lam], [x])
     nf2 = float(np.dot(gf, gf))
     bound = loss(w) - eta * (1 - lc * eta / 2) * nf2
     assert loss(w - eta * gf) <= bound + 1e-9 * (1 + loss(w) + eta * nf2)

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leansharp_tools import zsharp as z
+
 from property_strategies import FAST, close_le, layers_st
 
 RHO, DELTA, LR, BETA, WD, P = z.ZSHARP_RHO, 1e-12, z.ZSHARP_LR, z.ZSHARP_MOMENTUM, z.ZSHARP_WEIGHT_DECAY, 70.0
@@ -124,7 +125,7 @@ def test_deterministic_ball_one_step(problem, eta_kind, seed):
     ‖w⁺ − w*‖ ≤ (1 − ημ/2)‖w − w*‖ + ηLcρ. Checked for ZSharp's network-mask ε
     (ρ = 0.05, δ = 1e-12, p = 70) and a random ε of norm ≤ ρ; η = 0.01 or η = 1/Lc."""
     lams, centre, w = problem
-    mu, lc = min(float(l.min()) for l in lams), max(float(l.max()) for l in lams)
+    mu, lc = min(float(lam.min()) for lam in lams), max(float(lam.max()) for lam in lams)
     eta = LR if eta_kind == "zsharp" else 1 / lc
     grad = _quad_grad(lams, centre)
     rng = np.random.default_rng(seed)
@@ -149,7 +150,7 @@ def test_deterministic_ball_trajectory(problem, steps):
     plain ZSharp iteration (no momentum, weight decay or clipping: run_zsharp_training with
     momentum = weight_decay = 0, clip = None, which is run_zsharp) at η = 0.01."""
     lams, centre, w0 = problem
-    mu, lc = min(float(l.min()) for l in lams), max(float(l.max()) for l in lams)
+    mu, lc = min(float(lam.min()) for lam in lams), max(float(lam.max()) for lam in lams)
     grad = _quad_grad(lams, centre)
     traj = z.run_zsharp_training(w0, grad, steps, momentum=0.0, weight_decay=0.0, clip=None)
     ref = z.run_zsharp(w0, grad, LR, RHO, steps)
@@ -178,7 +179,7 @@ def test_deterministic_ball_witness(witness):
 
 def _noisy_check(lams, centre, w, xis, probs, eta=LR):
     """E_k ‖w⁺_k − w*‖² (exact, finite law) against the NoisyFilter bound."""
-    mu, lc = min(float(l.min()) for l in lams), max(float(l.max()) for l in lams)
+    mu, lc = min(float(lam.min()) for lam in lams), max(float(lam.max()) for lam in lams)
     grad = _quad_grad(lams, centre)
 
     def grad_k(v, k):

@@ -91,8 +91,10 @@ def test_symmetric_noise_filtered_mean_zero(outcomes: list, weights: list, t: fl
        f=st.lists(st.floats(min_value=-20.0, max_value=20.0), min_size=8, max_size=8),
        pw=st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=8, max_size=8))
 def test_donsker_varadhan(q: list, f: list, pw: list) -> None:
-    """LeanSharp.Theory.KL.gibbs and LeanSharp.Theory.KL.donsker_varadhan:
-    KL(Q‖P) ≥ 0 and E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f] (0·ln 0 = 0)."""
+    """LeanSharp.Theory.KL.gibbs, LeanSharp.Theory.KL.donsker_varadhan and
+    LeanSharp.Theory.KL.donsker_varadhan_attained on `z.kl_divergence`, `z.log_partition`
+    and `z.tilt`: KL(Q‖P) ≥ 0, E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f] (0·ln 0 = 0), with equality
+    at the tilted law Q = P_f (LeanSharp.Theory.KL.tilt_is_law: a law)."""
     qa = np.array(q, dtype=float)
     assume(qa.sum() > 0)
     qa = qa / qa.sum()
@@ -100,10 +102,22 @@ def test_donsker_varadhan(q: list, f: list, pw: list) -> None:
     pa = np.array(pw[:k], dtype=float)
     pa = pa / pa.sum()
     fa = np.array(f[:k], dtype=float)
-    pos = qa > 0
-    kl = float(np.sum(qa[pos] * np.log(qa[pos] / pa[pos])))
+    kl, lz = z.kl_divergence(qa, pa), z.log_partition(pa, fa)
     assert kl >= -1e-12
-    assert float(np.dot(qa, fa)) <= kl + math.log(float(np.dot(pa, np.exp(fa)))) + 1e-9
+    assert float(np.dot(qa, fa)) <= kl + lz + 1e-9
+    pf = z.tilt(pa, fa)
+    assert np.all(pf > 0) and math.isclose(float(pf.sum()), 1.0, rel_tol=1e-12)
+    assert math.isclose(float(np.dot(pf, fa)), z.kl_divergence(pf, pa) + lz, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def test_kl_and_log_partition_values() -> None:
+    """Hand-computed values: KL((1, 0)‖(½, ½)) = ln 2 (0·ln 0 = 0); KL = ∞ without Q ≪ P;
+    ln E_P[e^f] for f = (0, ln 3) under the uniform law is ln 2, and P_f = (¼, ¾)."""
+    assert math.isclose(z.kl_divergence([1.0, 0.0], [0.5, 0.5]), math.log(2))
+    assert z.kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
+    assert math.isclose(z.log_partition([0.5, 0.5], [0.0, math.log(3)]), math.log(2))
+    assert np.allclose(z.tilt([0.5, 0.5], [0.0, math.log(3)]), [0.25, 0.75])
+    assert math.isclose(z.log_partition([1.0, 0.0], [1000.0, 5000.0]), 1000.0)  # no overflow; P's support only
 
 
 @FAST

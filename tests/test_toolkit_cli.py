@@ -5,7 +5,6 @@ the installed console script in a subprocess (proves no traceback ever leaks).""
 import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -33,6 +32,7 @@ def test_build_clean_project(built_clean):
     assert "up to date" in r.stderr
 
 
+@pytest.mark.coq_build
 def test_build_syntax_error_reports_file_line(tmp_path):
     proj = copy_fixture("syntax_error", tmp_path)
     r = run_cli("build", "--project", proj, lock=True)
@@ -41,6 +41,7 @@ def test_build_syntax_error_reports_file_line(tmp_path):
     assert r.stderr.strip().splitlines()[-1].startswith("leansharp: error: build failed (1 error)")
 
 
+@pytest.mark.coq_build
 def test_build_failing_proof_reports_coq_message(tmp_path):
     proj = copy_fixture("failing_proof", tmp_path)
     r = run_cli("build", "-j", "1", "--project", proj, lock=True)
@@ -54,7 +55,8 @@ def test_build_without_coqc_is_one_line_error(tmp_path):
     empty.mkdir()
     r = run_cli("build", "--project", proj, env={"PATH": str(empty)})
     assert r.returncode == 1
-    assert r.stderr.strip() == "leansharp: error: coqc not found on PATH; install Coq 8.16: apt-get install -y coq (then run `leansharp doctor`)"
+    assert r.stderr.strip() == ("leansharp: error: coqc not found on PATH; "
+                                "install Coq 8.16: apt-get install -y coq (then run `leansharp doctor`)")
 
 
 @pytest.mark.parametrize("cmd", [["build"], ["status"], ["status", "--json"], ["graph"], ["doctor"]])
@@ -71,7 +73,8 @@ def test_not_a_project_from_cwd(tmp_path):
     assert r.returncode == 1 and "not a Coq project" in r.stderr
 
 
-@pytest.mark.parametrize("cmd", [["build", "--bogus"], ["status", "--jobs", "3"], ["graph", "--format", "png"], ["nosuchcommand"]])
+@pytest.mark.parametrize("cmd", [["build", "--bogus"], ["status", "--jobs", "3"], ["graph", "--format", "png"],
+                                 ["nosuchcommand"]])
 def test_usage_errors_exit_2(cmd):
     r = run_cli(*cmd)
     assert r.returncode == 2
@@ -217,15 +220,39 @@ def test_graph_colours_holes(built_holes, holes_report):
 
 # ----------------------------------------------------------------------- doctor
 
-def test_doctor_runs_on_the_repo():
+def test_doctor_passes_on_the_set_up_machine():
+    """`bash run setup` installs what toolchain.toml pins, so on the machine the tests run
+    on (after it) doctor finds no gap (Debian checks are skipped off Debian)."""
     r = run_cli("doctor", "--json", "--project", REPO)
     doc = json.loads(r.stdout)
-    assert r.returncode == (0 if doc["ok"] else 1)
     checks = {c["check"]: c for c in doc["checks"]}
-    assert "prover coq (coqc)" in checks and "coq library dpdgraph" in checks
-    assert all(c["fix"] for c in doc["checks"] if c["ok"] is False)
+    assert r.returncode == 0 and doc["ok"] and doc["gaps"] == 0, [c for c in doc["checks"] if c["ok"] is False]
+    assert {"prover coq (coqc)", "coq library dpdgraph", "python", "python packaging"} <= set(checks)
+    assert all(c["ok"] is not False and c["fix"] == "" for c in doc["checks"])
     r = run_cli("doctor", "--project", REPO)
-    assert "leansharp doctor" in r.stdout
+    assert r.returncode == 0 and "toolchain matches toolchain.toml" in r.stdout
+
+
+def test_doctor_reports_every_gap_with_its_fix(tmp_path):
+    """A toolchain.toml this machine cannot meet: exit 1, one GAP per unmet pin, each with its fix."""
+    (tmp_path / "_CoqProject").write_text("-R . X\nA.v\n")
+    (tmp_path / "toolchain.toml").write_text(
+        '[prover]\nname = "coq"\nversion = "99.1"\n'
+        '[debian]\npackages = [{ name = "leansharp-no-such-package", version = "1.0" }]\n'
+        '[coq-libraries]\nrequired = ["NoSuchLib", "Interval"]\n'
+        '[python]\nrequires = ">=99"\n')
+    r = run_cli("doctor", "--json", "--project", tmp_path)
+    assert r.returncode == 1
+    doc = json.loads(r.stdout)
+    fixes = {c["check"]: c["fix"] for c in doc["checks"] if c["ok"] is False}
+    assert fixes["prover coq (coqc)"].startswith("install Coq 99.1 (found 8.16")
+    assert fixes["coq library NoSuchLib"] == "install the Coq library providing NoSuchLib"
+    assert fixes["python"] == "install Python >=99: apt-get install -y python3"
+    if shutil.which("dpkg-query"):
+        assert fixes["debian leansharp-no-such-package"] == "apt-get install -y leansharp-no-such-package"
+    assert doc["gaps"] == len(fixes) and "coq library Interval" not in fixes
+    r = run_cli("doctor", "--project", tmp_path)
+    assert r.returncode == 1 and f"{len(fixes)} gap(s)" in r.stdout
 
 
 def test_doctor_without_coqc_reports_gap_and_fix(tmp_path):

@@ -228,7 +228,7 @@ def test_roadmap_filters_parsed_with_lines():
     assert it.to_json()["filters"] == ["X.drops", "X.nowhere", "X.adm"]
     one = parse_roadmap(FILTERS_ROADMAP.split("filters = ")[0] + 'filters = "X.drops"\n')[0]
     assert one.filters == ["X.drops"] and one.line_of("X.drops") == 8
-    with pytest.raises(LeanSharpError, match=r"roadmap.toml:8: item 1: 'filters' must be a string or a list of strings"):
+    with pytest.raises(LeanSharpError, match=r"roadmap.toml:8: item 1: 'filters' must be a string or a list of str"):
         parse_roadmap(FILTERS_ROADMAP.split("filters = ")[0] + "filters = [1]\n")
 
 
@@ -257,7 +257,8 @@ def test_roadmap_report_flags_missing_and_unproved_filters():
     ok = {**statuses, "X.nowhere": "proved", "X.adm": "proved"}
     assert roadmap_report(items, ok, Path("."))[1] == []
     del ok["X.wit"]
-    assert roadmap_report(items, ok, Path("."))[1] == ["roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
+    assert roadmap_report(items, ok, Path("."))[1] == [
+        "roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
 
 
 def test_map_shows_filters_next_to_witnesses(tmp_path):

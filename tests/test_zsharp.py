@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from leansharp_tools import zsharp as z
 
-
 # ----------------------------------------------------------------- exact examples
 
 

@@ -24,7 +24,14 @@ def dotted_suffix(short: str, full: str) -> bool:
     return full == short or full.endswith("." + short)
 
 
-class Status(str, Enum):
+class TextEnum(str, Enum):
+    """A string enum that prints (and formats, and serialises to JSON) as its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Status(TextEnum):
     """The status of a declaration. The first six are the prover's verdicts
     (`VERDICTS`, see `leansharp_tools.status.classify`); the last three are not:
 
@@ -42,9 +49,6 @@ class Status(str, Enum):
     MISSING = "missing"
     FOUND = "found"
     OTHER = "other"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 #: The prover's verdicts, in report order (the columns of `leansharp status`).

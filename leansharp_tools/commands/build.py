@@ -11,6 +11,7 @@ import typer
 
 from leansharp_tools.backends import get_backend
 from leansharp_tools.build import build_project, default_jobs
+from leansharp_tools.commands import PROJECT
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.render.terminal import console, progress_bar, render_build_errors
 from leansharp_tools.toolchain import prover_mismatch
@@ -18,7 +19,7 @@ from leansharp_tools.toolchain import prover_mismatch
 
 def command(
     jobs: int = typer.Option(default_jobs(), "--jobs", "-j", min=1, help="Parallel coqc jobs (make -jN)."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    project: Optional[Path] = PROJECT,
 ) -> None:
     """Compile the Coq library (make -jN over _CoqProject) with a progress bar."""
     backend = get_backend()
@@ -32,12 +33,14 @@ def command(
         task = bar.add_task("", total=None)
 
         def on_update(done: int, total: int, running: List[str]) -> None:
-            bar.update(task, completed=done, total=max(total, 1), description=", ".join(Path(f).name for f in running[:3]))
+            names = ", ".join(Path(f).name for f in running[:3])
+            bar.update(task, completed=done, total=max(total, 1), description=names)
 
         result = build_project(proj, jobs, backend, on_update)
     if not result.ok:
         render_build_errors(console(stderr=False), result.errors, result.output.splitlines()[-15:])
         n = len(result.errors)
-        raise LeanSharpError(f"build failed ({n} error{'s' if n != 1 else ''}); fix the file(s) above and re-run `leansharp build`")
+        raise LeanSharpError(f"build failed ({n} error{'s' if n != 1 else ''}); "
+                             f"fix the file(s) above and re-run `leansharp build`")
     con.print(f"[green]built[/green] {len(proj.files)} files in {proj.root}"
               + (f" ({len(result.compiled)} recompiled)" if result.compiled else " (up to date)"))

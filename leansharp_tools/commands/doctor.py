@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from leansharp_tools.backends import get_backend
+from leansharp_tools.commands import PROJECT
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.render.terminal import console, print_json, render_doctor
 from leansharp_tools.toolchain import TOOLCHAIN, doctor_checks, load_toolchain
@@ -16,7 +17,7 @@ from leansharp_tools.toolchain import TOOLCHAIN, doctor_checks, load_toolchain
 
 def command(
     json_: bool = typer.Option(False, "--json", help="Print one JSON document {toolchain, checks, gaps, ok}."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    project: Optional[Path] = PROJECT,
 ) -> None:
     """Compare the installed prover, Debian packages, Coq libraries and Python deps with toolchain.toml."""
     tc_path = get_backend().find_root(project) / TOOLCHAIN

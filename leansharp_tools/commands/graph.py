@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from leansharp_tools.commands import PROJECT
 from leansharp_tools.render.terminal import console, emit, render_graph_summary
 
 
@@ -21,10 +22,11 @@ class Format(str, Enum):
 
 def command(
     format: Format = typer.Option(Format.dot, "--format", "-f", help="Output format."),
-    root: Optional[str] = typer.Option(None, "--root", "-r", help="Only DECL and what it depends on (full name or unique suffix)."),
+    root: Optional[str] = typer.Option(None, "--root", "-r",
+                                       help="Only DECL and what it depends on (full name or unique suffix)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the graph here (default: stdout)."),
     no_status: bool = typer.Option(False, "--no-status", help="Do not colour by status (skips the proof check)."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    project: Optional[Path] = PROJECT,
 ) -> None:
     """Dependency graph of the library's declarations (dot, json or self-contained html)."""
     from leansharp_tools.graph import collect_graph, summary  # networkx: slow import

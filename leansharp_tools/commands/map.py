@@ -11,6 +11,7 @@ from typing import Optional
 
 import typer
 
+from leansharp_tools.commands import PROJECT
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.map import project_map
 from leansharp_tools.render.pages import MAP_FORMATS, render_map
@@ -20,8 +21,9 @@ from leansharp_tools.render.terminal import emit, map_progress, render_map_notes
 def command(
     format: str = typer.Option("md", "--format", "-f", help="Output format: md or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the map to FILE instead of stdout."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
-    status: bool = typer.Option(True, "--status/--no-status", help="Show proof status from `leansharp status` (needs a build; cached)."),
+    project: Optional[Path] = PROJECT,
+    status: bool = typer.Option(True, "--status/--no-status",
+                                help="Show proof status from `leansharp status` (needs a build; cached)."),
 ) -> None:
     """Render the theorem-to-code map; broken links are shown in the map and listed on stderr."""
     if format not in MAP_FORMATS:

@@ -12,6 +12,7 @@ from typing import List, Optional
 
 import typer
 
+from leansharp_tools.commands import PROJECT
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.render.terminal import console, lazy_progress, print_json, render_status
 from leansharp_tools.status import collect_status
@@ -19,11 +20,13 @@ from leansharp_tools.status import collect_status
 
 def command(
     json_: bool = typer.Option(False, "--json", help="Print one JSON document (schema leansharp-status/1)."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on any admitted/axiom/foreign-axiom/unguarded declaration or broken roadmap link."),
-    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, e.g. Filter.Mask); repeatable."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on any admitted/axiom/foreign-axiom/unguarded "
+                                "declaration or broken roadmap link."),
+    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, "
+                                               "e.g. Filter.Mask); repeatable."),
     show_all: bool = typer.Option(False, "--all", help="List every declaration, not only the unproved ones."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore .leansharp/cache (re-run Print Assumptions)."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    project: Optional[Path] = PROJECT,
 ) -> None:
     """Status of every declaration: proved / admitted / axiom / foreign-axiom / unguarded."""
     with lazy_progress("checking proofs", console(stderr=True)) as on_progress:

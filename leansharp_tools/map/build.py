@@ -20,7 +20,15 @@ from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import Backend, Project, Status
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.map.model import DeclLink, ItemMap, Location, ProjectMap
-from leansharp_tools.roadmap import ROADMAP, CodeLink, LinkProblem, RoadmapItem, item_status, load_roadmap, resolve_links
+from leansharp_tools.roadmap import (
+    ROADMAP,
+    CodeLink,
+    LinkProblem,
+    RoadmapItem,
+    item_status,
+    load_roadmap,
+    resolve_links,
+)
 from leansharp_tools.status import ProgressFn, collect_status, open_project
 
 ProjectArg = Union[None, str, Path, Project]
@@ -31,7 +39,8 @@ def load_items(root: Path) -> List[RoadmapItem]:
     malformed input)."""
     path = Path(root) / ROADMAP
     if not path.is_file():
-        raise LeanSharpError(f"{path}: not found; create it with [[item]] blocks (schema: see LeanSharp's roadmap.toml)")
+        raise LeanSharpError(
+            f"{path}: not found; create it with [[item]] blocks (schema: see LeanSharp's roadmap.toml)")
     return load_roadmap(path)
 
 

@@ -6,16 +6,16 @@ no network access)."""
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, List, Optional
-
-import jinja2
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from leansharp_tools.backends.base import Status
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.graph import BOXH, BOXW, layout, summary, to_json
 from leansharp_tools.map.model import ProjectMap
 from leansharp_tools.render.terminal import json_text
+
+if TYPE_CHECKING:  # slow imports, done when a page is rendered
+    import jinja2
+    import networkx as nx
 
 MAP_FORMATS = ("md", "html")
 GRAPH_FORMATS = ("dot", "json", "html")
@@ -36,6 +36,8 @@ def _dot_id(value: Any) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _env() -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("leansharp_tools.render", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
@@ -74,6 +76,8 @@ def graph_dot(g: nx.DiGraph) -> str:
 def graph_html(g: nx.DiGraph, root: Optional[str] = None, title: str = "LeanSharp dependency graph") -> str:
     """A self-contained page: the `graph.layout` as inline SVG; click a declaration to
     highlight what it uses and what uses it; a search box."""
+    from leansharp_tools.graph import BOXH, BOXW, layout, summary
+
     return render_page("graph.html.j2", title=title, root=root, summary=summary(g, root), layout=layout(g),
                        colours=STATUS_COLOURS, box_width=BOXW, box_height=BOXH)
 
@@ -83,6 +87,8 @@ def render_graph(g: nx.DiGraph, fmt: str, root: Optional[str] = None) -> str:
     if fmt == "dot":
         return graph_dot(g)
     if fmt == "json":
+        from leansharp_tools.graph import to_json
+
         return json_text(to_json(g, root))
     if fmt == "html":
         return graph_html(g, root=root)

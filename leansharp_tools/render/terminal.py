@@ -23,7 +23,7 @@ from leansharp_tools.map.model import ProjectMap
 from leansharp_tools.roadmap import ItemState
 from leansharp_tools.status import StatusReport
 
-STATUS_STYLE = {
+STATUS_STYLE: Dict[str, str] = {
     Status.PROVED: "green", Status.ADMITTED: "bold red", Status.AXIOM: "bold red", Status.FOREIGN_AXIOM: "red",
     Status.UNGUARDED: "bold magenta", Status.UNKNOWN: "yellow", Status.MISSING: "bold red",
     ItemState.PARTIAL: "yellow", ItemState.OPEN: "dim",
@@ -118,7 +118,7 @@ def render_status(con: Console, report: StatusReport, show_all: bool = False) ->
         t.add_row(m["module"], str(m["total"]),
                   *[(styled(str(counts[s])) if counts[s] and s != Status.PROVED else str(counts[s])) for s in VERDICTS])
     tot = report.totals()
-    t.add_row("[bold]total[/bold]", f"[bold]{tot['declarations']}[/bold]", *[f"[bold]{tot[s]}[/bold]" for s in VERDICTS])
+    t.add_row(*[f"[bold]{v}[/bold]" for v in ["total", tot["declarations"], *(tot[s] for s in VERDICTS)]])
     con.print(t)
 
     if report.roadmap:
@@ -158,8 +158,8 @@ def render_build_errors(con: Console, errors: Iterable[ProverError], output_tail
 
 def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
     t = Table(title="leansharp doctor", title_justify="left")
-    for c in ("check", "wanted", "installed", "ok"):
-        t.add_column(c, overflow="fold")
+    for column in ("check", "wanted", "installed", "ok"):
+        t.add_column(column, overflow="fold")
     for c in checks:
         ok = {True: "[green]ok[/green]", False: "[bold red]GAP[/bold red]", None: "[dim]skipped[/dim]"}[c["ok"]]
         t.add_row(c["check"], c["wanted"], c["installed"] or "-", ok)

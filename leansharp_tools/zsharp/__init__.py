@@ -10,7 +10,8 @@ works): ``core`` (types, ε constants, :class:`Rule`), ``stats`` (mean, σ, s, z
 masked mean), ``rule`` (quantile threshold, top-k fallback, ZSharp's masks and filter),
 ``sam`` (norm, perturbation, direction, steps, iterates), ``losses`` (test losses and
 the witness points), ``train`` (ZSharp as it trains: network-wide mask on the flat
-vector, gradient clipping, torch SGD with momentum, the full and the noisy step).
+vector, gradient clipping, torch SGD with momentum, the full and the noisy step),
+``generalization`` (KL divergence, log-partition and tilted law of the PAC-Bayes bounds).
 
 Two rules, selected with ``rule=Rule.ACTUAL`` (default) or ``rule=Rule.IDEALISED``
 (the strings ``"actual"`` / ``"idealised"`` are accepted too):
@@ -47,14 +48,56 @@ t' = t·√(n/(n−1)) (``LeanSharp.Filter.ZMask.sig_mask_s_rescaled``).
 from __future__ import annotations
 
 from leansharp_tools.zsharp.core import (  # noqa: F401
+    DEFAULT_PERCENTILE,
+    EPS_SAM,
+    EPS_STD,
+    FALLBACK_FRACTION,
     GradFn,
     Layers,
-    Vector,
-    EPS_STD,
-    EPS_SAM,
-    DEFAULT_PERCENTILE,
-    FALLBACK_FRACTION,
     Rule,
+    Vector,
+)
+from leansharp_tools.zsharp.generalization import (  # noqa: F401
+    kl_divergence,
+    log_partition,
+    tilt,
+)
+from leansharp_tools.zsharp.losses import (  # noqa: F401
+    BOWL8_SIZES,
+    WITNESS_DROP,
+    WITNESS_FALLBACK,
+    diag_quadratic_grad,
+    diag_quadratic_loss,
+    quadratic_bowl_grad,
+    witness_point,
+)
+from leansharp_tools.zsharp.masks import (  # noqa: F401
+    hadamard,
+    hard_threshold,
+    inlier_mask,
+    inlier_mask_sample,
+    is_mask,
+    mask_count,
+    masked_mean,
+    rescaled_threshold,
+    sig_mask,
+    sig_mask_sample,
+    zscore_mask,
+)
+from leansharp_tools.zsharp.rule import (  # noqa: F401
+    fallback_count,
+    filter_gradient,
+    quantile_threshold,
+    top_k_mask,
+    zsharp_masks,
+)
+from leansharp_tools.zsharp.sam import (  # noqa: F401
+    global_norm,
+    run_zsharp,
+    sam_perturbation,
+    sam_step,
+    zsharp_direction,
+    zsharp_step,
 )
 from leansharp_tools.zsharp.stats import (  # noqa: F401
     mean,
@@ -62,61 +105,24 @@ from leansharp_tools.zsharp.stats import (  # noqa: F401
     sample_std,
     zscores,
 )
-from leansharp_tools.zsharp.masks import (  # noqa: F401
-    hadamard,
-    is_mask,
-    mask_count,
-    sig_mask,
-    inlier_mask,
-    sig_mask_sample,
-    inlier_mask_sample,
-    hard_threshold,
-    masked_mean,
-    zscore_mask,
-    rescaled_threshold,
-)
-from leansharp_tools.zsharp.rule import (  # noqa: F401
-    quantile_threshold,
-    fallback_count,
-    top_k_mask,
-    zsharp_masks,
-    filter_gradient,
-)
-from leansharp_tools.zsharp.sam import (  # noqa: F401
-    global_norm,
-    sam_perturbation,
-    zsharp_direction,
-    sam_step,
-    zsharp_step,
-    run_zsharp,
-)
-from leansharp_tools.zsharp.losses import (  # noqa: F401
-    quadratic_bowl_grad,
-    diag_quadratic_loss,
-    diag_quadratic_grad,
-    WITNESS_DROP,
-    WITNESS_FALLBACK,
-    BOWL8_SIZES,
-    witness_point,
-)
 from leansharp_tools.zsharp.train import (  # noqa: F401
-    ZSHARP_RHO,
+    CLIP_EPS,
+    ZSHARP_CLIP,
     ZSHARP_LR,
     ZSHARP_MOMENTUM,
+    ZSHARP_RHO,
     ZSHARP_WEIGHT_DECAY,
-    ZSHARP_CLIP,
-    CLIP_EPS,
-    flatten,
-    unflatten,
-    layer_sizes,
-    network_mask,
-    network_filter_flat,
     clip_grad_norm,
+    flatten,
+    layer_sizes,
+    network_filter_flat,
+    network_mask,
     network_perturbation,
-    sgd_momentum_step,
-    zsharp_train_step,
-    zsharp_noisy_step,
     run_zsharp_training,
+    sgd_momentum_step,
+    unflatten,
+    zsharp_noisy_step,
+    zsharp_train_step,
 )
 
 __all__ = [
@@ -175,4 +181,7 @@ __all__ = [
     "zsharp_train_step",
     "zsharp_noisy_step",
     "run_zsharp_training",
+    "kl_divergence",
+    "log_partition",
+    "tilt",
 ]

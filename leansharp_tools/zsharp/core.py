@@ -7,7 +7,7 @@ Part of :mod:`leansharp_tools.zsharp` (the package docstring states both rules).
 from __future__ import annotations
 
 import enum
-from typing import Callable, List, Sequence, Union
+from typing import Callable, List, Optional, Sequence, TypedDict, Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -41,6 +41,16 @@ class Rule(str, enum.Enum):
 
     def __repr__(self) -> str:
         return f"Rule.{self.name}"
+
+
+class FilterOptions(TypedDict, total=False):
+    """The options of ZSharp's filter, passed on as keywords by every function that
+    filters (meaning and defaults: :func:`~leansharp_tools.zsharp.rule.zsharp_masks`)."""
+
+    rule: Union[Rule, str]
+    percentile: float
+    t: Optional[float]
+    kind: str
 
 
 def _rule(rule: Union[Rule, str]) -> Rule:

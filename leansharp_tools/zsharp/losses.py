@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
-from leansharp_tools.zsharp.core import Layers, GradFn, _layers
+from leansharp_tools.zsharp.core import GradFn, Layers, _layers
 
 __all__ = [
     "quadratic_bowl_grad", "diag_quadratic_loss", "diag_quadratic_grad",

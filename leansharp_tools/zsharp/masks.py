@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from leansharp_tools.zsharp.core import Vector, EPS_STD, Rule, _vec
+from leansharp_tools.zsharp.core import EPS_STD, Rule, Vector, _vec
 from leansharp_tools.zsharp.stats import mean, pop_std, sample_std, zscores
 
-__all__ = ["hadamard", "is_mask", "mask_count", "sig_mask", "inlier_mask", "sig_mask_sample", "inlier_mask_sample", "hard_threshold", "masked_mean", "zscore_mask", "rescaled_threshold"]
+__all__ = ["hadamard", "is_mask", "mask_count", "sig_mask", "inlier_mask", "sig_mask_sample", "inlier_mask_sample",
+           "hard_threshold", "masked_mean", "zscore_mask", "rescaled_threshold"]
 
 
 def hadamard(g: ArrayLike, m: ArrayLike) -> Vector:

@@ -6,16 +6,28 @@ Part of :mod:`leansharp_tools.zsharp` (the package docstring states both rules).
 
 from __future__ import annotations
 
-from typing import Sequence, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from leansharp_tools.zsharp.core import (
-    EPS_STD, DEFAULT_PERCENTILE, FALLBACK_FRACTION, Layers, Rule, Vector, _layers, _rule, _vec,
+    DEFAULT_PERCENTILE,
+    EPS_STD,
+    FALLBACK_FRACTION,
+    FilterOptions,
+    Layers,
+    Rule,
+    Vector,
+    _layers,
+    _rule,
+    _vec,
 )
+from leansharp_tools.zsharp.masks import hadamard, inlier_mask, sig_mask
 from leansharp_tools.zsharp.stats import zscores
-from leansharp_tools.zsharp.masks import hadamard, sig_mask, inlier_mask
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["quantile_threshold", "fallback_count", "top_k_mask", "zsharp_masks", "filter_gradient"]
 
@@ -121,15 +133,9 @@ def zsharp_masks(
     return masks
 
 
-def filter_gradient(
-    layers: Sequence[ArrayLike],
-    *,
-    rule: Union[Rule, str] = Rule.ACTUAL,
-    percentile: float = DEFAULT_PERCENTILE,
-    t: float | None = None,
-    kind: str = "significant",
-) -> Layers:
-    """The filtered gradient g_f = g ⊙ m, layer by layer, with m = :func:`zsharp_masks`.
+def filter_gradient(layers: Sequence[ArrayLike], **options: Unpack[FilterOptions]) -> Layers:
+    """The filtered gradient g_f = g ⊙ m, layer by layer, with m = :func:`zsharp_masks`
+    (``options``: its ``rule``, ``percentile``, ``t``, ``kind``).
 
     Coq: ``LeanSharp.Filter.ZSharpRule.zsharp_filter`` (actual rule, with
     ``LeanSharp.Filter.ZSharpRule.lnorm_zsharp_filter_le``: ‖g_f‖ ≤ ‖g‖ and
@@ -140,5 +146,5 @@ def filter_gradient(
     ``LeanSharp.Filter.Invariance.zfilter_opp``: filter(−g) = −filter(g).
     """
     gs = _layers(layers)
-    ms = zsharp_masks(gs, rule=rule, percentile=percentile, t=t, kind=kind)
+    ms = zsharp_masks(gs, **options)
     return [hadamard(g, m) for g, m in zip(gs, ms)]

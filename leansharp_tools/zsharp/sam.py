@@ -6,13 +6,16 @@ Part of :mod:`leansharp_tools.zsharp` (the package docstring states both rules).
 from __future__ import annotations
 
 import math
-from typing import List, Sequence, Union
+from typing import TYPE_CHECKING, List, Sequence, Union
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from leansharp_tools.zsharp.core import Layers, GradFn, EPS_SAM, DEFAULT_PERCENTILE, Rule, _rule, _layers
+from leansharp_tools.zsharp.core import EPS_SAM, FilterOptions, GradFn, Layers, Rule, _layers, _rule
 from leansharp_tools.zsharp.rule import filter_gradient
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 __all__ = ["global_norm", "sam_perturbation", "zsharp_direction", "sam_step", "zsharp_step", "run_zsharp"]
 
@@ -51,17 +54,11 @@ def sam_perturbation(
 
 
 def zsharp_direction(
-    w: Sequence[ArrayLike],
-    grad: GradFn,
-    rho: float,
-    *,
-    filtered: bool = True,
-    rule: Union[Rule, str] = Rule.ACTUAL,
-    percentile: float = DEFAULT_PERCENTILE,
-    t: float | None = None,
+    w: Sequence[ArrayLike], grad: GradFn, rho: float, *, filtered: bool = True, **options: Unpack[FilterOptions]
 ) -> Layers:
     """The SAM/ZSharp step direction d = ∇L(w + ε), ε = :func:`sam_perturbation` of the
-    (filtered, when ``filtered``) gradient g_f at w; the step is w⁺ = w − η·d.
+    (filtered, when ``filtered``, with the filter ``options``) gradient g_f at w; the
+    step is w⁺ = w − η·d.
 
     The alignment theory is about d: (c, C)-aligned with w* when
     ⟨d, w − w*⟩ ≥ c‖w − w*‖² and ‖d‖ ≤ C‖w − w*‖.
@@ -69,21 +66,14 @@ def zsharp_direction(
     """
     ws = _layers(w)
     g = _layers(grad([x.copy() for x in ws]))
-    gf = filter_gradient(g, rule=rule, percentile=percentile, t=t) if filtered else g
-    eps = sam_perturbation(gf, rho, rule)
+    gf = filter_gradient(g, **options) if filtered else g
+    eps = sam_perturbation(gf, rho, options.get("rule", Rule.ACTUAL))
     return _layers(grad([x + e for x, e in zip(ws, eps)]))
 
 
 def sam_step(
-    w: Sequence[ArrayLike],
-    grad: GradFn,
-    eta: float,
-    rho: float,
-    *,
-    filtered: bool = True,
-    rule: Union[Rule, str] = Rule.ACTUAL,
-    percentile: float = DEFAULT_PERCENTILE,
-    t: float | None = None,
+    w: Sequence[ArrayLike], grad: GradFn, eta: float, rho: float, *, filtered: bool = True,
+    **options: Unpack[FilterOptions],
 ) -> Layers:
     """One SAM/ZSharp step w⁺ = w − η∇L(w + ε), ε = :func:`sam_perturbation` of g_f.
 
@@ -95,34 +85,19 @@ def sam_step(
     ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
     """
     ws = _layers(w)
-    d = zsharp_direction(ws, grad, rho, filtered=filtered, rule=rule, percentile=percentile, t=t)
+    d = zsharp_direction(ws, grad, rho, filtered=filtered, **options)
     return [x - eta * di for x, di in zip(ws, d)]
 
 
 def zsharp_step(
-    w: Sequence[ArrayLike],
-    grad: GradFn,
-    eta: float,
-    rho: float,
-    *,
-    rule: Union[Rule, str] = Rule.ACTUAL,
-    percentile: float = DEFAULT_PERCENTILE,
-    t: float | None = None,
+    w: Sequence[ArrayLike], grad: GradFn, eta: float, rho: float, **options: Unpack[FilterOptions]
 ) -> Layers:
     """ZSharp's update: :func:`sam_step` with the Z-score filter (``filtered=True``)."""
-    return sam_step(w, grad, eta, rho, filtered=True, rule=rule, percentile=percentile, t=t)
+    return sam_step(w, grad, eta, rho, filtered=True, **options)
 
 
 def run_zsharp(
-    w0: Sequence[ArrayLike],
-    grad: GradFn,
-    eta: float,
-    rho: float,
-    steps: int,
-    *,
-    rule: Union[Rule, str] = Rule.ACTUAL,
-    percentile: float = DEFAULT_PERCENTILE,
-    t: float | None = None,
+    w0: Sequence[ArrayLike], grad: GradFn, eta: float, rho: float, steps: int, **options: Unpack[FilterOptions]
 ) -> List[Layers]:
     """The iterates w_0, w_1, …, w_T (T = ``steps``) of :func:`zsharp_step`, the mask
     recomputed from the current gradient at every step.
@@ -131,5 +106,5 @@ def run_zsharp(
     """
     traj = [_layers(w0)]
     for _ in range(steps):
-        traj.append(zsharp_step(traj[-1], grad, eta, rho, rule=rule, percentile=percentile, t=t))
+        traj.append(zsharp_step(traj[-1], grad, eta, rho, **options))
     return traj

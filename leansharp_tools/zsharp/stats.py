@@ -10,7 +10,7 @@ from typing import Union
 import numpy as np
 from numpy.typing import ArrayLike
 
-from leansharp_tools.zsharp.core import Vector, EPS_STD, Rule, _rule, _vec
+from leansharp_tools.zsharp.core import EPS_STD, Rule, Vector, _rule, _vec
 
 __all__ = ["mean", "pop_std", "sample_std", "zscores"]
 

@@ -14,7 +14,7 @@ The momentum state is the buffer b (a list of layers), ``None`` before the first
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -201,7 +201,7 @@ def run_zsharp_training(
     grad_fn: Callable[..., Sequence[ArrayLike]],
     steps: int,
     samples: Optional[Sequence[int]] = None,
-    **step_kwargs,
+    **step_kwargs: Any,
 ) -> List[Layers]:
     """The trajectory w_0, …, w_T (T = ``steps``) of :func:`zsharp_train_step`, the momentum
     buffer carried from step to step. With ``samples`` (k_0, …, k_{T−1}) the gradient is

@@ -111,7 +111,8 @@ def load_project(root: Path) -> CoqProject:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise LeanSharpError(f"{path}: cannot read ({err.strerror}); create it (e.g. '-R . MyLib' and your .v files)") from None
+        raise LeanSharpError(
+            f"{path}: cannot read ({err.strerror}); create it (e.g. '-R . MyLib' and your .v files)") from None
     proj = CoqProject(root=Path(root).resolve())
     tokens = _tokens(text, path)
     i = 0

@@ -1,0 +1,57 @@
+"""Running the real `leansharp` CLI from tests and benchmarks (no pytest needed):
+the console script of this interpreter, the machine-wide Coq lock
+/tmp/leansharp-coq.lock that serialises Coq runs, and fixture projects."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LOCK = "/tmp/leansharp-coq.lock"
+
+
+def leansharp_cmd() -> List[str]:
+    exe = Path(sys.executable).parent / "leansharp"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "leansharp_tools"]
+
+
+@contextlib.contextmanager
+def coq_lock(enabled: bool = True) -> Iterator[None]:
+    """Hold the machine-wide Coq lock (the machine's cores are shared) when `enabled`."""
+    if not enabled:
+        yield
+        return
+    with open(LOCK, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def run_cli(*args: object, cwd: Optional[Path] = None, env: Optional[Dict[str, str]] = None, lock: bool = False,
+            timeout: float = 3600) -> subprocess.CompletedProcess:
+    """Run `leansharp ARGS` for real; asserts no Python traceback leaked."""
+    full_env = dict(os.environ)
+    full_env.setdefault("COLUMNS", "200")
+    if env:
+        full_env.update(env)
+    with coq_lock(lock):
+        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], cwd=cwd, env=full_env,
+                           capture_output=True, text=True, timeout=timeout)
+    assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
+    return r
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    target = dest / name
+    shutil.copytree(FIXTURES / name, target)
+    return target
