@@ -24,26 +24,23 @@ Open Scope R_scope.
 
 Example descent_lemma_witness n (w d : W n) :
   bowl n (vadd w d) <= bowl n w + inner n w d + 1 / 2 * norm2 n d.
-Proof. exact (descent_lemma n (bowl n) (bowl_grad n) 1 w d (bowl_gradient n) (bowl_smooth n) ltac:(lra)). Qed.
+Proof. exact (descent_lemma (bowl_gradient n) (bowl_smooth n) w d). Qed.
 
 Example descent_lemma_step_witness n eta (w d : W n) :
   bowl n (vsub w (vscale eta d)) <= bowl n w - eta * inner n w d + 1 * eta ^ 2 / 2 * norm2 n d.
 Proof.
-  exact (descent_lemma_step n (bowl n) (bowl_grad n) 1 eta w d (bowl_gradient n)
-           (bowl_smooth n) ltac:(lra)).
+  exact (descent_lemma_step (bowl_gradient n) (bowl_smooth n) eta w d).
 Qed.
 
 Example strongly_convex_at_min_witness n (w : W n) :
   1 * norm2 n (vsub w vzero) <= inner n w (vsub w vzero).
 Proof.
-  exact (strongly_convex_at_min n (bowl n) (bowl_grad n) 1 w vzero (bowl_strongly_convex n)
-           (bowl_grad_zero n)).
+  exact (strongly_convex_at_min (bowl_strongly_convex n) w vzero (bowl_grad_zero n)).
 Qed.
 
 Example grad_norm2_le_gap_witness n (w : W n) : norm2 n w <= 2 * 1 * (bowl n w - 0).
 Proof.
-  exact (grad_norm2_le_gap n (bowl n) (bowl_grad n) 1 0 w (bowl_gradient n) (bowl_smooth n)
-           ltac:(lra) (bowl_nonneg n)).
+  exact (grad_norm2_le_gap 0 w (bowl_gradient n) (bowl_smooth n) ltac:(lra) (bowl_nonneg n)).
 Qed.
 
 (** ** Second-order descent with a genuinely filtering mask: keep component 0 only *)

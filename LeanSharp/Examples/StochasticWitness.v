@@ -85,7 +85,7 @@ Proof.
   - pose proof (two_point_oracle n 0 Hn) as H. rewrite Rmult_0_l in H. exact H.
   - intros w. apply (curvature_implies_aligned n (bowl_grad n) w vzero 1 1).
     + intros i Hi. now apply bowl_grad_zero.
-    + apply strongly_convex_monotone with (L := bowl n). apply bowl_strongly_convex.
+    + apply (strongly_convex_monotone (bowl_strongly_convex n)).
     + apply bowl_smooth.
   - lra.
   - lra.

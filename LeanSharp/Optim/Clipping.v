@@ -121,7 +121,7 @@ Theorem clipped_descent n L G Lc eta c (w : W n) :
     <= L w - eta / 2 * clip_coef n c (G w) * norm2 n (G w).
 Proof.
   intros Hg Hl HLc Heta Hc.
-  pose proof (descent_lemma_step n L G Lc eta w (clip n c (G w)) Hg Hl (Rlt_le _ _ HLc)) as H.
+  pose proof (descent_lemma_step Hg Hl eta w (clip n c (G w))) as H.
   unfold clip in H |- *. rewrite inner_scale_r, norm2_scale in H.
   change (inner n (G w) (G w)) with (norm2 n (G w)) in H.
   pose proof (clip_coef_nonneg n c (G w) Hc) as Hk0. pose proof (clip_coef_le_1 n c (G w)).

@@ -45,8 +45,7 @@ Theorem lower_bound_grad_gap x y :
   L x + inner n (G x) (vsub y x) + / (2 * Lc) * norm2 n (vsub (G y) (G x)) <= L y.
 Proof.
   set (phi := fun y => L y - inner n (G x) y). set (d := vsub (G y) (G x)).
-  pose proof (descent_lemma_step n phi _ Lc (/ Lc) y d (tilted_gradient x)
-                (tilted_smooth x) (Rlt_le _ _ HLc)) as Hdesc.
+  pose proof (descent_lemma_step (tilted_gradient x) (tilted_smooth x) (/ Lc) y d) as Hdesc.
   fold d in Hdesc. fold (norm2 n d) in Hdesc.
   set (z := vsub y (vscale (/ Lc) d)) in Hdesc.
   (* φ is minimised at x, by convexity *)
@@ -76,7 +75,7 @@ Proof.
   intros H0 [He0 He1].
   assert (Hgw : forall i, (i < n)%nat -> vsub (G w) (G wstar) i = G w i)
     by (intros i Hi; unfold vsub; rewrite (H0 i Hi); ring).
-  pose proof (cocoercive w wstar) as Hco. pose proof (strongly_convex_monotone n L G mu w wstar Hs) as Hmon.
+  pose proof (cocoercive w wstar) as Hco. pose proof (strongly_convex_monotone Hs w wstar) as Hmon.
   rewrite (norm2_ext n _ (G w) Hgw) in Hco.
   rewrite (inner_ext n _ (G w) (vsub w wstar) (vsub w wstar)) in Hco, Hmon
     by (intros i Hi; split; [apply Hgw | reflexivity]; assumption).

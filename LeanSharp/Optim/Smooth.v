@@ -52,15 +52,20 @@ Qed.
 
 (** ** The descent lemma *)
 
+(** The smoothness block: L has gradient G, and G is Lc-Lipschitz (no sign condition on Lc
+    is needed). The dimension, the loss, its gradient and Lc are implicit: they are read off
+    the hypotheses, so a use is [descent_lemma Hg Hl w d]. *)
+Section Smoothness.
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
+Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc).
+
 (** Auxiliary: with φ(s) = L(w + s d), φ(1) − φ(0) ≤ ⟨G w, d⟩ + (Lc/2)‖d‖², by the mean
     value theorem applied to ψ(s) = φ(s) − s⟨G w, d⟩ − (Lc/2)s²‖d‖², whose derivative
     ψ'(s) = ⟨G(w + s d) − G w, d⟩ − Lc s ‖d‖² is ≤ 0 for s ≥ 0 (Cauchy–Schwarz, Lipschitz). *)
-Lemma descent_line n L G Lc (w d : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+Lemma descent_line (w d : W n) :
   L (fun i => w i + 1 * d i) - L (fun i => w i + 0 * d i)
     <= inner n (G w) d + Lc / 2 * norm2 n d.
 Proof.
-  intros Hg Hl HLc.
   set (a := inner n (G w) d). set (b := norm2 n d).
   set (psi := fun s => L (fun i => w i + s * d i) - (s * a + Lc / 2 * (s * s) * b)).
   set (dpsi := fun s => inner n (G (fun i => w i + s * d i)) d - (a + Lc * s * b)).
@@ -93,11 +98,10 @@ Proof.
 Qed.
 
 (** Descent lemma: for Lc-smooth L, L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖². *)
-Theorem descent_lemma n L G Lc (w d : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+Theorem descent_lemma (w d : W n) :
   L (vadd w d) <= L w + inner n (G w) d + Lc / 2 * norm2 n d.
 Proof.
-  intros Hg Hl HLc. pose proof (descent_line n L G Lc w d Hg Hl HLc) as H.
+  pose proof (descent_line w d) as H.
   replace (fun i => w i + 1 * d i) with (vadd w d) in H
     by (apply functional_extensionality; intros; unfold vadd; ring).
   replace (fun i => w i + 0 * d i) with w in H
@@ -106,25 +110,25 @@ Proof.
 Qed.
 
 (** Descent lemma, step form: L(w − η d) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖². *)
-Theorem descent_lemma_step n L G Lc eta (w d : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc ->
+Theorem descent_lemma_step eta (w d : W n) :
   L (vsub w (vscale eta d))
     <= L w - eta * inner n (G w) d + Lc * eta ^ 2 / 2 * norm2 n d.
 Proof.
-  intros Hg Hl HLc.
-  pose proof (descent_lemma n L G Lc w (vscale (- eta) d) Hg Hl HLc) as H.
+  pose proof (descent_lemma w (vscale (- eta) d)) as H.
   replace (vadd w (vscale (- eta) d)) with (vsub w (vscale eta d)) in H
     by (apply functional_extensionality; intros; unfold vadd, vsub, vscale; ring).
   rewrite inner_scale_r, norm2_scale in H. lra.
 Qed.
 
+End Smoothness.
+
 (** Smooth and bounded below: ‖∇L(w)‖² ≤ 2Lc(L(w) − Linf) (one step of length 1/Lc). *)
-Corollary grad_norm2_le_gap n L G Lc Linf (w : W n) :
+Corollary grad_norm2_le_gap {n L G Lc} Linf (w : W n) :
   is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (forall v, Linf <= L v) ->
   norm2 n (G w) <= 2 * Lc * (L w - Linf).
 Proof.
   intros Hg Hl HLc Hinf.
-  pose proof (descent_lemma_step n L G Lc (/ Lc) w (G w) Hg Hl (Rlt_le _ _ HLc)) as H.
+  pose proof (descent_lemma_step Hg Hl (/ Lc) w (G w)) as H.
   pose proof (Hinf (vsub w (vscale (/ Lc) (G w)))) as Hi.
   unfold norm2 in H |- *.
   replace (Lc * (/ Lc) ^ 2 / 2) with (/ Lc / 2) in H by (field; lra).
@@ -135,21 +139,24 @@ Qed.
 
 (** ** Strong convexity *)
 
+Section StrongConvexity.
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {mu : R}.
+Hypothesis Hs : strongly_convex n L G mu.
+
 (** Strong monotonicity of the gradient: ⟨G u − G v, u − v⟩ ≥ mu ‖u − v‖². *)
-Theorem strongly_convex_monotone n L G mu (u v : W n) :
-  strongly_convex n L G mu ->
+Theorem strongly_convex_monotone (u v : W n) :
   mu * norm2 n (vsub u v) <= inner n (vsub (G u) (G v)) (vsub u v).
 Proof.
-  intros Hs. pose proof (Hs u v) as H1. pose proof (Hs v u) as H2.
+  pose proof (Hs u v) as H1. pose proof (Hs v u) as H2.
   rewrite inner_sub_swap, norm2_sub_swap in H1. rewrite inner_sub_l. lra.
 Qed.
 
 (** At a critical point w* (G w* = 0): ⟨G w, w − w*⟩ ≥ mu ‖w − w*‖². *)
-Theorem strongly_convex_at_min n L G mu (w wstar : W n) :
-  strongly_convex n L G mu -> (forall i, (i < n)%nat -> G wstar i = 0) ->
+Theorem strongly_convex_at_min (w wstar : W n) :
+  (forall i, (i < n)%nat -> G wstar i = 0) ->
   mu * norm2 n (vsub w wstar) <= inner n (G w) (vsub w wstar).
 Proof.
-  intros Hs H0. pose proof (strongly_convex_monotone n L G mu w wstar Hs) as H.
+  intros H0. pose proof (strongly_convex_monotone w wstar) as H.
   rewrite inner_sub_l in H.
   assert (inner n (G wstar) (vsub w wstar) = 0) as Hz; [|lra].
   rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_ext.
@@ -157,16 +164,17 @@ Proof.
 Qed.
 
 (** A strongly convex function is bounded below by its value at a critical point. *)
-Corollary strongly_convex_min_le n L G mu (w wstar : W n) :
-  strongly_convex n L G mu -> 0 <= mu -> (forall i, (i < n)%nat -> G wstar i = 0) ->
-  L wstar <= L w.
+Corollary strongly_convex_min_le (w wstar : W n) :
+  0 <= mu -> (forall i, (i < n)%nat -> G wstar i = 0) -> L wstar <= L w.
 Proof.
-  intros Hs Hmu H0. pose proof (Hs wstar w) as H.
+  intros Hmu H0. pose proof (Hs wstar w) as H.
   assert (inner n (G wstar) (vsub w wstar) = 0) as Hz.
   { rewrite <- (Rmult_0_r (INR n)), <- vsum_const. apply vsum_ext.
     intros i Hi. rewrite H0 by exact Hi. ring. }
   pose proof (norm2_nonneg n (vsub w wstar)). nra.
 Qed.
+
+End StrongConvexity.
 
 (** ** Diagonal quadratics ½ Σ a_i w_i² *)
 

@@ -71,7 +71,7 @@ Proof.
       apply Rmult_le_compat_l; [lra|]. now apply zsharp_eps_norm_le. }
     assert (Hdk : forall i, (i < n)%nat -> Gk k (vadd w eps) i = vadd (gx k) b i)
       by (intros; unfold gx, xi, b, vadd, vsub, vscale; ring).
-    pose proof (descent_lemma_step n L G Lc eta w (Gk k (vadd w eps)) Hg Hl (Rlt_le _ _ HLc)) as H.
+    pose proof (descent_lemma_step Hg Hl eta w (Gk k (vadd w eps))) as H.
     unfold noisy_zsharp_step, zsharp_step, sam_step. fold g in H. fold eps.
     rewrite (inner_ext n g g _ (vadd (gx k) b)) in H by (intros i Hi; split; [reflexivity | now apply Hdk]).
     rewrite (norm2_ext n _ (vadd (gx k) b) Hdk) in H.

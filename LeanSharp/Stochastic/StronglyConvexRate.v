@@ -241,7 +241,7 @@ Theorem zsharp_field_aligned n L G mu Lc rho delta mask (w wstar : W n) :
           (mu - Lc * Lc * rho / delta) (Lc * (1 + Lc * rho / delta)).
 Proof.
   intros Hsc Hlip HL Hr Hd H0 Hm. unfold aligned, zsharp_field.
-  pose proof (strongly_convex_at_min n L G mu w wstar Hsc H0) as Hmin.
+  pose proof (strongly_convex_at_min Hsc w wstar H0) as Hmin.
   set (e := vsub w wstar) in *. set (eps := zsharp_eps n rho delta (G w) (mask w)).
   assert (Hx : 0 <= norm n e) by apply norm_nonneg.
   assert (HGw : norm n (G w) <= Lc * norm n e).

@@ -240,5 +240,5 @@ Theorem strongly_convex_smooth_aligned n L G mu Lc (w wstar : W n) :
   aligned n (G w) w wstar mu Lc.
 Proof.
   intros Hs Hl H0. apply curvature_implies_aligned; [exact H0 | | apply Hl].
-  now apply (strongly_convex_monotone n L).
+  exact (strongly_convex_monotone Hs w wstar).
 Qed.

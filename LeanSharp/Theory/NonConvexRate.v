@@ -35,7 +35,7 @@ Theorem sam_one_step n L G Lc eta rho (w eps : W n) :
 Proof.
   intros Hg Hl HLc [He0 He1] Hr. unfold sam_step.
   set (g := G w). set (d := G (vadd w eps)).
-  pose proof (descent_lemma_step n L G Lc eta w d Hg Hl (Rlt_le _ _ HLc)) as H.
+  pose proof (descent_lemma_step Hg Hl eta w d) as H.
   fold g in H.
   assert (HLe : Lc * eta <= 1).
   { apply (Rmult_le_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }

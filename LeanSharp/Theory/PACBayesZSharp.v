@@ -153,7 +153,7 @@ Theorem zsharp_sharpness_second_order n (LS : W n -> R) G Lc rho (w m : W n) :
     <= rho * norm n (G w) + Lc / 2 * (rho * rho).
 Proof.
   intros Hg Hl HLc Hr Hm. split.
-  - pose proof (descent_lemma n LS G Lc w (zsharp_eps n rho 0 (G w) m) Hg Hl HLc) as H.
+  - pose proof (descent_lemma Hg Hl w (zsharp_eps n rho 0 (G w) m)) as H.
     rewrite zsharp_first_order_sharpness in H by exact Hm.
     pose proof (zsharp_eps_in_ball n rho (G w) m Hr) as Hb.
     pose proof (norm_nonneg n (zsharp_eps n rho 0 (G w) m)).
@@ -174,7 +174,7 @@ Theorem smooth_sharpness_bound n (LS : W n -> R) G Lc rho :
   sharpness_bound n LS rho (fun w => rho * norm n (G w) + Lc / 2 * (rho * rho)).
 Proof.
   intros Hg Hl HLc Hr w eps He.
-  pose proof (descent_lemma n LS G Lc w eps Hg Hl HLc) as H.
+  pose proof (descent_lemma Hg Hl w eps) as H.
   pose proof (first_order_sharpness_le n rho (G w) eps He).
   pose proof (norm_nonneg n eps). rewrite <- norm_sqr in H.
   assert (norm n eps * norm n eps <= rho * rho) by nra.

@@ -25,7 +25,7 @@ Theorem filtered_step_decrease n L G Lc eta (w m : W n) :
     <= L w - eta * (1 - Lc * eta / 2) * norm2 n (hadamard (G w) m).
 Proof.
   intros Hg Hl HLc Hm.
-  pose proof (descent_lemma_step n L G Lc eta w (hadamard (G w) m) Hg Hl HLc) as H.
+  pose proof (descent_lemma_step Hg Hl eta w (hadamard (G w) m)) as H.
   rewrite inner_filtered in H by exact Hm. lra.
 Qed.
 
