@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any, Dict, Iterable
 
 
 def cache_path(root: Path, name: str) -> Path:
+    """`<root>/.leansharp/cache/<name>.json` (`name` may hold a sub-folder: "extract/M")."""
     return Path(root) / ".leansharp" / "cache" / f"{name}.json"
 
 
@@ -27,10 +30,12 @@ def load_cache(root: Path, name: str, version: int) -> Dict[str, Any]:
 
 
 def save_cache(root: Path, name: str, data: Dict[str, Any]) -> None:
+    """Write atomically (a temporary file per writer, then rename): concurrent writers
+    never leave a torn file."""
     p = cache_path(root, name)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(".tmp")
+        tmp = p.with_name(f"{p.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         tmp.replace(p)
     except OSError:

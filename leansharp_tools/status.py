@@ -73,6 +73,7 @@ from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import (
     VERDICTS,
     Assumption,
+    AssumptionKind,
     AssumptionResult,
     Backend,
     Declaration,
@@ -177,10 +178,10 @@ class StatusReport:
 def classify(decl: Declaration, res: AssumptionResult, is_standard_axiom: Callable[[str], bool]) -> DeclStatus:
     """Pure: a scanned declaration + its assumptions -> DeclStatus (see module doc).
     `file` is left empty (the caller knows it)."""
-    itself = [a for a in res.assumptions if a.kind == "axiom" and dotted_suffix(a.name, decl.name)]
-    axioms = [a.name for a in res.assumptions
-              if a.kind == "axiom" and not is_standard_axiom(a.name) and a not in itself]
-    unsafe = [a.text or f"{a.name} ({a.kind})" for a in res.assumptions if a.kind != "axiom"]
+    axioms_of = [a for a in res.assumptions if a.kind == AssumptionKind.AXIOM]
+    itself = [a for a in axioms_of if dotted_suffix(a.name, decl.name)]
+    axioms = [a.name for a in axioms_of if not is_standard_axiom(a.name) and a not in itself]
+    unsafe = [a.text or f"{a.name} ({a.kind})" for a in res.assumptions if a.kind != AssumptionKind.AXIOM]
     if decl.is_axiom:
         status = Status.AXIOM
     elif res.error is not None:
@@ -240,7 +241,8 @@ def _to_raw(results: Mapping[str, AssumptionResult]) -> Dict[str, Any]:
 
 def _from_raw(raw: Mapping[str, Any], name: str) -> AssumptionResult:
     r = raw.get(name, {"assumptions": [], "error": "no answer from the prover"})
-    return AssumptionResult([Assumption(*a) for a in r["assumptions"]], r["error"])
+    return AssumptionResult([Assumption(name, AssumptionKind(kind), text) for name, kind, text in r["assumptions"]],
+                            r["error"])
 
 
 def _ask_prover(proj: Project, backend: Backend, asks: Dict[str, List[str]], files: Sequence[Path],

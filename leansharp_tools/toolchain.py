@@ -18,6 +18,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
@@ -26,6 +27,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import Backend
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.tomlfile import parse_toml
@@ -126,7 +128,7 @@ def _python_checks(tc: Dict[str, Any]) -> List[Check]:
     pyreq = tc.get("python", {}).get("requires", "")
     pyv = ".".join(map(str, sys.version_info[:3]))
     checks = [{"check": "python", "wanted": pyreq or "any", "installed": pyv, "ok": satisfies(pyv, pyreq),
-               "fix": f"install Python {pyreq}: apt-get install -y python3"}]
+               "fix": f"install Python {pyreq}, then `bash run setup`"}]
     for req in python_requirements():
         spec = str(req.specifier)
         try:
@@ -154,6 +156,29 @@ def doctor_checks(tc: Dict[str, Any], backend: Backend, dpkg: Callable[[str], Op
         if c["ok"] is not False:
             c["fix"] = ""
     return checks
+
+
+@dataclass
+class DoctorReport:
+    toolchain: Path
+    checks: List[Check]
+
+    @property
+    def gaps(self) -> List[Check]:
+        return [c for c in self.checks if c["ok"] is False]
+
+    def to_json(self) -> Dict[str, Any]:
+        return {"toolchain": str(self.toolchain), "checks": self.checks, "gaps": len(self.gaps), "ok": not self.gaps}
+
+
+def doctor(project: Optional[Path] = None) -> DoctorReport:
+    """The checks of `leansharp doctor` for the project at or above `project` (default:
+    cwd), against its toolchain.toml, with the backend of its [prover].name."""
+    tc_path = get_backend().find_root(project) / TOOLCHAIN
+    if not tc_path.is_file():
+        raise LeanSharpError(f"{tc_path}: missing; add a {TOOLCHAIN} pinning the prover (see the LeanSharp repository)")
+    tc = load_toolchain(tc_path)
+    return DoctorReport(tc_path, doctor_checks(tc, get_backend(tc.get("prover", {}).get("name", "coq"))))
 
 
 def prover_mismatch(root: Path, backend: Backend) -> Optional[str]:

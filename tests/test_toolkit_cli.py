@@ -247,7 +247,7 @@ def test_doctor_reports_every_gap_with_its_fix(tmp_path):
     fixes = {c["check"]: c["fix"] for c in doc["checks"] if c["ok"] is False}
     assert fixes["prover coq (coqc)"].startswith("install Coq 99.1 (found 8.16")
     assert fixes["coq library NoSuchLib"] == "install the Coq library providing NoSuchLib"
-    assert fixes["python"] == "install Python >=99: apt-get install -y python3"
+    assert fixes["python"] == "install Python >=99, then `bash run setup`"
     if shutil.which("dpkg-query"):
         assert fixes["debian leansharp-no-such-package"] == "apt-get install -y leansharp-no-such-package"
     assert doc["gaps"] == len(fixes) and "coq library Interval" not in fixes

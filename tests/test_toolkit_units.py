@@ -473,3 +473,20 @@ def test_doctor_checks_python_requirements_and_fixes():
     for dist in ("typer", "rich", "jinja2", "networkx", "numpy", "packaging"):
         assert checks[f"python {dist}"]["ok"], checks[f"python {dist}"]
     assert not any(name.startswith("python pytest") or "tomli" in name for name in checks)  # extras, markers
+
+
+def test_cache_roundtrip_version_and_corruption(tmp_path):
+    from leansharp_tools.cache import cache_path, digest, file_sha256, load_cache, save_cache
+
+    assert load_cache(tmp_path, "status", 2) == {"version": 2}  # no cache yet
+    save_cache(tmp_path, "status", {"version": 2, "modules": {"M": 1}})
+    assert load_cache(tmp_path, "status", 2) == {"version": 2, "modules": {"M": 1}}
+    assert load_cache(tmp_path, "status", 3) == {"version": 3}  # another version reads as empty
+    cache_path(tmp_path, "status").write_text("{torn")
+    assert load_cache(tmp_path, "status", 2) == {"version": 2}
+    save_cache(tmp_path, "extract/A.B", {"version": 1})
+    assert sorted(p.name for p in (tmp_path / ".leansharp" / "cache").rglob("*")) == ["A.B.json", "extract",
+                                                                                         "status.json"]
+    (tmp_path / "f").write_bytes(b"abc")
+    assert file_sha256(tmp_path / "f") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert digest(["a", "b"]) != digest(["ab"])

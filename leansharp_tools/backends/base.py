@@ -143,16 +143,22 @@ class BuildResult:
     compiled: List[str] = field(default_factory=list)  # files the build compiled
 
 
+class AssumptionKind(TextEnum):
+    """An axiom, or an unsafe flag: a fixpoint assumed guarded, an inductive assumed
+    positive, an unsafe universe hierarchy."""
+
+    AXIOM = "axiom"
+    UNGUARDED = "unguarded"
+    UNPOSITIVE = "unpositive"
+    UNIVERSE = "universe"
+
+
 @dataclass
 class Assumption:
-    """One assumption a declaration rests on: an axiom `name`, or an unsafe flag.
-
-    kind: "axiom" | "unguarded" (assumed guarded) | "unpositive" (assumed positive)
-          | "universe" (relies on an unsafe universe hierarchy)
-    """
+    """One assumption a declaration rests on: an axiom `name`, or an unsafe flag on `name`."""
 
     name: str
-    kind: str = "axiom"
+    kind: AssumptionKind = AssumptionKind.AXIOM
     text: str = ""  # the prover's own words for an unsafe flag, e.g. "f is assumed to be guarded"
 
 

@@ -8,11 +8,9 @@ from typing import Optional
 
 import typer
 
-from leansharp_tools.backends import get_backend
 from leansharp_tools.commands import PROJECT
-from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.render.terminal import console, print_json, render_doctor
-from leansharp_tools.toolchain import TOOLCHAIN, doctor_checks, load_toolchain
+from leansharp_tools.toolchain import doctor
 
 
 def command(
@@ -20,15 +18,10 @@ def command(
     project: Optional[Path] = PROJECT,
 ) -> None:
     """Compare the installed prover, Debian packages, Coq libraries and Python deps with toolchain.toml."""
-    tc_path = get_backend().find_root(project) / TOOLCHAIN
-    if not tc_path.is_file():
-        raise LeanSharpError(f"{tc_path}: missing; add a {TOOLCHAIN} pinning the prover (see the LeanSharp repository)")
-    tc = load_toolchain(tc_path)
-    checks = doctor_checks(tc, get_backend(tc.get("prover", {}).get("name", "coq")))
-    gaps = [c for c in checks if c["ok"] is False]
+    report = doctor(project)
     if json_:
-        print_json({"toolchain": str(tc_path), "checks": checks, "gaps": len(gaps), "ok": not gaps})
+        print_json(report.to_json())
     else:
-        render_doctor(console(), checks)
-    if gaps:
+        render_doctor(console(), report.checks)
+    if report.gaps:
         raise typer.Exit(1)

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from leansharp_tools.backends.base import Assumption
+from leansharp_tools.backends.base import Assumption, AssumptionKind
 
 MARK = "@@LS"
 _MARK_RE = re.compile(r"^@@LS (\d+)\s*$")
 _UNSAFE = [
-    (re.compile(r"^(\S+) is assumed to be guarded\.?$"), "unguarded"),
-    (re.compile(r"^(\S+) is assumed to be positive\.?$"), "unpositive"),
-    (re.compile(r"^(\S+) relies on an unsafe hierarchy\.?$"), "universe"),
+    (re.compile(r"^(\S+) is assumed to be guarded\.?$"), AssumptionKind.UNGUARDED),
+    (re.compile(r"^(\S+) is assumed to be positive\.?$"), AssumptionKind.UNPOSITIVE),
+    (re.compile(r"^(\S+) relies on an unsafe hierarchy\.?$"), AssumptionKind.UNIVERSE),
 ]
 _HEADINGS = ("Section Variables:", "Opaque constants:", "Transparent constants:")
 
@@ -79,5 +79,5 @@ def parse_assumptions(text: str) -> Dict[int, List[Assumption]]:
         else:
             name = s.split(" :", 1)[0].split()[0]
             if name != ":":
-                out[cur].append(Assumption(name, "axiom"))
+                out[cur].append(Assumption(name, AssumptionKind.AXIOM))
     return out

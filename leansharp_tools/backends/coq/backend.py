@@ -14,6 +14,7 @@ from typing import Callable, Dict, List, Mapping, Optional, Sequence
 
 from leansharp_tools.backends.base import (
     Assumption,
+    AssumptionKind,
     AssumptionResult,
     BuildResult,
     Declaration,
@@ -39,7 +40,7 @@ def _coq(proj: Project) -> CoqProject:
 
 def _clean(union: Optional[List[Assumption]]) -> bool:
     """A union that rests only on the standard axioms: every name in it is proved."""
-    return union is not None and all(a.kind == "axiom" and is_standard_axiom(a.name) for a in union)
+    return union is not None and all(a.kind == AssumptionKind.AXIOM and is_standard_axiom(a.name) for a in union)
 
 
 class CoqBackend:
