@@ -52,6 +52,7 @@ from leansharp_tools.zsharp.core import (  # noqa: F401
     EPS_SAM,
     EPS_STD,
     FALLBACK_FRACTION,
+    FilterOptions,
     GradFn,
     Layers,
     Rule,
@@ -127,6 +128,7 @@ from leansharp_tools.zsharp.train import (  # noqa: F401
 
 __all__ = [
     "Rule",
+    "FilterOptions",
     "EPS_STD",
     "EPS_SAM",
     "DEFAULT_PERCENTILE",

@@ -66,6 +66,11 @@ class CoqProject(Project):
     includes: List[str] = field(default_factory=list)  # -I dirs (ML plugins)
     args: List[str] = field(default_factory=list)  # -arg values passed to coqc
 
+    @property
+    def vfiles(self) -> List[Path]:
+        """The .v files, in _CoqProject order (`files`)."""
+        return self.files
+
     def module_of(self, source: Path) -> str:
         """The logical module name of a .v file (longest matching -R/-Q binding)."""
         rel = Path(source)
