@@ -115,16 +115,6 @@ Qed.
 (** ** The non-convex recursion: O(1/√T) for the minimum *)
 
 (** Some term is at most the average: Σ_{t<T} b_t ≤ T·B ⇒ ∃ t < T, b_t ≤ B. *)
-Lemma vsum_le_const_exists T (b : nat -> R) B :
-  (0 < T)%nat -> vsum T b <= INR T * B -> exists t, (t < T)%nat /\ b t <= B.
-Proof.
-  induction T as [|T IH]; intros HT Hs; [lia|].
-  destruct (Rle_dec (b T) B) as [Hle|Hgt]; [exists T; split; [lia | exact Hle]|].
-  simpl vsum in Hs. rewrite S_INR in Hs.
-  destruct T as [|T]; [simpl in Hs; lra|].
-  destruct IH as [t [Ht Hb]]; [lia | lra |]. exists t. split; [lia | exact Hb].
-Qed.
-
 Section NonConvex.
   Variables (a b : nat -> R) (eta C : R).
   Hypothesis Heta : 0 < eta.

@@ -112,6 +112,17 @@ Proof.
   intros i Hi. apply Rnot_le_lt. intros Hp. apply Hno. now exists i.
 Qed.
 
+(** Some term of a sum is at most the average. *)
+Lemma vsum_le_const_exists T (b : nat -> R) B :
+  (0 < T)%nat -> vsum T b <= INR T * B -> exists t, (t < T)%nat /\ b t <= B.
+Proof.
+  induction T as [|T IH]; intros HT Hs; [lia|].
+  destruct (Rle_dec (b T) B) as [Hle|Hgt]; [exists T; split; [lia | exact Hle]|].
+  simpl vsum in Hs. rewrite S_INR in Hs.
+  destruct T as [|T]; [simpl in Hs; lra|].
+  destruct IH as [t [Ht Hb]]; [lia | lra |]. exists t. split; [lia | exact Hb].
+Qed.
+
 Lemma vsum_abs_le n f : Rabs (vsum n f) <= vsum n (fun i => Rabs (f i)).
 Proof.
   apply Rabs_le. split.

@@ -25,15 +25,21 @@ Open Scope R_scope.
 
 (** ** One step *)
 
+(** The smoothness block is the section's context: every result below takes
+    [Hg : is_gradient n L G], [Hl : lipschitz_grad n G Lc], [HLc : 0 < Lc] first, with the
+    dimension, L, G and Lc implicit (read off Hg and Hl). *)
+Section NonConvex.
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
+Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc).
+
 (** One perturbed-gradient step, with d = g + e, e = ∇L(w+ε) − ∇L(w), ‖e‖ ≤ Lc ρ:
     −η⟨g, d⟩ + (η/2)‖d‖² = (η/2)(‖e‖² − ‖g‖²). *)
-Theorem sam_one_step n L G Lc eta rho (w eps : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc ->
+Theorem sam_one_step eta rho (w eps : W n) :
   0 < eta <= 1 / Lc -> norm n eps <= rho ->
   L (sam_step n eta G w eps)
     <= L w - eta / 2 * norm2 n (G w) + eta / 2 * (Lc ^ 2 * rho ^ 2).
 Proof.
-  intros Hg Hl HLc [He0 He1] Hr. unfold sam_step.
+  intros [He0 He1] Hr. unfold sam_step.
   set (g := G w). set (d := G (vadd w eps)).
   pose proof (descent_lemma_step Hg Hl eta w d) as H.
   fold g in H.
@@ -59,15 +65,9 @@ Qed.
 (** ** Summing over T steps *)
 
 Section Trajectory.
-
-Variables (n : nat) (L : W n -> R) (G : W n -> W n) (Lc eta rho Linf : R).
-Variables (w eps : nat -> W n).
-Hypothesis Hg : is_gradient n L G.
-Hypothesis Hl : lipschitz_grad n G Lc.
-Hypothesis HLc : 0 < Lc.
-Hypothesis Heta : 0 < eta <= 1 / Lc.
-Hypothesis Heps : forall t, norm n (eps t) <= rho.
-Hypothesis Hstep : forall t, w (S t) = sam_step n eta G (w t) (eps t).
+Variables (eta rho Linf : R) (w eps : nat -> W n).
+Hypotheses (Heta : 0 < eta <= 1 / Lc) (Heps : forall t, norm n (eps t) <= rho)
+  (Hstep : forall t, w (S t) = sam_step n eta G (w t) (eps t)).
 
 Lemma sam_sum_bound T :
   vsum T (fun t => norm2 n (G (w t)))
@@ -75,7 +75,7 @@ Lemma sam_sum_bound T :
 Proof.
   induction T as [|T IH]; simpl vsum.
   - simpl. unfold Rdiv. lra.
-  - pose proof (sam_one_step n L G Lc eta rho (w T) (eps T) Hg Hl HLc Heta (Heps T)) as H1.
+  - pose proof (sam_one_step eta rho (w T) (eps T) Heta (Heps T)) as H1.
     rewrite <- Hstep in H1. rewrite S_INR.
     assert (norm2 n (G (w T))
             <= 2 * (L (w T) - L (w (S T))) / eta + Lc ^ 2 * rho ^ 2).
@@ -104,56 +104,37 @@ Proof.
   lra.
 Qed.
 
-End Trajectory.
-
-(** Some term of a sum is at most the average. *)
-Lemma exists_le_avg T (f : nat -> R) B :
-  (0 < T)%nat -> vsum T f <= INR T * B -> exists t, (t < T)%nat /\ f t <= B.
-Proof.
-  induction T as [|T IH]; intros HT H; [lia|]. simpl vsum in H. rewrite S_INR in H.
-  destruct (Rle_dec (f T) B) as [Hf|Hf]; [exists T; split; [lia|exact Hf]|].
-  destruct T as [|T].
-  - simpl in H. lra.
-  - destruct (IH ltac:(lia)) as [t [Ht Hft]]; [lra|]. exists t. split; [lia|exact Hft].
-Qed.
-
 (** Min form: some iterate t < T has ‖∇L(w_t)‖² ≤ 2(L(w_0) − Linf)/(ηT) + Lc²ρ². *)
-Theorem sam_nonconvex_min n L G Lc eta rho Linf (w eps : nat -> W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> 0 < eta <= 1 / Lc ->
-  (forall t, norm n (eps t) <= rho) ->
-  (forall t, w (S t) = sam_step n eta G (w t) (eps t)) ->
-  (forall v, Linf <= L v) -> (0 < T)%nat ->
+Theorem sam_nonconvex_min T : (0 < T)%nat ->
   exists t, (t < T)%nat /\
     norm2 n (G (w t)) <= 2 * (L (w O) - Linf) / (eta * INR T) + Lc ^ 2 * rho ^ 2.
 Proof.
-  intros Hg Hl HLc Heta Heps Hstep Hinf HT. apply exists_le_avg; [exact HT|].
-  pose proof (sam_nonconvex_avg n L G Lc eta rho Linf w eps Hg Hl HLc Heta Heps Hstep
-                Hinf T HT) as H.
-  pose proof (lt_0_INR T HT).
+  intros HT. apply vsum_le_const_exists; [exact HT|].
+  pose proof (sam_nonconvex_avg T HT) as H. pose proof (lt_0_INR T HT).
   apply (Rmult_le_compat_l (INR T)) in H; [|lra].
   replace (INR T * (vsum T (fun t => norm2 n (G (w t))) / INR T))
     with (vsum T (fun t => norm2 n (G (w t)))) in H by (field; lra). exact H.
 Qed.
 
+End Trajectory.
+
 (** The O(1/√T) rate: with η = 1/(Lc√T), some t < T has
     ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − Linf)/√T + Lc²ρ². *)
-Theorem sam_nonconvex_rate n L G Lc rho Linf (w eps : nat -> W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
-  (forall t, norm n (eps t) <= rho) ->
+Theorem sam_nonconvex_rate rho Linf (w eps : nat -> W n) T :
+  (0 < T)%nat -> (forall t, norm n (eps t) <= rho) ->
   (forall t, w (S t) = sam_step n (1 / (Lc * sqrt (INR T))) G (w t) (eps t)) ->
   (forall v, Linf <= L v) ->
   exists t, (t < T)%nat /\
     norm2 n (G (w t)) <= 2 * Lc * (L (w O) - Linf) / sqrt (INR T) + Lc ^ 2 * rho ^ 2.
 Proof.
-  intros Hg Hl HLc HT Heps Hstep Hinf.
+  intros HT Heps Hstep Hinf.
   pose proof (lt_0_INR T HT) as HT'.
   assert (Hs1 : 1 <= sqrt (INR T)).
   { rewrite <- sqrt_1. apply sqrt_le_1_alt. apply (le_INR 1). lia. }
   assert (Heta : 0 < 1 / (Lc * sqrt (INR T)) <= 1 / Lc).
   { split; [apply Rdiv_lt_0_compat; nra|].
     apply Rmult_le_compat_l; [lra|]. apply Rinv_le_contravar; nra. }
-  destruct (sam_nonconvex_min n L G Lc _ rho Linf w eps T Hg Hl HLc Heta Heps Hstep Hinf HT)
-    as [t [Ht Hb]].
+  destruct (sam_nonconvex_min _ rho Linf w eps Heta Heps Hstep Hinf T HT) as [t [Ht Hb]].
   exists t. split; [exact Ht|].
   replace (2 * Lc * (L (w O) - Linf) / sqrt (INR T))
     with (2 * (L (w O) - Linf) / (1 / (Lc * sqrt (INR T)) * INR T)); [exact Hb|].
@@ -162,30 +143,28 @@ Proof.
 Qed.
 
 (** SPEC §2.2's form, with the explicit (weaker) penalty 2Lc²ρ². *)
-Corollary sam_nonconvex_rate_spec n L G Lc rho Linf (w eps : nat -> W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
-  (forall t, norm n (eps t) <= rho) ->
+Corollary sam_nonconvex_rate_spec rho Linf (w eps : nat -> W n) T :
+  (0 < T)%nat -> (forall t, norm n (eps t) <= rho) ->
   (forall t, w (S t) = sam_step n (1 / (Lc * sqrt (INR T))) G (w t) (eps t)) ->
   (forall v, Linf <= L v) ->
   exists t, (t < T)%nat /\
     norm2 n (G (w t)) <= 2 * Lc * (L (w O) - Linf) / sqrt (INR T) + 2 * Lc ^ 2 * rho ^ 2.
 Proof.
-  intros Hg Hl HLc HT Heps Hstep Hinf.
-  destruct (sam_nonconvex_rate n L G Lc rho Linf w eps T Hg Hl HLc HT Heps Hstep Hinf)
-    as [t [Ht Hb]].
+  intros HT Heps Hstep Hinf.
+  destruct (sam_nonconvex_rate rho Linf w eps T HT Heps Hstep Hinf) as [t [Ht Hb]].
   exists t. split; [exact Ht|]. pose proof (pow2_ge_0 (Lc * rho)). nra.
 Qed.
 
 (** ρ = 0: plain gradient descent w_{t+1} = w_t − η∇L(w_t) with η = 1/(Lc√T) has
     min_{t<T} ‖∇L(w_t)‖² ≤ 2Lc(L(w_0) − Linf)/√T. *)
-Corollary gd_nonconvex_rate n L G Lc Linf (w : nat -> W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
+Corollary gd_nonconvex_rate Linf (w : nat -> W n) T :
+  (0 < T)%nat ->
   (forall t, w (S t) = vsub (w t) (vscale (1 / (Lc * sqrt (INR T))) (G (w t)))) ->
   (forall v, Linf <= L v) ->
   exists t, (t < T)%nat /\ norm2 n (G (w t)) <= 2 * Lc * (L (w O) - Linf) / sqrt (INR T).
 Proof.
-  intros Hg Hl HLc HT Hstep Hinf.
-  destruct (sam_nonconvex_rate n L G Lc 0 Linf w (fun _ => vzero) T Hg Hl HLc HT)
+  intros HT Hstep Hinf.
+  destruct (sam_nonconvex_rate 0 Linf w (fun _ => vzero) T HT)
     as [t [Ht Hb]]; [| |exact Hinf|exists t; split; [exact Ht|lra]].
   - intros _. unfold norm, norm2, inner, vzero.
     rewrite (vsum_ext n _ (fun _ => 0)) by (intros; ring).
@@ -193,6 +172,8 @@ Proof.
   - intros t. rewrite Hstep. unfold sam_step. f_equal. f_equal. f_equal.
     apply functional_extensionality. intros i. unfold vadd, vzero. ring.
 Qed.
+
+End NonConvex.
 
 (** ** The actual SAM and ZSharp trajectories *)
 
@@ -205,7 +186,7 @@ Fixpoint sam_traj (n : nat) (eta : R) (G : W n -> W n) (E : W n -> W n) (w0 : W 
   end.
 
 (** SAM (ε = ρ∇L(w)/(‖∇L(w)‖ + δ)) with η = 1/(Lc√T): the O(1/√T) rate. *)
-Theorem sam_traj_rate n L G Lc rho delta Linf (w0 : W n) T :
+Theorem sam_traj_rate {n L G Lc} rho delta Linf (w0 : W n) T :
   is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
   0 <= rho -> 0 <= delta -> (forall v, Linf <= L v) ->
   let w := sam_traj n (1 / (Lc * sqrt (INR T))) G (fun v => sam_eps n rho delta (G v)) w0 in
@@ -213,7 +194,7 @@ Theorem sam_traj_rate n L G Lc rho delta Linf (w0 : W n) T :
     norm2 n (G (w t)) <= 2 * Lc * (L w0 - Linf) / sqrt (INR T) + Lc ^ 2 * rho ^ 2.
 Proof.
   intros Hg Hl HLc HT Hr Hd Hinf w.
-  apply (sam_nonconvex_rate n L G Lc rho Linf w (fun t => sam_eps n rho delta (G (w t))));
+  apply (sam_nonconvex_rate Hg Hl HLc rho Linf w (fun t => sam_eps n rho delta (G (w t))));
     try assumption.
   - intros t. now apply sam_eps_norm_le.
   - intros t. reflexivity.
@@ -221,7 +202,7 @@ Qed.
 
 (** ZSharp (ε = ρ g⊙m/(‖g⊙m‖ + δ), g = ∇L(w), masks m = M(w) from any rule M) with
     η = 1/(Lc√T): the same O(1/√T) rate. *)
-Theorem zsharp_traj_rate n L G Lc rho delta Linf (M : W n -> W n) (w0 : W n) T :
+Theorem zsharp_traj_rate {n L G Lc} rho delta Linf (M : W n -> W n) (w0 : W n) T :
   is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
   0 <= rho -> 0 <= delta -> (forall v, Linf <= L v) ->
   let w := sam_traj n (1 / (Lc * sqrt (INR T))) G
@@ -230,7 +211,7 @@ Theorem zsharp_traj_rate n L G Lc rho delta Linf (M : W n -> W n) (w0 : W n) T :
     norm2 n (G (w t)) <= 2 * Lc * (L w0 - Linf) / sqrt (INR T) + Lc ^ 2 * rho ^ 2.
 Proof.
   intros Hg Hl HLc HT Hr Hd Hinf w.
-  apply (sam_nonconvex_rate n L G Lc rho Linf w
+  apply (sam_nonconvex_rate Hg Hl HLc rho Linf w
            (fun t => zsharp_eps n rho delta (G (w t)) (M (w t)))); try assumption.
   - intros t. now apply zsharp_eps_norm_le.
   - intros t. reflexivity.
