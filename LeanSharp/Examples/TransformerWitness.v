@@ -1,0 +1,38 @@
+(** * LeanSharp.Examples.TransformerWitness — the pre-LN block on two tokens, tokens swapped
+
+    L = 2 tokens, d = 2 features, dk = 1, LayerNorm ε = 1e-5, W_Q = W_K = W_V = I (d × d,
+    W_Q, W_K read on their first column), a sigmoid MLP with hidden width 3 and all-ones
+    weights. The permutation π swaps the two tokens ([swap2_perm]).
+
+    Witness
+    - [tblock_swap_witness] ([Layers.TransformerBlock.tblock_perm_equivariant]): for the
+      tokens X = ((1, 2), (3, −1)), the block applied to the swapped sequence has, as its
+      token 0, the original output's token 1, and vice versa. *)
+
+From Coq Require Import Reals Lra Lia List.
+Local Set Warnings "-ambiguous-paths".
+From Coquelicot Require Import Coquelicot.
+From LeanSharp.Core Require Import Vec.
+From LeanSharp.Layers Require Import Activation Attention TransformerBlock.
+Import ListNotations.
+Open Scope R_scope.
+
+Definition swap2 (l : nat) : nat := if Nat.eqb l 0 then 1%nat else 0%nat.
+
+Lemma swap2_perm : is_perm 2 swap2 swap2.
+Proof. intros l Hl. unfold swap2. destruct l as [|[|l]]; simpl; lia. Qed.
+
+Definition Id2 : nat -> nat -> R := fun i j => if Nat.eqb i j then 1 else 0.
+Definition ones : nat -> nat -> R := fun _ _ => 1.
+Definition onesv : nat -> R := fun _ => 1.
+Definition X2 : nat -> nat -> R := fun l c => nth c (nth l [[1; 2]; [3; -1]] []) 0.
+
+Definition block2 : (nat -> nat -> R) -> nat -> nat -> R :=
+  tblock 2 2 1 1e-5 Id2 Id2 Id2 (mlp 2 3 ones onesv ones onesv sigmoid).
+
+Theorem tblock_swap_witness c :
+  block2 (prows swap2 X2) 0%nat c = block2 X2 1%nat c /\
+  block2 (prows swap2 X2) 1%nat c = block2 X2 0%nat c.
+Proof.
+  split; apply (tblock_perm_equivariant 2 2 1 1e-5 Id2 Id2 Id2 _ swap2 swap2 X2); exact swap2_perm.
+Qed.
