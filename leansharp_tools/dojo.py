@@ -85,6 +85,24 @@ def normalize_tactic(tactic: str) -> str:
     return t + "."
 
 
+def unterminated(text: str) -> Optional[str]:
+    """"comment" or "string" when `text` leaves one open (coqtop would wait for more input)."""
+    depth, i, in_str = 0, 0, False
+    while i < len(text):
+        if in_str:
+            in_str = text[i] != '"' or text.startswith('""', i)
+            i += 2 if text.startswith('""', i) else 1
+            continue
+        if text.startswith("(*", i):
+            depth, i = depth + 1, i + 2
+        elif depth and text.startswith("*)", i):
+            depth, i = depth - 1, i + 2
+        else:
+            in_str = not depth and text[i] == '"'
+            i += 1
+    return "comment" if depth else "string" if in_str else None
+
+
 @dataclass
 class _Node:
     parent: Optional[int]
@@ -224,6 +242,8 @@ class Dojo:
         tac = normalize_tactic(tactic)
         if not tac:
             return TacticError("empty tactic")
+        if unterminated(tac):
+            return TacticError(f"unterminated {unterminated(tac)} in the tactic")
         self._goto(sid)
         base = self._nodes[sid]
         try:

@@ -147,12 +147,14 @@ def parse_display(text: str, messages: Sequence[str] = ()) -> Optional[Display]:
     else:
         m = _HEADER_RE.match(head)
         assert m is not None
+        said = " ".join(messages)
         if m.group(4):
             hyps, concl, _ = _parse_block(lines, start + 1)
             goals.append(Goal(int(m.group(4)), concl, "focused", hyps))
+        elif "gave up" in said:
+            focus, finished = "given_up", True
         else:
-            shelf = any("on the shelf" in x for x in messages) or "on the shelf" in text
-            focus = "shelved" if shelf else "unfocused"
+            focus = "shelved" if "on the shelf" in said or "shelved" in said else "unfocused"
     i = start + 1
     while i < len(lines):
         ln = lines[i]
