@@ -54,8 +54,7 @@ Example filtered_step_decrease_witness n eta (w : W n) :
   bowl n (vsub w (vscale eta (hadamard w m0)))
     <= bowl n w - eta * (1 - 1 * eta / 2) * norm2 n (hadamard w m0).
 Proof.
-  exact (filtered_step_decrease n (bowl n) (bowl_grad n) 1 eta w m0 (bowl_gradient n)
-           (bowl_smooth n) ltac:(lra) (m0_mask n)).
+  exact (filtered_step_decrease (bowl_gradient n) (bowl_smooth n) eta w m0 (m0_mask n)).
 Qed.
 
 (** ** The non-convex rate on the bowl (Lc = 1, Linf = 0, T = 4, η = 1/(1·√4) = 1/2) *)

@@ -18,50 +18,52 @@ From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import Smooth.
 Open Scope R_scope.
 
+Section FilteredStep.
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
+Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc).
+
 (** Second-order descent of the filtered step: L(w − η g⊙m) ≤ L(w) − η(1 − Lc η/2)‖g⊙m‖². *)
-Theorem filtered_step_decrease n L G Lc eta (w m : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> is_mask n m ->
+Theorem filtered_step_decrease eta (w m : W n) :
+  is_mask n m ->
   L (vsub w (vscale eta (hadamard (G w) m)))
     <= L w - eta * (1 - Lc * eta / 2) * norm2 n (hadamard (G w) m).
 Proof.
-  intros Hg Hl HLc Hm.
-  pose proof (descent_lemma_step Hg Hl eta w (hadamard (G w) m)) as H.
+  intros Hm. pose proof (descent_lemma_step Hg Hl eta w (hadamard (G w) m)) as H.
   rewrite inner_filtered in H by exact Hm. lra.
 Qed.
 
-Corollary filtered_step_nonincreasing n L G Lc eta (w m : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+Corollary filtered_step_nonincreasing eta (w m : W n) :
+  0 < Lc -> is_mask n m ->
   0 <= eta <= 2 / Lc -> L (vsub w (vscale eta (hadamard (G w) m))) <= L w.
 Proof.
-  intros Hg Hl HLc Hm [He0 He1].
-  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  intros HLc Hm [He0 He1]. pose proof (filtered_step_decrease eta w m Hm).
   pose proof (norm2_nonneg n (hadamard (G w) m)).
   assert (Lc * eta <= 2).
   { apply (Rmult_le_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
   assert (0 <= eta * (1 - Lc * eta / 2)) by (apply Rmult_le_pos; lra). nra.
 Qed.
 
-Corollary filtered_step_strict_decrease n L G Lc eta (w m : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+Corollary filtered_step_strict_decrease eta (w m : W n) :
+  0 < Lc -> is_mask n m ->
   0 < eta < 2 / Lc -> 0 < norm2 n (hadamard (G w) m) ->
   L (vsub w (vscale eta (hadamard (G w) m))) < L w.
 Proof.
-  intros Hg Hl HLc Hm [He0 He1] Hpos.
-  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  intros HLc Hm [He0 He1] Hpos. pose proof (filtered_step_decrease eta w m Hm).
   assert (Lc * eta < 2).
   { apply (Rmult_lt_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
   assert (0 < eta * (1 - Lc * eta / 2)) by (apply Rmult_lt_0_compat; lra). nra.
 Qed.
 
-Corollary filtered_step_decrease_half n L G Lc eta (w m : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> is_mask n m ->
+Corollary filtered_step_decrease_half eta (w m : W n) :
+  0 < Lc -> is_mask n m ->
   0 < eta <= 1 / Lc ->
   L (vsub w (vscale eta (hadamard (G w) m))) <= L w - eta / 2 * norm2 n (hadamard (G w) m).
 Proof.
-  intros Hg Hl HLc Hm [He0 He1].
-  pose proof (filtered_step_decrease n L G Lc eta w m Hg Hl (Rlt_le _ _ HLc) Hm).
+  intros HLc Hm [He0 He1]. pose proof (filtered_step_decrease eta w m Hm).
   pose proof (norm2_nonneg n (hadamard (G w) m)).
   assert (Lc * eta <= 1).
   { apply (Rmult_le_compat_l Lc) in He1; [|lra]. field_simplify in He1; lra. }
   assert (eta / 2 <= eta * (1 - Lc * eta / 2)) by nra. nra.
 Qed.
+
+End FilteredStep.
