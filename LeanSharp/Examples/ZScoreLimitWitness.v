@@ -11,9 +11,14 @@
     - [sym4_coverage_mean] ([Stochastic.ZScoreLimit.coverage_mean]): E[count/n] = ½ for every n ≥ 1
     - [sym4_coverage_chebyshev] ([coverage_chebyshev]): P(|count/n − ½| ≥ ε) ≤ 1/(4nε²)
     - [sym4_filtered_mean_chebyshev] ([filtered_mean_chebyshev], [symmetric_filtered_mean_zero]):
-      E[X b(X)] = 0 and P(|(1/n)Σ v_i m_i| ≥ ε) ≤ 2/(nε²) *)
+      E[X b(X)] = 0 and P(|(1/n)Σ v_i m_i| ≥ ε) ≤ 2/(nε²)
+    - [sym4_coverage_converges] ([coverage_converges_in_probability]),
+      [sym4_filtered_mean_converges] ([filtered_mean_converges_in_probability]): as the width
+      n → ∞, P(|count/n − ½| ≥ ε) → 0 and P(|(1/n)Σ v_i m_i| ≥ ε) → 0 for every ε > 0 *)
 
 From Coq Require Import Reals Lra Lia List.
+Local Set Warnings "-ambiguous-paths".
+From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Stochastic Require Import StronglyConvexRate ZScoreLimit.
@@ -104,4 +109,21 @@ Proof.
   eapply Rle_trans; [|apply (filtered_mean_chebyshev 4 p4 p4_law x4 0 c4 n eps Hn He)].
   right. apply hexpect_ext. intros h. f_equal. f_equal.
   rewrite sym4_filtered_mean. ring.
+Qed.
+
+Theorem sym4_coverage_converges eps :
+  0 < eps ->
+  is_lim_seq (fun n => hexpect 4 p4 n (fun h => indicator_ge
+     (Rabs (mask_count n (oracle_mask 0 c4 (comp x4 h)) / INR n - 1 / 2)) eps)) 0.
+Proof.
+  intros He. rewrite <- sym4_coverage. now apply coverage_converges_in_probability; [exact p4_law|].
+Qed.
+
+Theorem sym4_filtered_mean_converges eps :
+  0 < eps ->
+  is_lim_seq (fun n => hexpect 4 p4 n (fun h => indicator_ge
+     (Rabs (vsum n (hadamard (comp x4 h) (oracle_mask 0 c4 (comp x4 h))) / INR n)) eps)) 0.
+Proof.
+  intros He. eapply is_lim_seq_ext; [|apply (filtered_mean_converges_in_probability 4 p4 p4_law x4 0 c4 eps He)].
+  intros n. simpl. apply hexpect_ext. intros h. rewrite sym4_filtered_mean, Rminus_0_r. reflexivity.
 Qed.

@@ -18,13 +18,18 @@
       E S_n = n E φ and E (S_n − n E φ)² = n Var φ
     - [iid_chebyshev]: P(|S_n/n − E φ| ≥ ε) ≤ Var φ/(n ε²)
     - [coverage_mean]: E[count/n] = p_c;  [coverage_var]: E(count − n p_c)² = n p_c(1 − p_c)
-    - [coverage_chebyshev]: P(|count/n − p_c| ≥ ε) ≤ p_c(1 − p_c)/(n ε²) → 0 as n → ∞
+    - [coverage_chebyshev]: P(|count/n − p_c| ≥ ε) ≤ p_c(1 − p_c)/(n ε²)
+    - [iid_converges_in_probability], [coverage_converges_in_probability] (weak law of large
+      numbers): for every ε > 0, P(|count/n − p_c| ≥ ε) → 0 as the width n → ∞
     - [filtered_mean_chebyshev]: the filtered mean (1/n)Σ_i v_i m_i has expectation
       E[X·b(X)] and P(|(1/n)Σ v_i m_i − E[X b]| ≥ ε) ≤ Var(X b)/(n ε²)
+    - [filtered_mean_converges_in_probability]: P(|(1/n)Σ v_i m_i − E[X b]| ≥ ε) → 0
     - [symmetric_filtered_mean_zero]: for a symmetric law (outcome M + k is −x_k with the
       same weight, m = 0): E[X b(X)] = 0, so the filtered mean concentrates at 0 *)
 
 From Coq Require Import Reals Lra Lia List.
+Local Set Warnings "-ambiguous-paths".
+From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Theory Require Import RobustSymmetric.
@@ -132,6 +137,28 @@ Proof.
   - rewrite hexpect_affine, hexpect_hsum_var by exact Hlaw. unfold a. right. field. lra.
 Qed.
 
+Lemma is_lim_seq_inv_INR : is_lim_seq (fun n => / INR n) 0.
+Proof.
+  replace (Finite 0) with (Rbar_inv p_infty) by reflexivity.
+  apply (is_lim_seq_inv INR p_infty); [apply is_lim_seq_INR | discriminate].
+Qed.
+
+(** Weak law of large numbers: P(|S_n/n − E φ| ≥ ε) → 0 as n → ∞, for every ε > 0. *)
+Theorem iid_converges_in_probability phi eps :
+  0 < eps ->
+  is_lim_seq (fun n => hexpect K p n (fun h => indicator_ge (Rabs (hsum phi h / INR n - expect K p phi)) eps)) 0.
+Proof.
+  intros He. apply (is_lim_seq_le_le_loc (fun _ => 0) _ (fun n => variance phi / eps ^ 2 * / INR n)).
+  - exists 1%nat. intros n Hn. split.
+    + apply hexpect_nonneg; [exact Hlaw|]. intros h. unfold indicator_ge. destruct Rle_dec; lra.
+    + eapply Rle_trans; [apply iid_chebyshev; [exact Hn | exact He]|].
+      assert (0 < INR n) by (apply lt_0_INR; lia). assert (0 < eps ^ 2) by (apply pow_lt; lra).
+      right. field. lra.
+  - apply is_lim_seq_const.
+  - replace (Finite 0) with (Rbar_mult (variance phi / eps ^ 2) 0) by (simpl; f_equal; ring).
+    apply is_lim_seq_scal_l, is_lim_seq_inv_INR.
+Qed.
+
 (** ** Coverage of the oracle mask *)
 
 Context (x : nat -> R) (m c : R).
@@ -177,6 +204,27 @@ Proof.
   intros Hn He. rewrite <- coverage_variance.
   eapply Rle_trans; [|apply (iid_chebyshev (kept x m c) n eps Hn He)]. right.
   apply hexpect_ext_len. intros h Hh. subst n. now rewrite oracle_count.
+Qed.
+
+(** The coverage converges in probability to p_c as the width grows. *)
+Theorem coverage_converges_in_probability eps :
+  0 < eps ->
+  is_lim_seq (fun n => hexpect K p n (fun h => indicator_ge
+     (Rabs (mask_count n (oracle_mask m c (comp x h)) / INR n - coverage_prob K p x m c)) eps)) 0.
+Proof.
+  intros He. eapply is_lim_seq_ext; [|apply (iid_converges_in_probability (kept x m c) eps He)].
+  intros n. apply hexpect_ext_len. intros h Hh. subst n. now rewrite oracle_count.
+Qed.
+
+(** The filtered mean converges in probability to E[X b(X)]. *)
+Theorem filtered_mean_converges_in_probability eps :
+  0 < eps ->
+  is_lim_seq (fun n => hexpect K p n (fun h => indicator_ge
+     (Rabs (vsum n (hadamard (comp x h) (oracle_mask m c (comp x h))) / INR n
+            - expect K p (fun k => x k * kept x m c k))) eps)) 0.
+Proof.
+  intros He. eapply is_lim_seq_ext; [|apply (iid_converges_in_probability (fun k => x k * kept x m c k) eps He)].
+  intros n. apply hexpect_ext_len. intros h Hh. subst n. now rewrite oracle_filtered_sum.
 Qed.
 
 (** The filtered mean (1/n)Σ_i v_i m_i concentrates at E[X b(X)]. *)
