@@ -14,11 +14,17 @@
       outcomes, at ZSharp's lr η = 0.01,
           ‖gD − η (gD + ξ_k) ⊙ m_k‖² ≤ (1 − 2η·0.55 + η²·1.1²)‖gD‖²   (factor 0.989121)
     - [noisy_alignment_prob_witness] ([aligned_prob_of_signal_noise], κ = 0.2): with probability
-      ≥ 3/4 the observed gradient is (0.8, 1.2)-aligned (here: always) *)
+      ≥ 3/4 the observed gradient is (0.8, 1.2)-aligned (here: always)
+    - safe drops: the quadratic ½wᵀAw, A = [[1, ½, 0], [½, 1, 0], [0, 0, 1]], at w = (1, −0.1, 0):
+      d = Aw = (0.95, 0.4, 0) is (0.9, 1.1)-aligned ([d3_aligned]); the significant mask at
+      t = 1 is (1, 0, 1) ([d3_mask_values]: σ(d) ∈ (0.389, 0.39)) and drops the component
+      with d_1 e_1 = −0.04 ≤ 0; [safe_drop_witness] ([filtered_aligned_of_safe_drop]):
+      d ⊙ m is still (0.9, 1.1)-aligned *)
 
 From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
 From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Filter Require Import Mask ZSharpRule NetworkMask.
+From LeanSharp.Core Require Import Stats.
+From LeanSharp.Filter Require Import Mask ZMask ZSharpRule NetworkMask.
 From LeanSharp.Optim Require Import Smooth.
 From LeanSharp.Theory Require Import Alignment AlignmentBridges.
 From LeanSharp.Examples Require Import Models NetworkMaskWitness ZSharpMomentumWitness.
@@ -138,4 +144,60 @@ Proof.
   rewrite expect_const by exact two_point_law. rewrite <- norm_sqr.
   set (x := norm 8 (vsub gD vzero)) in *.
   replace (1 / 100 * (x * x) / (2 / 10 * x) ^ 2) with (1 / 4) by (field; lra). lra.
+Qed.
+
+(** ** A mask that drops only a harmful component *)
+
+Definition A3 : nat -> nat -> R := fun i j => nth j (nth i [[1; 1 / 2; 0]; [1 / 2; 1; 0]; [0; 0; 1]] []) 0.
+Definition w3 : W 3 := fun i => nth i [1; - (1 / 10); 0] 0.
+Definition d3 : W 3 := fun i => vsum 3 (fun j => A3 i j * w3 j).
+
+Lemma d3_values : d3 0%nat = 95 / 100 /\ d3 1%nat = 4 / 10 /\ d3 2%nat = 0.
+Proof. unfold d3, A3, w3. simpl. repeat split; lra. Qed.
+
+Lemma norm2_w3 : norm2 3 (vsub w3 vzero) = 101 / 100.
+Proof. unfold norm2, inner, vsub, vzero, w3. simpl. lra. Qed.
+
+Theorem d3_aligned : aligned 3 d3 w3 vzero (9 / 10) (11 / 10).
+Proof.
+  destruct d3_values as [H0 [H1 H2]]. split.
+  - rewrite norm2_w3. unfold inner, vsub, vzero. simpl vsum. rewrite H0, H1, H2. unfold w3. simpl. lra.
+  - apply norm_le_of_norm2_le; [pose proof (norm_nonneg 3 (vsub w3 vzero)); lra|].
+    replace (11 / 10 * norm 3 (vsub w3 vzero) * (11 / 10 * norm 3 (vsub w3 vzero)))
+      with (121 / 100 * norm2 3 (vsub w3 vzero)) by (rewrite <- norm_sqr; field).
+    rewrite norm2_w3. unfold norm2, inner. simpl vsum. rewrite H0, H1, H2. lra.
+Qed.
+
+Lemma d3_mean : mean 3 d3 = 45 / 100.
+Proof. destruct d3_values as [H0 [H1 H2]]. unfold mean. simpl vsum. rewrite H0, H1, H2. simpl. lra. Qed.
+
+Lemma d3_sd : 389 / 1000 < sd 3 d3 < 39 / 100.
+Proof.
+  assert (Hv : var 3 d3 = 455 / 3000).
+  { destruct d3_values as [H0 [H1 H2]]. unfold var, ssd. rewrite d3_mean. simpl vsum.
+    rewrite H0, H1, H2. unfold Rsqr. simpl. lra. }
+  unfold sd. rewrite Hv. split.
+  - rewrite <- (sqrt_square (389 / 1000)) by lra. apply sqrt_lt_1_alt. lra.
+  - rewrite <- (sqrt_square (39 / 100)) by lra. apply sqrt_lt_1_alt. lra.
+Qed.
+
+Theorem d3_mask_values : sig_mask 3 1 d3 0%nat = 1 /\ sig_mask 3 1 d3 1%nat = 0 /\ sig_mask 3 1 d3 2%nat = 1.
+Proof.
+  destruct d3_values as [H0 [H1 H2]]. pose proof d3_sd. rewrite !sig_mask_eq, d3_mean, H0, H1, H2.
+  rewrite (Rabs_pos_eq (95 / 100 - 45 / 100)), (Rabs_left (4 / 10 - 45 / 100)), (Rabs_left (0 - 45 / 100)) by lra.
+  repeat split; destruct Rle_dec; lra.
+Qed.
+
+Theorem safe_drop_witness :
+  safe_drop 3 d3 (vsub w3 vzero) (sig_mask 3 1 d3) /\ d3 1%nat <> 0 /\
+  aligned 3 (hadamard d3 (sig_mask 3 1 d3)) w3 vzero (9 / 10) (11 / 10).
+Proof.
+  assert (Hs : safe_drop 3 d3 (vsub w3 vzero) (sig_mask 3 1 d3)).
+  { destruct d3_values as [H0 [H1 H2]]. destruct d3_mask_values as [M0 [M1 M2]].
+    intros i Hi Hm. destruct i as [|[|[|i]]]; try lia.
+    - rewrite M0 in Hm. lra.
+    - rewrite H1. unfold vsub, vzero, w3. simpl. lra.
+    - rewrite M2 in Hm. lra. }
+  split; [exact Hs|]. split; [destruct d3_values as [_ [H1 _]]; rewrite H1; lra|].
+  apply filtered_aligned_of_safe_drop; [exact d3_aligned | apply sig_mask_is_mask | exact Hs].
 Qed.
