@@ -338,19 +338,28 @@ def test_sgd_momentum_matches_loop(n, steps, seed):
     assert np.allclose(first[0], ref[0], rtol=1e-13, atol=1e-14)  # first=True ignores the buffer
 
 
-def test_sgd_momentum_matches_torch():
-    """Same as above against torch.optim.SGD itself (skipped when torch is not installed)."""
-    torch = pytest.importorskip("torch")
-    rng = np.random.default_rng(0)
-    w0, grads = rng.standard_normal(5), [rng.standard_normal(5) for _ in range(20)]
-    p = torch.nn.Parameter(torch.tensor(w0, dtype=torch.float64))
-    opt = torch.optim.SGD([p], lr=LR, momentum=BETA, weight_decay=WD)
-    w, buf = [w0], None
-    for g in grads:
-        p.grad = torch.tensor(g, dtype=torch.float64)
-        opt.step()
-        w, buf = z.sgd_momentum_step(w, [g], buf)
-        assert np.allclose(p.detach().numpy(), w[0], rtol=1e-13, atol=1e-14)
+#: torch.optim.SGD(lr, momentum, weight_decay) from w0 = (1, −2, 0.5) on four fixed gradients,
+#: in float64, as torch 2.14.1 computed it (recorded: torch is not a test dependency)
+TORCH_GRADS = [[0.5, 1.0, -3.0], [0.25, -1.0, 2.0], [-4.0, 0.0, 1.0], [1.0, 1.0, 1.0]]
+TORCH_SGD = {
+    (0.01, 0.9, 5e-4): [[0.994995, -2.00999, 0.5299975],
+                        [0.9879855250249999, -2.00897095005, 0.5369926000125],
+                        [1.0216720576198748, -2.00804376024025, 0.53328550506075],
+                        [1.041984828594974, -2.017199249192674, 0.5199464531766497]],
+    (0.5, 0.5, 0.1): [[0.7, -2.4, 1.975], [0.38999999999999996, -1.98, 1.61375], [2.2155, -1.671, 0.8524375],
+                      [2.517475, -1.93295, -0.0708406250000001]],
+}
+
+
+@pytest.mark.parametrize("hyper", sorted(TORCH_SGD))
+def test_sgd_momentum_matches_torch(hyper):
+    """Same as above against the trajectories torch.optim.SGD itself produced (ZSharp's
+    constants, and large ones where every term shows)."""
+    lr, beta, wd = hyper
+    w, buf = [np.array([1.0, -2.0, 0.5])], None
+    for g, want in zip(TORCH_GRADS, TORCH_SGD[hyper]):
+        w, buf = z.sgd_momentum_step(w, [np.array(g)], buf, lr, beta, wd)
+        assert np.allclose(w[0], want, rtol=1e-14, atol=1e-15)
 
 
 def test_train_step_by_hand():
