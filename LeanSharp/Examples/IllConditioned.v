@@ -199,7 +199,7 @@ Theorem illcond_gd_aligned n (lam : W n) mu M w :
   0 <= M -> (forall i, (i < n)%nat -> mu <= lam i <= M) -> 0 <= mu ->
   aligned n (quad_diag_grad lam w) w vzero mu M.
 Proof.
-  intros HM Hlam Hmu. apply (strongly_convex_smooth_aligned n (quad_diag n lam)).
+  intros HM Hlam Hmu. apply (strongly_convex_smooth_aligned (L := quad_diag n lam)).
   - apply quad_diag_strongly_convex. intros i Hi. apply Hlam, Hi.
   - apply quad_diag_lipschitz; [exact HM|]. intros i Hi. specialize (Hlam i Hi).
     rewrite Rabs_pos_eq; lra.

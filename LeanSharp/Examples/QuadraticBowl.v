@@ -47,8 +47,8 @@ Open Scope R_scope.
 (** Plain gradient descent on the bowl is (1, 1)-aligned everywhere (curvature ⇒ alignment). *)
 Lemma bowl_gd_aligned n (w : W n) : aligned n (bowl_grad n w) w vzero 1 1.
 Proof.
-  apply (strongly_convex_smooth_aligned n (bowl n));
-    [apply bowl_strongly_convex | apply bowl_smooth | intros; apply bowl_grad_zero; assumption].
+  apply (strongly_convex_smooth_aligned (bowl_strongly_convex n) (bowl_smooth n)).
+  intros; apply bowl_grad_zero; assumption.
 Qed.
 
 Section Bowl.

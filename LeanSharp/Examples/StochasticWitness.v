@@ -47,12 +47,9 @@ Theorem zsharp_sgd_rate_witness n a (w0 : W n) :
             <= rm_const (1 - 1 * 1 * (1 / 2) / 1) 4 (a * a) 18 (norm2 n (vsub w0 vzero))
                / (INR T + 18).
 Proof.
-  intros Hn. apply (zsharp_sgd_rate_one_over_t n 2 two_point_p (two_point_xi n a) (a * a)
-                      (bowl n) (bowl_grad n) 1 1).
+  intros Hn. apply (zsharp_sgd_rate_one_over_t (bowl_strongly_convex n) (bowl_smooth n)
+                      ltac:(lra) 2 two_point_p (two_point_xi n a) (a * a)).
   - now apply two_point_oracle.
-  - apply bowl_strongly_convex.
-  - apply bowl_smooth.
-  - lra.
   - lra.
   - lra.
   - intros i Hi. now apply bowl_grad_zero.

@@ -234,13 +234,18 @@ Qed.
 
 (** Strong convexity (μ) + Lc-Lipschitz gradient + ∇L vanishes at w* + 0/1 masks + δ > 0:
     D(w) = ∇L(w + ε(w)) is (μ − Lc²ρ/δ, Lc(1 + Lcρ/δ))-aligned at every w. *)
-Theorem zsharp_field_aligned n L G mu Lc rho delta mask (w wstar : W n) :
-  strongly_convex n L G mu -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < delta ->
+Section ZSharpField.
+(** μ-strong convexity and an Lc-Lipschitz gradient (Lc ≥ 0), with {n L G mu Lc} implicit. *)
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {mu Lc : R}.
+Hypotheses (Hsc : strongly_convex n L G mu) (Hlip : lipschitz_grad n G Lc) (HL : 0 <= Lc).
+
+Theorem zsharp_field_aligned rho delta mask (w wstar : W n) :
+  0 <= rho -> 0 < delta ->
   (forall i, (i < n)%nat -> G wstar i = 0) -> is_mask n (mask w) ->
   aligned n (zsharp_field n rho delta G mask w) w wstar
           (mu - Lc * Lc * rho / delta) (Lc * (1 + Lc * rho / delta)).
 Proof.
-  intros Hsc Hlip HL Hr Hd H0 Hm. unfold aligned, zsharp_field.
+  intros Hr Hd H0 Hm. unfold aligned, zsharp_field.
   pose proof (strongly_convex_at_min Hsc w wstar H0) as Hmin.
   set (e := vsub w wstar) in *. set (eps := zsharp_eps n rho delta (G w) (mask w)).
   assert (Hx : 0 <= norm n e) by apply norm_nonneg.
@@ -278,9 +283,8 @@ Qed.
 (** O(1/T) for stochastic ZSharp on a μ-strongly convex, Lc-smooth loss: with
     c = μ − Lc²ρ/δ > 0, C = Lc(1 + Lcρ/δ), η_t = k/(t + t0), ck > 1, kC² ≤ c·t0, ck ≤ t0,
     E‖w_T − w*‖² ≤ max(t0‖w_0 − w*‖², k²σ²/(ck − 1)) / (T + t0). *)
-Theorem zsharp_sgd_rate_one_over_t n K p xi s2 L G mu Lc rho delta mask (w0 wstar : W n) k t0 :
-  oracle n K p xi s2 -> strongly_convex n L G mu -> lipschitz_grad n G Lc -> 0 <= Lc ->
-  0 <= rho -> 0 < delta -> (forall i, (i < n)%nat -> G wstar i = 0) ->
+Theorem zsharp_sgd_rate_one_over_t K p xi s2 rho delta mask (w0 wstar : W n) k t0 :
+  oracle n K p xi s2 -> 0 <= rho -> 0 < delta -> (forall i, (i < n)%nat -> G wstar i = 0) ->
   (forall w, is_mask n (mask w)) -> 0 < mu - Lc * Lc * rho / delta -> 0 < k ->
   1 < (mu - Lc * Lc * rho / delta) * k ->
   k * (Lc * (1 + Lc * rho / delta) * (Lc * (1 + Lc * rho / delta)))
@@ -290,8 +294,10 @@ Theorem zsharp_sgd_rate_one_over_t n K p xi s2 L G mu Lc rho delta mask (w0 wsta
             <= rm_const (mu - Lc * Lc * rho / delta) k s2 t0 (norm2 n (vsub w0 wstar))
                / (INR T + t0).
 Proof.
-  intros Ho Hsc Hlip HL Hr Hd H0 Hm Hc Hk Hck HkC Ht0 Hs2.
+  intros Ho Hr Hd H0 Hm Hc Hk Hck HkC Ht0 Hs2.
   apply (sgd_rate_one_over_t n K p xi s2 _ w0 wstar _ (Lc * (1 + Lc * rho / delta)));
     try assumption.
-  intros w. apply (zsharp_field_aligned n L); auto.
+  intros w. apply zsharp_field_aligned; auto.
 Qed.
+
+End ZSharpField.

@@ -234,11 +234,11 @@ Proof. apply norm2_ext. intros; unfold vsub, vzero; ring. Qed.
 (** A curvature bound implies alignment: if L is μ-strongly convex with gradient field G,
     G is Lc-Lipschitz (L is Lc-smooth) and G w* = 0, then at every w the gradient
     direction d = ∇L(w) is (μ, Lc)-aligned with w*. *)
-Theorem strongly_convex_smooth_aligned n L G mu Lc (w wstar : W n) :
+Theorem strongly_convex_smooth_aligned {n L G mu Lc} :
   strongly_convex n L G mu -> lipschitz_grad n G Lc ->
-  (forall i, (i < n)%nat -> G wstar i = 0) ->
+  forall w wstar : W n, (forall i, (i < n)%nat -> G wstar i = 0) ->
   aligned n (G w) w wstar mu Lc.
 Proof.
-  intros Hs Hl H0. apply curvature_implies_aligned; [exact H0 | | apply Hl].
+  intros Hs Hl w wstar H0. apply curvature_implies_aligned; [exact H0 | | apply Hl].
   exact (strongly_convex_monotone Hs w wstar).
 Qed.
