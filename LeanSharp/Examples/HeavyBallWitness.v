@@ -52,8 +52,7 @@ Example clipped_descent_bowl_witness n c (w : W n) :
     <= bowl n w - 0.01 / 2 * clip_coef n c w * norm2 n w.
 Proof.
   intros Hc.
-  exact (clipped_descent n (bowl n) (bowl_grad n) 1 0.01 c w (bowl_gradient n)
-           (bowl_smooth n) ltac:(lra) ltac:(lra) Hc).
+  exact (clipped_descent (bowl_gradient n) (bowl_smooth n) ltac:(lra) 0.01 c w ltac:(lra) Hc).
 Qed.
 
 Example clipped_descent_g34_strict :

@@ -114,13 +114,17 @@ Qed.
 
 (** ** Descent under clipping *)
 
+Section ClippedDescent.
+Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
+Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc).
+
 (** With d = κg, κ ∈ [0, 1], Lcη ≤ 1: −ηκ‖g‖² + (Lcη²/2)κ²‖g‖² ≤ −(η/2)κ‖g‖². *)
-Theorem clipped_descent n L G Lc eta c (w : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> 0 < eta <= 1 / Lc -> 0 <= c ->
+Theorem clipped_descent eta c (w : W n) :
+  0 < eta <= 1 / Lc -> 0 <= c ->
   L (vsub w (vscale eta (clip n c (G w))))
     <= L w - eta / 2 * clip_coef n c (G w) * norm2 n (G w).
 Proof.
-  intros Hg Hl HLc Heta Hc.
+  intros Heta Hc.
   pose proof (descent_lemma_step Hg Hl eta w (clip n c (G w))) as H.
   unfold clip in H |- *. rewrite inner_scale_r, norm2_scale in H.
   change (inner n (G w) (G w)) with (norm2 n (G w)) in H.
@@ -135,15 +139,16 @@ Proof.
   nra.
 Qed.
 
-Corollary clipped_descent_nonincreasing n L G Lc eta c (w : W n) :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> 0 < eta <= 1 / Lc -> 0 <= c ->
-  L (vsub w (vscale eta (clip n c (G w)))) <= L w.
+Corollary clipped_descent_nonincreasing eta c (w : W n) :
+  0 < eta <= 1 / Lc -> 0 <= c -> L (vsub w (vscale eta (clip n c (G w)))) <= L w.
 Proof.
-  intros Hg Hl HLc Heta Hc. pose proof (clipped_descent n L G Lc eta c w Hg Hl HLc Heta Hc).
+  intros Heta Hc. pose proof (clipped_descent eta c w Heta Hc).
   pose proof (clip_coef_nonneg n c (G w) Hc). pose proof (norm2_nonneg n (G w)).
   assert (0 <= eta / 2 * clip_coef n c (G w) * norm2 n (G w)); [|lra].
   apply Rmult_le_pos; [apply Rmult_le_pos|]; lra.
 Qed.
+
+End ClippedDescent.
 
 (** ** The ZSharp perturbation of a clipped gradient *)
 
