@@ -147,23 +147,15 @@ Proof.
   rewrite Rabs_Ropp, !Rabs_pos_eq by lra. auto.
 Qed.
 
-Lemma qlo_70_3 : qlo 70 3 = 1%nat.
-Proof. apply qlo_eq. unfold qpos. simpl. lra. Qed.
-
-Lemma qhi_70_3 : qhi 70 3 = 2%nat.
-Proof.
-  unfold qhi. rewrite qlo_70_3. destruct (Req_EM_T (qfrac 70 3) 0) as [H|]; [|reflexivity].
-  unfold qfrac in H. rewrite qlo_70_3 in H. unfold qpos in H. simpl in H. lra.
-Qed.
-
 (** The threshold of the single-layer example is t = 1.4·c' (c' = 1/(√3 + ε)). *)
 Theorem single_layer_threshold eps : 0 < eps -> zthreshold eps 70 [(3%nat, gS)] = 1.4 * cS eps.
 Proof.
   intros He. pose proof (cS_pos eps He). destruct (absz_gS eps He) as [H0 [H1 H2]].
   unfold zthreshold. rewrite all_absz_single. simpl. rewrite H0, H1, H2.
-  unfold quantile. simpl length. rewrite qhi_70_3. unfold qfrac. rewrite qlo_70_3.
+  unfold quantile. simpl length.
+  destruct (quantile_indices 70 3 1 0.4) as (-> & -> & ->); [unfold qpos; simpl; lra | lra |].
   rewrite (rsort_unique _ [cS eps; cS eps; 2 * cS eps]) by (repeat constructor; lra).
-  unfold qpos. simpl. lra.
+  simpl. lra.
 Qed.
 
 (** The actual ZSharp mask of the single layer is (0, 0, 1). *)
