@@ -28,50 +28,9 @@ From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import Smooth SAM Cocoercive.
 From LeanSharp.Theory Require Import StabilityGeneralization.
-From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
+From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter UniformDraws.
 Import ListNotations.
 Open Scope R_scope.
-
-Definition unif (N : nat) : nat -> R := fun _ => / INR N.
-
-Lemma unif_law N : (1 <= N)%nat -> is_law N (unif N).
-Proof.
-  intros HN. assert (0 < INR N) by (apply lt_0_INR; lia). split.
-  - intros. unfold unif. left. apply Rinv_0_lt_compat. lra.
-  - unfold unif. rewrite vsum_const. field. lra.
-Qed.
-
-(** Expectation of the indicator of one index under any weights: Σ_k p_k [k = j] = p_j. *)
-Lemma vsum_indicator N j c : (j < N)%nat -> vsum N (fun k => if Nat.eqb k j then c else 0) = c.
-Proof.
-  induction N as [|N IH]; intros Hj; [lia|]. simpl.
-  destruct (Nat.eqb_spec N j) as [->|Hne].
-  - rewrite (vsum_ext j _ (fun _ => 0)), vsum_const; [ring|].
-    intros k Hk. destruct (Nat.eqb_spec k j); [lia | reflexivity].
-  - rewrite IH by lia. ring.
-Qed.
-
-Lemma hexpect_add K p t f g :
-  hexpect K p t (fun h => f h + g h) = hexpect K p t f + hexpect K p t g.
-Proof.
-  revert f g. induction t as [|t IH]; intros f g; simpl; [reflexivity|].
-  rewrite <- IH. apply hexpect_ext. intros h. apply expect_add.
-Qed.
-
-(** Only histories with entries below K are weighed. *)
-Lemma hexpect_ext_in K p t f g :
-  (forall h, Forall (fun k => (k < K)%nat) h -> f h = g h) -> hexpect K p t f = hexpect K p t g.
-Proof.
-  revert f g. induction t as [|t IH]; intros f g H; simpl; [apply H; constructor|].
-  apply IH. intros h Hh. apply expect_ext. intros k Hk. apply H. now constructor.
-Qed.
-
-Lemma norm_vsub_le n u v : norm n (vsub u v) <= norm n u + norm n v.
-Proof.
-  rewrite (norm_ext n _ (vadd u (vscale (-1) v))) by (intros; unfold vsub, vadd, vscale; ring).
-  eapply Rle_trans; [apply norm_triangle|]. rewrite norm_scale.
-  replace (Rabs (-1)) with 1 by (rewrite Rabs_left; lra). lra.
-Qed.
 
 (** ρ = 0: the ZSharp step is the plain gradient step, for every mask and δ. *)
 Lemma sgd_step_is_gradient_step n eta delta (G : W n -> W n) m w :
@@ -242,31 +201,9 @@ Theorem zsharp_uniformly_stable T z :
         - hexpect N (unif N) T (fun h => loss z (zs_run n grad mask delta eta rho w0 D' h)))
   <= Gb * vsum T (fun t => eta t * (2 * Lc * rho + 2 * Gb / INR N)).
 Proof.
-  assert (Hlaw : is_law N (unif N)) by now apply unif_law.
-  set (f := fun h => loss z (zs_run n grad mask delta eta rho w0 D h)).
-  set (g := fun h => loss z (zs_run n grad mask delta eta rho w0 D' h)).
-  set (d := fun h => norm n (vsub (zs_run n grad mask delta eta rho w0 D h)
-                                  (zs_run n grad mask delta eta rho w0 D' h))).
-  assert (Hsub : hexpect N (unif N) T f - hexpect N (unif N) T g
-                 = hexpect N (unif N) T (fun h => f h + ((-1) * g h + 0))).
-  { rewrite hexpect_add, hexpect_affine by exact Hlaw. ring. }
-  pose proof (divergence_bound T) as Hd. fold d in Hd. unfold divergence in Hd.
-  pose proof Gb_nonneg.
-  assert (Hgd : Gb * hexpect N (unif N) T d + 0 = hexpect N (unif N) T (fun h => Gb * d h + 0))
-    by (rewrite hexpect_affine by exact Hlaw; reflexivity).
-  rewrite Hsub. apply Rabs_le. split.
-  - assert (hexpect N (unif N) T (fun h => (- Gb) * d h + 0) <= hexpect N (unif N) T (fun h => f h + ((-1) * g h + 0))).
-    { apply hexpect_le; [exact Hlaw|]. intros h _. pose proof (loss_lipschitz z (zs_run n grad mask delta eta rho w0 D h) (zs_run n grad mask delta eta rho w0 D' h)).
-      apply abs_le_bounds in H0. unfold f, g, d. lra. }
-    rewrite hexpect_affine in H0 by exact Hlaw.
-    assert (Gb * hexpect N (unif N) T d <= Gb * vsum T (fun t => eta t * (2 * Lc * rho + 2 * Gb / INR N)))
-      by (apply Rmult_le_compat_l; assumption). lra.
-  - assert (hexpect N (unif N) T (fun h => f h + ((-1) * g h + 0)) <= hexpect N (unif N) T (fun h => Gb * d h + 0)).
-    { apply hexpect_le; [exact Hlaw|]. intros h _. pose proof (loss_lipschitz z (zs_run n grad mask delta eta rho w0 D h) (zs_run n grad mask delta eta rho w0 D' h)).
-      apply abs_le_bounds in H0. unfold f, g, d. lra. }
-    rewrite <- Hgd in H0.
-    assert (Gb * hexpect N (unif N) T d <= Gb * vsum T (fun t => eta t * (2 * Lc * rho + 2 * Gb / INR N)))
-      by (apply Rmult_le_compat_l; assumption). lra.
+  pose proof (divergence_bound T) as Hd. unfold divergence in Hd. pose proof Gb_nonneg.
+  eapply Rle_trans; [|apply Rmult_le_compat_l; [exact H | exact Hd]].
+  apply hexpect_diff_le; [now apply unif_law | exact H |]. intros h. apply loss_lipschitz.
 Qed.
 
 End Stability.
