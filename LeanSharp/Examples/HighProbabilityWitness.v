@@ -41,18 +41,7 @@ Theorem ball_prob_witness T r :
   <= (0.995 ^ T * 32 + 0.045) / r.
 Proof.
   intros Hr. rewrite <- ball_bound_value.
-  apply (noisy_constant_ball_prob two_point_p (bowl 8) (bowl_grad 8)); try lra.
-  - apply two_point_law.
-  - apply two_point_mean.
-  - apply two_point_var.
-  - apply two_point_lipschitz.
-  - apply bowl_gradient.
-  - apply bowl_smooth.
-  - apply bowl_strongly_convex.
-  - apply zsharp_delta_nonneg.
-  - apply bowl_grad_zero.
-  - apply zsharp_lr_range.
-  - apply zsharp_rho_nonneg.
+  apply (noisy_constant_ball_prob two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
 Qed.
 
 (** With probability at least 0.9, ‖w_T‖² < 10·(0.995^T·32 + 0.045). *)
@@ -63,18 +52,7 @@ Theorem ball_whp_witness T :
 Proof.
   assert (0 < 0.995 ^ T) by (apply pow_lt; lra).
   apply (high_probability_of_expect 2 two_point_p two_point_law); [intros; apply norm2_nonneg | | lra | lra].
-  rewrite <- ball_bound_value. apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try lra.
-  - apply two_point_law.
-  - apply two_point_mean.
-  - apply two_point_var.
-  - apply two_point_lipschitz.
-  - apply bowl_gradient.
-  - apply bowl_smooth.
-  - apply bowl_strongly_convex.
-  - apply zsharp_delta_nonneg.
-  - apply bowl_grad_zero.
-  - apply zsharp_lr_range.
-  - apply zsharp_rho_nonneg.
+  rewrite <- ball_bound_value. apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
 Qed.
 
 Theorem decaying_in_probability_witness r beta :

@@ -69,6 +69,13 @@ Qed.
 Lemma two_point_lipschitz k : (k < 2)%nat -> lipschitz_grad 8 (two_point_field k) 1.
 Proof. intros _. apply additive_lipschitz, bowl_smooth. Qed.
 
+(** Discharges every hypothesis of the noisy-filter theorems on the two-point bowl. *)
+Ltac two_point_bowl :=
+  first [ apply two_point_law | apply two_point_mean | apply two_point_var
+        | apply two_point_lipschitz | apply bowl_gradient | apply bowl_smooth
+        | apply bowl_strongly_convex | apply bowl_nonneg | apply zsharp_delta_nonneg
+        | apply bowl_grad_zero | apply zsharp_lr_range | apply zsharp_rho_nonneg | assumption | lra ].
+
 (** The noise is genuinely random: the two draws give different gradients. *)
 Lemma two_point_field_random w : two_point_field 0%nat w 0%nat <> two_point_field 1%nat w 0%nat.
 Proof. unfold two_point_field, additive_field, two_point_xi, vadd, vscale, e0. simpl. lra. Qed.
@@ -79,18 +86,7 @@ Theorem noisy_ball_witness T :
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm2 8 (vsub gD vzero)
      + (3 * zsharp_lr * 1 / 1 + 6 * 1 ^ 2 * zsharp_rho ^ 2 / 1 ^ 2).
 Proof.
-  apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try lra.
-  - apply two_point_law.
-  - apply two_point_mean.
-  - apply two_point_var.
-  - apply two_point_lipschitz.
-  - apply bowl_gradient.
-  - apply bowl_smooth.
-  - apply bowl_strongly_convex.
-  - apply zsharp_delta_nonneg.
-  - apply bowl_grad_zero.
-  - apply zsharp_lr_range.
-  - apply zsharp_rho_nonneg.
+  apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
 Qed.
 
 (** Decaying schedule η_t = 4/(t + 4) (η_0 = 1), ρ_t = √(0.0025 η_t) (ρ_0 = 0.05). *)
@@ -104,16 +100,7 @@ Theorem noisy_decaying_witness T :
     (one_over_t_step 4 4) decaying_rho gD T
   <= rm_const (1 / 2) 4 (3 / 2 * 1 + 3 * 1 ^ 2 * 0.0025 / 1) 4 (norm2 8 (vsub gD vzero)) / (INR T + 4).
 Proof.
-  apply (noisy_decaying_rate two_point_p (bowl 8) (bowl_grad 8)); try lra.
-  - apply two_point_law.
-  - apply two_point_mean.
-  - apply two_point_var.
-  - apply two_point_lipschitz.
-  - apply bowl_gradient.
-  - apply bowl_smooth.
-  - apply bowl_strongly_convex.
-  - apply zsharp_delta_nonneg.
-  - apply bowl_grad_zero.
+  apply (noisy_decaying_rate two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
   - intros t. apply sqrt_pos.
   - intros t. unfold decaying_rho. pose proof (one_over_t_step_pos 4 4 t ltac:(lra) ltac:(lra)).
     rewrite <- Rsqr_pow2, Rsqr_sqrt by lra. lra.
@@ -126,15 +113,5 @@ Theorem noisy_nonconvex_witness T : (0 < T)%nat ->
     <= (16 * 1 * (bowl 8 gD - 0) + 1) / sqrt (INR T) + 3 * 1 ^ 2 * zsharp_rho ^ 2.
 Proof.
   intros HT.
-  apply (noisy_nonconvex_rate two_point_p (bowl 8) (bowl_grad 8)); try lra.
-  - apply two_point_law.
-  - apply two_point_mean.
-  - apply two_point_var.
-  - apply two_point_lipschitz.
-  - apply bowl_gradient.
-  - apply bowl_smooth.
-  - apply zsharp_delta_nonneg.
-  - apply bowl_nonneg.
-  - apply zsharp_rho_nonneg.
-  - exact HT.
+  apply (noisy_nonconvex_rate two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
 Qed.

@@ -175,6 +175,27 @@ Proof.
   replace ((1 + t) * (gam / (1 + t))) with gam in H0 by (field; lra). exact H0.
 Qed.
 
+(** An event that holds whenever the noise is small, ‖ξ_k‖ < γ/(1 + t), has probability
+    ≥ 1 − (1 + t)² E‖ξ‖²/γ² (Markov on ‖ξ‖²). *)
+Lemma small_noise_prob (f : nat -> R) gam :
+  0 < gam -> (forall k, (k < K)%nat -> 0 <= f k) ->
+  (forall k, (k < K)%nat -> (1 + t) * norm n (xi k) < gam -> f k = 1) ->
+  1 - (1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2 <= expect K p f.
+Proof.
+  intros Hg Hf0 Hf1. set (r := gam / (1 + t)). assert (Hr : 0 < r) by (apply Rdiv_lt_0_compat; lra).
+  assert (Hpt : forall k, (k < K)%nat -> 1 + (-1) * indicator_ge (norm2 n (xi k)) (r ^ 2) <= f k).
+  { intros k Hk. unfold indicator_ge. destruct (Rle_dec (r ^ 2) (norm2 n (xi k))) as [|Hlt].
+    - pose proof (Hf0 k Hk). lra.
+    - rewrite (Hf1 k Hk (small_noise_event gam k Hg ltac:(fold r; lra))). lra. }
+  eapply Rle_trans; [|apply expect_le; [exact Hl | exact Hpt]].
+  rewrite expect_add, expect_scal, expect_const by exact Hl.
+  pose proof (markov K p (fun k => norm2 n (xi k)) (r ^ 2) Hl (fun k _ => norm2_nonneg n (xi k))
+                (pow_lt r 2 Hr)) as Hm. unfold prob_ge in Hm.
+  replace ((1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2)
+    with (expect K p (fun k => norm2 n (xi k)) / r ^ 2) by (unfold r; field; lra).
+  lra.
+Qed.
+
 (** P(m_i(g + ξ_k) = 1) ≥ 1 − (1 + t)² E‖ξ‖²/γ²,  γ = |g_i − μ(g)| − tσ(g) > 0. *)
 Theorem preservation_prob_lower_bound :
   let gam := Rabs (g i - mean n g) - t * sd n g in
@@ -182,23 +203,10 @@ Theorem preservation_prob_lower_bound :
   1 - (1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2
   <= expect K p (fun k => sig_mask n t (vadd g (xi k)) i).
 Proof.
-  intros gam Hg. set (r := gam / (1 + t)). assert (Hr : 0 < r) by (apply Rdiv_lt_0_compat; lra).
-  assert (Hpt : forall k, (k < K)%nat ->
-            1 - indicator_ge (norm2 n (xi k)) (r ^ 2) <= sig_mask n t (vadd g (xi k)) i).
-  { intros k _. unfold indicator_ge. destruct (Rle_dec (r ^ 2) (norm2 n (xi k))) as [|Hlt].
-    - pose proof (sig_mask_is_mask n t (vadd g (xi k)) i Hi) as [H|H]; rewrite H; lra.
-    - pose proof (small_noise_event gam k Hg ltac:(fold r; lra)).
-      rewrite (signal_preserved n t (norm n (xi k)) g (xi k) i Hn Hi Ht (Rle_refl _)); [lra|].
-      unfold gam in *. lra. }
-  eapply Rle_trans; [|apply expect_le; [exact Hl | exact Hpt]].
-  rewrite (expect_ext K p (fun k => 1 - indicator_ge (norm2 n (xi k)) (r ^ 2))
-                        (fun k => 1 + (-1) * indicator_ge (norm2 n (xi k)) (r ^ 2))) by (intros; ring).
-  rewrite expect_add, expect_scal, expect_const by exact Hl.
-  pose proof (markov K p (fun k => norm2 n (xi k)) (r ^ 2) Hl (fun k _ => norm2_nonneg n (xi k))
-                (pow_lt r 2 Hr)) as Hm. unfold prob_ge in Hm.
-  replace ((1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2)
-    with (expect K p (fun k => norm2 n (xi k)) / r ^ 2) by (unfold r; field; lra).
-  lra.
+  intros gam Hg. apply small_noise_prob; [exact Hg | |].
+  - intros k _. pose proof (sig_mask_is_mask n t (vadd g (xi k)) i Hi) as [H|H]; rewrite H; lra.
+  - intros k _ Hs. apply (signal_preserved n t (norm n (xi k)) g (xi k) i Hn Hi Ht (Rle_refl _)).
+    unfold gam in *. lra.
 Qed.
 
 (** P(m_i(g + ξ_k) = 0) ≥ 1 − (1 + t)² E‖ξ‖²/γ²,  γ = tσ(g) − |g_i − μ(g)| > 0. *)
@@ -208,23 +216,10 @@ Theorem drop_prob_lower_bound :
   1 - (1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2
   <= expect K p (fun k => 1 - sig_mask n t (vadd g (xi k)) i).
 Proof.
-  intros gam Hg. set (r := gam / (1 + t)). assert (Hr : 0 < r) by (apply Rdiv_lt_0_compat; lra).
-  assert (Hpt : forall k, (k < K)%nat ->
-            1 - indicator_ge (norm2 n (xi k)) (r ^ 2) <= 1 - sig_mask n t (vadd g (xi k)) i).
-  { intros k _. unfold indicator_ge. destruct (Rle_dec (r ^ 2) (norm2 n (xi k))) as [|Hlt].
-    - pose proof (sig_mask_is_mask n t (vadd g (xi k)) i Hi) as [H|H]; rewrite H; lra.
-    - pose proof (small_noise_event gam k Hg ltac:(fold r; lra)).
-      rewrite (noise_dropped n t (norm n (xi k)) g (xi k) i Hn Hi Ht (Rle_refl _)); [lra|].
-      unfold gam in *. lra. }
-  eapply Rle_trans; [|apply expect_le; [exact Hl | exact Hpt]].
-  rewrite (expect_ext K p (fun k => 1 - indicator_ge (norm2 n (xi k)) (r ^ 2))
-                        (fun k => 1 + (-1) * indicator_ge (norm2 n (xi k)) (r ^ 2))) by (intros; ring).
-  rewrite expect_add, expect_scal, expect_const by exact Hl.
-  pose proof (markov K p (fun k => norm2 n (xi k)) (r ^ 2) Hl (fun k _ => norm2_nonneg n (xi k))
-                (pow_lt r 2 Hr)) as Hm. unfold prob_ge in Hm.
-  replace ((1 + t) ^ 2 * expect K p (fun k => norm2 n (xi k)) / gam ^ 2)
-    with (expect K p (fun k => norm2 n (xi k)) / r ^ 2) by (unfold r; field; lra).
-  lra.
+  intros gam Hg. apply small_noise_prob; [exact Hg | |].
+  - intros k _. pose proof (sig_mask_is_mask n t (vadd g (xi k)) i Hi) as [H|H]; rewrite H; lra.
+  - intros k _ Hs. rewrite (noise_dropped n t (norm n (xi k)) g (xi k) i Hn Hi Ht (Rle_refl _)); [lra|].
+    unfold gam in *. lra.
 Qed.
 
 End Probability.
