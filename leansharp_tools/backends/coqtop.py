@@ -200,7 +200,8 @@ class Coqtop:
         if topfile is not None:
             cmd += ["-topfile", str(topfile)]
         self.timeout = timeout
-        self._buf = b""
+        self._buf = bytearray()
+        self._pos = 0
         self._sync = 0
         self._cache: Dict[Tuple[int, str], Tuple[List[Dict[str, Any]], str]] = {}
         try:
@@ -232,20 +233,25 @@ class Coqtop:
         try:
             self.proc.stdin.write(data)
         except (BrokenPipeError, OSError):
-            raise LeanSharpError(f"coqtop exited unexpectedly: {self._buf[-300:].decode('utf-8', 'replace')}")
+            raise LeanSharpError(f"coqtop exited unexpectedly: {bytes(self._buf[-300:]).decode('utf-8', 'replace')}")
 
     def _read(self, timeout: float) -> Tuple[str, Tuple[int, Optional[str]]]:
         """Output up to the next prompt -> (text, (state, open proof or None))."""
         assert self.proc.stdout is not None
         fd = self.proc.stdout.fileno()
         deadline = time.monotonic() + timeout
+        scan = self._pos
         while True:
-            m = PROMPT_RE.search(self._buf)
+            m = PROMPT_RE.search(self._buf, max(self._pos, scan - 200))
             if m:
-                text = self._buf[:m.start()].decode("utf-8", "replace")
-                self._buf = self._buf[m.end():]
+                text = self._buf[self._pos:m.start()].decode("utf-8", "replace")
+                self._pos = m.end()
+                if self._pos > 1 << 20:  # keep the buffer small without copying it per prompt
+                    del self._buf[:self._pos]
+                    self._pos = 0
                 proof = m.group(1).decode() if m.group(3) else None
                 return text, (int(m.group(2)), proof)
+            scan = len(self._buf)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise CoqtopTimeout()
@@ -253,7 +259,7 @@ class Coqtop:
             if ready:
                 data = os.read(fd, 1 << 16)
                 if not data:
-                    tail = self._buf.decode("utf-8", "replace").strip().splitlines()[-3:]
+                    tail = self._buf[self._pos:].decode("utf-8", "replace").strip().splitlines()[-3:]
                     raise LeanSharpError(f"coqtop exited unexpectedly: {' '.join(tail) or 'no output'}; {COQ_FIX}")
                 self._buf += data
 

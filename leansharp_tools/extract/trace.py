@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from leansharp_tools.backends.coqtop import Coqtop, GlobEntry, parse_glob, sentence_spans
+from leansharp_tools.backends.coqtop import Coqtop, CoqtopTimeout, GlobEntry, parse_glob, sentence_spans
 from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError
 
 TRACE_VERSION = 1
@@ -168,7 +168,10 @@ def trace_file(proj: CoqProject, vfile: Path, spans: Sequence[Tuple[int, int]], 
     goals: List[Dict[str, Any]] = []
     with Coqtop(proj, topfile=vfile, timeout=timeout) as top:
         for k, ((a, b), text) in enumerate(zip(spans, texts)):
-            r = top.send(text)
+            try:
+                r = top.send(text)
+            except CoqtopTimeout:
+                raise LeanSharpError(f"{vfile}:{idx.at(a)[0]}: a sentence ran past {timeout:g}s; raise --timeout")
             if r.error:
                 line = idx.at(a)[0]
                 raise LeanSharpError(f"{vfile}:{line}: coqtop rejected `{' '.join(text.split())[:60]}`: {r.error[:300]}")
