@@ -263,12 +263,12 @@ class Dojo:
 
     def _record(self, sid: int, base: _Node, tac: str, rs: List[Response]) -> Result:
         assert self._top is not None
-        shown = next((r for r in reversed(rs) if r.display is not None), None)
-        goals = base.goals if shown is None else [g.to_json() for g in self._top.goals(shown.display, self._top.state)]
+        shown = next((r.display for r in reversed(rs) if r.display is not None), None)
+        goals = base.goals if shown is None else [g.to_json() for g in self._top.goals(shown, self._top.state)]
         message = "\n".join(m for r in rs for m in r.messages)
         nid = len(self._nodes)
         node = _Node(sid, tac, self._top.state, goals)
-        finished = shown is not None and shown.display is not None and shown.display.finished
+        finished = shown is not None and shown.finished
         if finished and not any(g["focus"] == "focused" for g in goals):
             if any(g["focus"] == "given_up" for g in goals):
                 self._nodes[nid] = node

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_fixture, copy_fixture
 from leansharp_tools.dojo import Dojo, ProofFinished, ProofGivenUp, TacticError, TacticState, normalize_tactic
 from leansharp_tools.errors import LeanSharpError
+
+from conftest import build_fixture, copy_fixture
 
 pytestmark = pytest.mark.coq_build
 

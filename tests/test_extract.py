@@ -16,10 +16,11 @@ from typing import Dict, List
 
 import pytest
 
-from conftest import REPO, build_fixture, copy_fixture, run_cli
 from leansharp_tools.dojo import Dojo, ProofFinished, TacticState
 from leansharp_tools.extract.splits import check_novel, novel_premises_split, random_split
 from leansharp_tools.extract.write import read_jsonl
+
+from conftest import REPO, build_fixture, copy_fixture, run_cli
 
 pytestmark = pytest.mark.coq_build
 
@@ -85,7 +86,8 @@ def test_sentences_come_from_coq(dataset):
     assert d["statement"] == "forall n m : nat, double (n + m) = double n + double m"
     assert th["Dojo.Base.pred_total"]["kind"] == "Definition" and th["Dojo.Base.pred_total"]["terminator"] == "Defined."
     assert th["Dojo.Base.nat_pointed"]["kind"] == "Instance" and th["Dojo.Base.fact_t"]["kind"] == "Fixpoint"
-    assert {"Dojo.Nested.Geometry.Inner.sq_mono", "Dojo.Nested.Geometry.sq_double", "Dojo.Nested.after_modules"} <= set(th)
+    nested = {"Dojo.Nested.Geometry.Inner.sq_mono", "Dojo.Nested.Geometry.sq_double", "Dojo.Nested.after_modules"}
+    assert nested <= set(th)
     assert th["Dojo.Nested.uses_inner"]["statement"] == "forall k : nat, 0 < k -> k <= k + 1"  # after `End Outer`
     assert th["Dojo.Base.admitted_demo"]["status"] == "admitted"
     assert th["Dojo.Base.double_add"]["status"] == "proved"
@@ -117,7 +119,8 @@ def test_premises(dataset):
     assert not any(n.startswith("Dojo.Nested.HasZero") for n in corpus)  # Module Type members are no constants
     uses = {p["theorem"]: p["premises"] for p in premises if p["type"] == "uses"}
     used = {u["name"]: u for u in uses["Dojo.Base.double_add"]}
-    assert used["Dojo.Base.double"] == {"name": "Dojo.Base.double", "in_project": True, "file": "Dojo/Base.v", "line": 4}
+    assert used["Dojo.Base.double"] == {"name": "Dojo.Base.double", "in_project": True,
+                                        "file": "Dojo/Base.v", "line": 4}
     assert used["Coq.Init.Nat.add"]["in_project"] is False
     assert "Dojo.Nested.inner_mono" in {u["name"] for u in uses["Dojo.Nested.uses_inner"]}
     assert th["Dojo.Base.split_demo"]["steps"][2]["premises"] == ["Coq.Arith.PeanoNat.Nat.add_0_r"]

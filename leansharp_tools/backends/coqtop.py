@@ -208,7 +208,7 @@ class Coqtop:
             self.proc = subprocess.Popen(cmd, cwd=proj.root, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT, bufsize=0)
         except OSError as err:
-            raise LeanSharpError(f"cannot run {coqtop}: {err.strerror}; {COQ_FIX}")
+            raise LeanSharpError(f"cannot run {coqtop}: {err.strerror}; {COQ_FIX}") from None
         text, prompt = self._read(60.0)
         self.state, self.proof = prompt
 
@@ -233,7 +233,8 @@ class Coqtop:
         try:
             self.proc.stdin.write(data)
         except (BrokenPipeError, OSError):
-            raise LeanSharpError(f"coqtop exited unexpectedly: {bytes(self._buf[-300:]).decode('utf-8', 'replace')}")
+            tail = bytes(self._buf[-300:]).decode("utf-8", "replace")
+            raise LeanSharpError(f"coqtop exited unexpectedly: {tail}") from None
 
     def _read(self, timeout: float) -> Tuple[str, Tuple[int, Optional[str]]]:
         """Output up to the next prompt -> (text, (state, open proof or None))."""
@@ -274,7 +275,7 @@ class Coqtop:
         try:
             self._read(30.0)
         except CoqtopTimeout:
-            raise LeanSharpError("coqtop did not answer an interrupt; it was stopped")
+            raise LeanSharpError("coqtop did not answer an interrupt; it was stopped") from None
 
     def send(self, sentence: str, timeout: Optional[float] = None) -> Response:
         """Exactly ONE complete sentence (as Coq delimits it) -> its response."""
@@ -322,7 +323,7 @@ class Coqtop:
             try:
                 r = self._response(30.0)
             except CoqtopTimeout:
-                raise LeanSharpError("coqtop did not resynchronise after an interrupt")
+                raise LeanSharpError("coqtop did not resynchronise after an interrupt") from None
             if f"LS_sync_{self._sync}" in r.text:
                 return
 
@@ -372,9 +373,9 @@ def _coqc(proj: CoqProject, args: List[str], timeout: float) -> subprocess.Compl
         return subprocess.run(["coqc", *proj.coqc_flags(), "-w", "-all", *args], cwd=proj.root,
                               capture_output=True, text=True, errors="replace", timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise LeanSharpError(f"coqc timed out after {timeout:.0f}s ({' '.join(args[-1:])})")
+        raise LeanSharpError(f"coqc timed out after {timeout:.0f}s ({' '.join(args[-1:])})") from None
     except OSError as err:
-        raise LeanSharpError(f"cannot run coqc: {err.strerror}; {COQ_FIX}")
+        raise LeanSharpError(f"cannot run coqc: {err.strerror}; {COQ_FIX}") from None
 
 
 def _first_error(r: subprocess.CompletedProcess) -> str:

@@ -7,29 +7,36 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import TYPE_CHECKING, Dict, List, Optional
 
 import typer
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def command(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Dataset directory (default: <project>/.leansharp/dataset)."),
-    project: Optional[Path] = typer.Option(None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
-    module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name, suffix or .v path); repeatable."),
-    jobs: int = typer.Option(min(2, os.cpu_count() or 1), "--jobs", "-j", help="Files traced in parallel (one coqtop each)."),
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Dataset directory (default: <project>/.leansharp/dataset)."),
+    project: Optional[Path] = typer.Option(
+        None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    module: Optional[List[str]] = typer.Option(
+        None, "--module", "-m", help="Only this module (full name, suffix or .v path); repeatable."),
+    jobs: int = typer.Option(
+        min(2, os.cpu_count() or 1), "--jobs", "-j", help="Files traced in parallel (one coqtop each)."),
     timeout: float = typer.Option(600.0, "--timeout", help="Seconds one sentence may take before the file fails."),
     seed: int = typer.Option(0, "--seed", help="Seed of the random and novel-premises splits."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Re-trace every file (ignore .leansharp/cache/extract)."),
     json_: bool = typer.Option(False, "--json", help="Print the metadata as one JSON document on stdout."),
 ) -> None:
     """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from leansharp_tools.extract.build import extract
 
     bar = Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    TextColumn("{task.description}"), transient=True, console=_stderr())
-    task: Dict[str, int] = {}
+    task: Dict[str, TaskID] = {}
 
     def on_progress(path: str, done: int, total: int) -> None:
         if "id" not in task:
@@ -51,7 +58,7 @@ def command(
                f"in {meta['seconds']:.1f}s")
 
 
-def _stderr():
+def _stderr() -> "Console":
     from rich.console import Console
 
     return Console(stderr=True)

@@ -39,7 +39,7 @@ def novel_premises_split(uses: Mapping[str, Iterable[str]], seed: int = 0) -> Sp
         for p in set(uses[n]):
             users.setdefault(p, set()).add(n)
     held: Set[str] = set()
-    for p, thms in sorted(users.items(), key=lambda kv: (len(kv[1]), kv[0])):
+    for _premise, thms in sorted(users.items(), key=lambda kv: (len(kv[1]), kv[0])):
         if len(held) >= 2 * k:
             break
         if len(held | thms) < len(names):  # never empty the training set

@@ -71,7 +71,8 @@ def head_keyword(sentence: str) -> str:
     s = re.sub(r"#\[[^\]]*\]", " ", strip_comments(sentence)).split()
     while s and s[0] in _PREFIXES:
         s = s[1:]
-    return re.match(r"[A-Za-z_]*", s[0]).group(0) if s else ""
+    m = re.match(r"[A-Za-z_]*", s[0]) if s else None
+    return m.group(0) if m else ""
 
 
 def digest_file(path: Path) -> str:
@@ -117,7 +118,7 @@ def file_spans(proj: CoqProject, vfile: Path, timeout: float = 3600.0) -> List[T
     """Sentence byte ranges of `vfile` (cached next to the trace, keyed on the .vo)."""
     cached = load_cached(proj, vfile)
     if cached.get("spans"):
-        return [tuple(s) for s in cached["spans"]]  # type: ignore[misc]
+        return [(int(s[0]), int(s[1])) for s in cached["spans"]]
     spans = sentence_spans(proj, vfile, timeout)
     save_cached(proj, vfile, {**cached, "spans": spans})
     return spans
@@ -150,7 +151,8 @@ def _module_path(heads: List[str], texts: List[str], top: str) -> List[str]:
     return out
 
 
-def trace_file(proj: CoqProject, vfile: Path, spans: Sequence[Tuple[int, int]], timeout: float = 600.0) -> Dict[str, Any]:
+def trace_file(proj: CoqProject, vfile: Path, spans: Sequence[Tuple[int, int]],
+               timeout: float = 600.0) -> Dict[str, Any]:
     """Replay `vfile` in coqtop one sentence at a time. Returns {"proofs": [...],
     "corpus": [...]} where a proof is {name, short, kind, span, opener, end, goals,
     steps: [{text, span, before, after, refs}], statement} (byte spans) and a corpus
@@ -168,13 +170,13 @@ def trace_file(proj: CoqProject, vfile: Path, spans: Sequence[Tuple[int, int]], 
     goals: List[Dict[str, Any]] = []
     with Coqtop(proj, topfile=vfile, timeout=timeout) as top:
         for k, ((a, b), text) in enumerate(zip(spans, texts)):
+            where = f"{vfile}:{idx.at(a)[0]}"
             try:
                 r = top.send(text)
             except CoqtopTimeout:
-                raise LeanSharpError(f"{vfile}:{idx.at(a)[0]}: a sentence ran past {timeout:g}s; raise --timeout")
+                raise LeanSharpError(f"{where}: a sentence ran past {timeout:g}s; raise --timeout") from None
             if r.error:
-                line = idx.at(a)[0]
-                raise LeanSharpError(f"{vfile}:{line}: coqtop rejected `{' '.join(text.split())[:60]}`: {r.error[:300]}")
+                raise LeanSharpError(f"{where}: coqtop rejected `{' '.join(text.split())[:60]}`: {r.error[:300]}")
             if cur is None:
                 if r.proof is not None:
                     name = next((d.name for d in defs if a <= d.start < b and d.name.endswith("." + r.proof)),

@@ -107,14 +107,14 @@ def write_dataset(out: Path, theorems: List[Dict[str, Any]], corpus: List[Dict[s
             for part, names in parts.items():
                 _jsonl(out / "splits" / kind / f"{part}.jsonl", (by_name[n] for n in names))
     except OSError as err:
-        raise LeanSharpError(f"{out}: cannot write the dataset ({err.strerror})")
+        raise LeanSharpError(f"{out}: cannot write the dataset ({err.strerror})") from None
 
 
 def write_metadata(out: Path, meta: Mapping[str, Any]) -> None:
     try:
         (out / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as err:
-        raise LeanSharpError(f"{out}: cannot write metadata.json ({err.strerror})")
+        raise LeanSharpError(f"{out}: cannot write metadata.json ({err.strerror})") from None
 
 
 def read_jsonl(path: Path) -> List[Dict[str, Any]]:
