@@ -3,6 +3,7 @@ section. Pure text check, no Coq needed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from leansharp_tools.roadmap import load_roadmap
@@ -12,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_readme_lists_every_open_item():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [it.id for it in load_roadmap(ROOT / "roadmap.toml") if not it.declarations and f"`{it.id}`" not in readme]
+    items = load_roadmap(ROOT / "roadmap.toml")
+    missing = [it.id for it in items if not it.declarations and f"`{it.id}`" not in readme]
     assert not missing, f"open roadmap items missing from README.md: {missing}"
 
 
@@ -20,16 +22,12 @@ DECL = r"(?:Theorem|Lemma|Corollary|Proposition|Fact|Remark|Example|Definition|F
 
 
 def _declares(module_file: Path, name: str) -> bool:
-    import re
-
     return bool(re.search(rf"^\s*{DECL}\s+{re.escape(name)}\b", module_file.read_text(encoding="utf-8"), re.M))
 
 
 def test_readme_results_name_existing_declarations():
     """Every `Folder.Module.name` in the README's result tables (and every bare `name` after
     it in the same cell) is declared in LeanSharp/Folder/Module.v."""
-    import re
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     results = readme[readme.index("## Results"):readme.index("## Layout")]
     bad = []
