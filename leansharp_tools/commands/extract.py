@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 import typer
 
@@ -30,22 +30,27 @@ def command(
     json_: bool = typer.Option(False, "--json", help="Print the metadata as one JSON document on stdout."),
 ) -> None:
     """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from leansharp_tools.extract.build import extract
 
-    bar = Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True, console=_stderr())
-    task: Dict[str, TaskID] = {}
+    state: Dict[str, Any] = {}
 
     def on_progress(path: str, done: int, total: int) -> None:
-        if "id" not in task:
-            task["id"] = bar.add_task("", total=total)
-        bar.update(task["id"], completed=done, total=total, description=path)
+        if "bar" not in state:  # started on the first report: input errors stay one clean line
+            state["bar"] = Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(),
+                                    TimeElapsedColumn(), TextColumn("{task.description}"), transient=True,
+                                    console=_stderr())
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("", total=total)
+        state["bar"].update(state["task"], completed=done, total=total, description=path)
 
-    with bar:
+    try:
         meta = extract(project, out=out, modules=module or None, jobs=jobs, timeout=timeout, seed=seed,
                        use_cache=not no_cache, on_progress=on_progress)
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
     if json_:
         import json
         import sys
