@@ -4,13 +4,20 @@
     g = to_networkx(dg, statuses)                     # nodes: fully qualified names
     g = restrict_to(g, "Filter.Mask.norm_filtered_le")  # what DECL depends on
     longest_chain(g); summary(g); to_json(g); layout(g)  # rendering: leansharp_tools.render
+    g = collect_graph(path, root=None, statements=True)  # + each node's statement (html page)
+    reachable(g, "norm_filtered_le", "uses"); reachable(g, "inner", "used-by")  # transitive lists
+    unused_report(path)                               # what nothing uses (dpdusage), roadmap-marked
 
 Edge u -> v means "u uses v". Only the project's own declarations are nodes (the
 backend leaves the standard library and other installed libraries out). Node
 attributes: short, module, kind (the prover's: cnst / inductive / construct / ...),
 prop (bool: a proof), body (bool), status (a `Status` from `leansharp status`; OTHER
 for objects the status report does not list, e.g. constructors; UNKNOWN with
---no-status), file, line.
+--no-status), file, line (from the source scan; "" and 0 for objects it does not
+list), keyword (the vernacular keyword from the scan, e.g. "Lemma"; only on the nodes
+the scanner lists), and with `statements=True` statement (as the prover prints it;
+"" when unknown).
+Graph attributes: project (the project's name), root (its directory).
 """
 
 from __future__ import annotations
@@ -22,23 +29,31 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 import networkx as nx
 
 from leansharp_tools.backends import get_backend
-from leansharp_tools.backends.base import Backend, DependencyGraph, GraphNode, Project, Status
+from leansharp_tools.backends.base import Backend, Declaration, DependencyGraph, GraphNode, Project, Status
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.status import DeclStatus, collect_status, open_project
+from leansharp_tools.roadmap import ROLES, find_roadmap, load_roadmap
+from leansharp_tools.statements import by_module, statements_or_note
+from leansharp_tools.status import DeclStatus, collect_status, open_project, select_modules
 
 SCHEMA = "leansharp-graph/1"
+USES_SCHEMA = "leansharp-uses/1"
+UNUSED_SCHEMA = "leansharp-unused/1"
+QUERIES = ("uses", "used-by")
 CACHE = "graph"
 CACHE_VERSION = 2
 
 
-def to_networkx(dg: DependencyGraph, statuses: Optional[Mapping[str, DeclStatus]] = None) -> nx.DiGraph:
+def to_networkx(dg: DependencyGraph, statuses: Optional[Mapping[str, DeclStatus]] = None,
+                locations: Optional[Mapping[str, Tuple[str, int]]] = None) -> nx.DiGraph:
+    """`locations`: {name: (file, line)} from the source scan, for nodes `statuses` does not give."""
     g: nx.DiGraph[str] = nx.DiGraph()
     for n in dg.nodes:
         st = statuses.get(n.name) if statuses else None
+        file, line = (st.file, st.line) if st is not None else (locations or {}).get(n.name, ("", 0))
         g.add_node(n.name, short=n.short, module=n.module, kind=n.kind, prop=n.prop, body=n.body,
                    status=st.status if st is not None else (Status.OTHER if statuses else Status.UNKNOWN),
-                   file=st.file if st is not None else "", line=st.line if st is not None else 0)
+                   file=file, line=line)
     for u, v, weight in dg.edges:
         g.add_edge(u, v, uses=weight)
     return g
@@ -92,18 +107,110 @@ def _dependency_graph(proj: Project, backend: Backend, use_cache: bool) -> Depen
     return dg
 
 
+def scanned_declarations(proj: Project, backend: Backend) -> Dict[str, Tuple[str, Declaration]]:
+    """{name: (source file, Declaration)} of every declaration the backend's scanner finds
+    (source order; a file that is missing is skipped: `leansharp build` reports it)."""
+    out: Dict[str, Tuple[str, Declaration]] = {}
+    for f in proj.files:
+        if (proj.root / f).is_file():
+            for d in backend.declarations(proj, f):
+                out.setdefault(d.name, (Path(f).as_posix(), d))
+    return out
+
+
+def add_statements(g: nx.DiGraph, proj: Project, backend: Backend, use_cache: bool = True) -> Optional[str]:
+    """Set every node's `statement` (as the prover prints it; "" when it has none);
+    returns why there are none when the prover could not answer."""
+    texts, note = statements_or_note(proj, by_module(g, {n: a.get("module", "") for n, a in g.nodes(data=True)}),
+                                     backend, use_cache)
+    for n in g:
+        g.nodes[n]["statement"] = texts.get(n, "")
+    g.graph["statements_note"] = note
+    return note
+
+
 def collect_graph(project: Union[None, str, Path, Project] = None, root: Optional[str] = None,
-                  use_cache: bool = True, with_status: bool = True, backend: Optional[Backend] = None) -> nx.DiGraph:
+                  use_cache: bool = True, with_status: bool = True, backend: Optional[Backend] = None,
+                  statements: bool = False, statuses: Optional[Mapping[str, DeclStatus]] = None) -> nx.DiGraph:
     """The project's dependency graph (restricted to what `root` depends on when given),
-    nodes coloured by `leansharp status`."""
+    nodes coloured by `leansharp status` (`statuses`: its `by_name()` when the caller has
+    it already); with `statements`, each node's statement."""
     backend = backend or get_backend()
     proj = open_project(project, backend)
     proj.require_built()
     dg = _dependency_graph(proj, backend, use_cache)
-    statuses = (collect_status(proj, use_cache=use_cache, backend=backend, with_roadmap=False).by_name()
-                if with_status else None)
-    g = to_networkx(dg, statuses)
+    if statuses is None and with_status:
+        statuses = collect_status(proj, use_cache=use_cache, backend=backend, with_roadmap=False).by_name()
+    scanned = scanned_declarations(proj, backend)
+    g = to_networkx(dg, statuses, {n: (f, d.line) for n, (f, d) in scanned.items()})
+    for n, (_f, d) in scanned.items():
+        if n in g:
+            g.nodes[n]["keyword"] = d.kind
+    g.graph.update(project=proj.name, root=str(proj.root))
+    if statements:
+        add_statements(g, proj, backend, use_cache)
     return restrict_to(g, root) if root else g
+
+
+# ----------------------------------------------------------------------- queries
+
+def reachable(g: nx.DiGraph, decl: str, query: str = "uses") -> Dict[str, Any]:
+    """What `decl` uses, transitively (`query="uses"`), or what uses it (`"used-by"`), as the
+    JSON document of `leansharp graph --uses/--used-by --json`:
+
+        {"schema": "leansharp-uses/1", "query": "uses" | "used-by", "name": DECL (fully qualified),
+         "count": N, "declarations": [{"name", "short", "module", "kind", "status", "file", "line",
+                                       "distance": 1 = directly, 2 = through one other, ...}]}
+
+    sorted by distance, then name; DECL itself is not listed."""
+    if query not in QUERIES:
+        raise LeanSharpError(f"unknown query {query!r}; use one of: {', '.join(QUERIES)}")
+    name = find_node(g, decl)
+    dist = nx.single_source_shortest_path_length(g if query == "uses" else g.reverse(copy=False), name)
+    rows = [{"name": n, "short": g.nodes[n].get("short", n), "module": g.nodes[n].get("module", ""),
+             "kind": g.nodes[n].get("kind", ""), "status": str(g.nodes[n].get("status", Status.UNKNOWN)),
+             "file": g.nodes[n].get("file", ""), "line": g.nodes[n].get("line", 0), "distance": d}
+            for n, d in dist.items() if n != name]
+    rows.sort(key=lambda r: (r["distance"], r["name"]))
+    return {"schema": USES_SCHEMA, "query": query, "name": name, "count": len(rows), "declarations": rows}
+
+
+def roadmap_names(root: Path) -> Dict[str, List[Dict[str, str]]]:
+    """{declaration name: [{"item": id, "role": declaration | witness | filters}]} of
+    `root/roadmap.toml` ({} when there is none)."""
+    path = find_roadmap(root)
+    out: Dict[str, List[Dict[str, str]]] = {}
+    for it in load_roadmap(path) if path is not None else []:
+        for role in ROLES:
+            for n in it.names(role):
+                out.setdefault(n, []).append({"item": it.id, "role": role})
+    return out
+
+
+def unused_report(project: Union[None, str, Path, Project] = None, modules: Optional[List[str]] = None,
+                  use_cache: bool = True, backend: Optional[Backend] = None) -> Dict[str, Any]:
+    """The declarations no other declaration of the project uses (coq-dpdgraph's
+    dpdusage with a count of 0): the project's final results, and its dead code. Only
+    declarations the scanner lists (not constructors); `modules` restricts the list (the
+    uses still count from every module). Roadmap-listed ones carry their items. JSON:
+
+        {"schema": "leansharp-unused/1", "project": ROOT, "modules": [...] | null,
+         "declarations": [{"name", "short", "module", "kind", "file", "line",
+                           "roadmap": [{"item": ID, "role": "declaration" | "witness" | "filters"}]}],
+         "count": N, "in_roadmap": K, "total": declarations considered}
+    """
+    backend = backend or get_backend()
+    proj = open_project(project, backend)
+    files = {Path(f).as_posix() for f in select_modules(proj, modules)}
+    proj.require_built()
+    g = to_networkx(_dependency_graph(proj, backend, use_cache))
+    listed = roadmap_names(proj.root)
+    considered = [(n, f, d) for n, (f, d) in scanned_declarations(proj, backend).items() if f in files and n in g]
+    rows = [{"name": n, "short": d.short, "module": d.module, "kind": d.kind, "file": f, "line": d.line,
+             "roadmap": listed.get(n, [])} for n, f, d in considered if g.in_degree(n) == 0]
+    return {"schema": UNUSED_SCHEMA, "project": str(proj.root), "modules": list(modules) if modules else None,
+            "declarations": rows, "count": len(rows), "in_roadmap": sum(1 for r in rows if r["roadmap"]),
+            "total": len(considered)}
 
 
 def to_json(g: nx.DiGraph, root: Optional[str] = None) -> Dict[str, Any]:
@@ -135,6 +242,10 @@ class Box:
     location: str  # "file:line" or ""
     x: float
     y: float
+    module: str = ""
+    file: str = ""  # relative to the project root ("" when the scanner does not list it)
+    line: int = 0
+    statement: str = ""  # as the prover prints it ("" when not asked or unknown)
 
 
 @dataclass
@@ -199,9 +310,13 @@ def layout(g: nx.DiGraph) -> Layout:
     for n, a in g.nodes(data=True):
         label = a.get("short", n)
         status = str(a.get("status", Status.UNKNOWN))
-        out.boxes.append(Box(ids[n], n, label if len(label) <= 28 else label[:26] + "…", status, a.get("kind", ""),
-                             f"{a['file']}:{a['line']}" if a.get("file") else "", *pos[n]))
+        out.boxes.append(Box(ids[n], n, label if len(label) <= 28 else label[:26] + "…", status,
+                             a.get("keyword") or a.get("kind", ""),
+                             f"{a['file']}:{a['line']}" if a.get("file") else "", *pos[n],
+                             module=a.get("module", ""), file=a.get("file", ""), line=a.get("line", 0),
+                             statement=a.get("statement", "")))
         out.counts[status] = out.counts.get(status, 0) + 1
+    out.boxes.sort(key=lambda b: b.name)
     out.adjacency = {ids[n]: [ids[v] for v in g.successors(n)] for n in g}
     out.chain_steps = max(len(longest_chain(g)) - 1, 0)
     return out

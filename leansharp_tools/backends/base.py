@@ -5,7 +5,8 @@
 calls the methods of the protocol below; a Lean/Lake backend implements the same
 protocol. Everything that crosses the boundary is a plain dataclass defined here:
 a `Project` (root, source files, module names, compiled artefacts), `Declaration`s,
-`Assumption`s, a `BuildResult`, a `DependencyGraph`, and the `Status` of a declaration.
+`Assumption`s, a `BuildResult`, a `DependencyGraph`, the `Status` of a declaration, and
+statements (a declaration's type as the prover prints it, a plain string).
 """
 
 from __future__ import annotations
@@ -70,9 +71,20 @@ class Project:
     root: Path
     files: List[Path] = field(default_factory=list)
 
+    @property
+    def name(self) -> str:
+        """The project's name, for page titles: the root directory's name (a backend
+        subclass may know better, e.g. the logical root of its library)."""
+        return self.root.name
+
     def module_of(self, source: Path) -> str:
         """The logical module name of a source file."""
         raise NotImplementedError
+
+    def source_of(self, module: str) -> Optional[Path]:
+        """The source file (relative to the root) of a library module, None when the
+        project has no such module."""
+        return next((f for f in self.files if self.module_of(f) == module), None)
 
     def modules(self) -> List[str]:
         return [self.module_of(f) for f in self.files]
@@ -244,3 +256,9 @@ class Backend(Protocol):
 
     def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
         """The declaration dependency graph of `modules`."""
+
+    def statements(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, str]:
+        """The statement of each fully qualified name (grouped by module -> its names) as
+        the prover prints it, in the printing context of its own module (its imports and
+        open scopes), e.g. "norm_le :\nforall {n : nat} (u : W n), 0 <= norm u". One
+        prover run for all modules; a name the prover does not know is left out."""

@@ -103,7 +103,7 @@ def build_map(project: ProjectArg, statuses: Optional[Mapping[str, Status]] = No
             index.setdefault(c.target, []).append(im.id)
     return ProjectMap(root=proj.root, items=items, problems=problems,
                       status_source="prover" if statuses is not None else "source scan",
-                      code_index=sorted(index.items()), unmapped_code=_unmapped(index))
+                      code_index=sorted(index.items()), unmapped_code=_unmapped(index), project=proj.name)
 
 
 def project_map(project: ProjectArg, with_status: bool = True, on_progress: Optional[ProgressFn] = None,

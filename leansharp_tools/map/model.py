@@ -59,6 +59,7 @@ class ProjectMap:
     status_source: str  # "prover" when statuses came from `leansharp status`, else "source scan (...)"
     code_index: List[Tuple[str, List[str]]] = field(default_factory=list)  # function -> item ids
     unmapped_code: List[str] = field(default_factory=list)  # public functions of linked modules no item names
+    project: str = ""  # the project's name (page titles)
 
     @property
     def counts(self) -> Dict[str, int]:

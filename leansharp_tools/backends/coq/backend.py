@@ -1,6 +1,7 @@
 """`CoqBackend`: the `Backend` protocol for Coq. Every coqc run of the toolkit starts
-here: `coqc --version`/`-where`, `Print Assumptions` and coq-dpdgraph in generated
-files (compiled with the project's -R/-Q flags), and the build (`build.py`)."""
+here: `coqc --version`/`-where`, `Print Assumptions`, `About` (statements) and
+coq-dpdgraph in generated files (compiled with the project's -R/-Q flags), and the
+build (`build.py`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from leansharp_tools.backends.coq.dpd import dpd_graph
 from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
 from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project
 from leansharp_tools.backends.coq.scan import scan_source
+from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
 from leansharp_tools.errors import LeanSharpError
 
 
@@ -216,3 +218,58 @@ class CoqBackend:
             if r.returncode != 0 or not dpd.exists():
                 raise LeanSharpError(f"coq-dpdgraph failed: {first_error(r.stdout, r.stderr)}")
             return dpd_graph(dpd.read_text(encoding="utf-8", errors="replace"), modules)
+
+    # -- statements
+    def _blocks(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> List[Block]:
+        blocks = []
+        for module, names in batches.items():
+            todo = list(dict.fromkeys(names))
+            if not todo:
+                continue
+            src = proj.source_of(module)
+            directives: List[str] = []
+            if src is not None:
+                try:
+                    directives = header_directives((proj.root / src).read_text(encoding="utf-8"), str(src))
+                except (OSError, UnicodeDecodeError, LeanSharpError):
+                    directives = []  # `status`/`build` report an unreadable source; print without its context
+            blocks.append(Block(module, directives, todo))
+        return blocks
+
+    def statements(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, str]:
+        """`About` of every name in its module's printing context, one coqc run (see
+        `statements.py`). When Coq rejects a sentence, the answers before it are kept, the
+        sentence is dropped (a name Coq does not know is left out; a directive that only
+        makes sense inside its file is skipped) and only the rest is asked again."""
+        blocks = self._blocks(proj, batches)
+        out: Dict[str, str] = {}
+        budget = sum(len(b.names) + len(b.directives) + 1 for b in blocks) + 1
+        while blocks and budget > 0:
+            budget -= 1
+            src, where = statements_script(blocks)
+            r = self._run_generated(proj, "LSstatements", src)
+            parsed = parse_statements(r.stdout)
+            flat = [(k, j, n) for k, b in enumerate(blocks) for j, n in enumerate(b.names)]
+            errs = [] if r.returncode == 0 else [e for e in parse_coq_errors(r.stderr + "\n" + r.stdout)
+                                                 if e.line in where]
+            if r.returncode == 0:
+                out.update({n: parsed[i] for i, (_k, _j, n) in enumerate(flat) if i in parsed})
+                break
+            if not errs:
+                raise LeanSharpError(f"cannot print statements: {first_error(r.stdout, r.stderr)}; "
+                                     f"run `leansharp build` first")
+            kind, k, j = where[errs[0].line]
+            stop = (k, j) if kind == "name" else (k, -1)
+            out.update({n: parsed[i] for i, (kk, jj, n) in enumerate(flat) if (kk, jj) < stop and i in parsed})
+            b = blocks[k]
+            if kind == "require":
+                raise LeanSharpError(f"{b.module}: cannot load the compiled module ({errs[0].message}); "
+                                     f"run `leansharp build` first")
+            if kind == "name":
+                rest = Block(b.module, b.directives, b.names[j + 1:], b.import_module)
+            elif kind == "directive":
+                rest = Block(b.module, b.directives[:j] + b.directives[j + 1:], b.names, b.import_module)
+            else:  # the module itself cannot be imported: ask by full names without it
+                rest = Block(b.module, b.directives, b.names, import_module=False)
+            blocks = ([rest] if rest.names else []) + blocks[k + 1:]
+        return out

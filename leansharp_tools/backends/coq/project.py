@@ -67,6 +67,13 @@ class CoqProject(Project):
     args: List[str] = field(default_factory=list)  # -arg values passed to coqc
 
     @property
+    def name(self) -> str:
+        """The logical root of the first -R/-Q binding ("LeanSharp" for `-R LeanSharp
+        LeanSharp`), else the root directory's name."""
+        logical = next((b.logical for b in self.bindings if b.logical.strip(".")), "")
+        return logical.strip(".") or self.root.name
+
+    @property
     def vfiles(self) -> List[Path]:
         """The .v files, in _CoqProject order (`files`)."""
         return self.files
