@@ -247,8 +247,10 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_cli_map_md_stdout(fixture_project: Path):
     r = _cli("--project", str(fixture_project), cwd=fixture_project)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith("# LeanSharp theorem-to-code map")
+    assert r.stdout.startswith("# Demo theorem-to-code map")  # the project's name (its -R logical root)
     assert "proof status not available" in r.stdout
+    # source links relative to where the map goes (stdout: the cwd, here the project root)
+    assert "[`src/Basics.v:5`](src/Basics.v#L5)" in r.stdout
     assert "4 broken link(s)" in r.stderr
     assert "demo.broken_code: code leansharp_tools.zsharp.no_such_function" in r.stderr
 
@@ -298,7 +300,7 @@ def test_cli_map_with_prover_status(built_clean):
     assert "## clean.double" in r.stdout
     section = r.stdout.split("## clean.double", 1)[1].split("\n## ", 1)[0]
     assert "status: **proved**" in section
-    assert "| `Clean.Base.double_plus` | `theories/Base.v:" in section
+    assert "| `Clean.Base.double_plus` | [`theories/Base.v:" in section
     pmap = build_map(built_clean, statuses=prover_statuses(built_clean)[0])
     assert pmap.status_source == "prover"
     assert [i.status for i in pmap.items] == [ItemState.PROVED, ItemState.OPEN]

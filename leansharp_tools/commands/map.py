@@ -29,5 +29,5 @@ def command(
     if format not in MAP_FORMATS:
         raise LeanSharpError(f"unknown --format {format!r}; use one of: {', '.join(MAP_FORMATS)}")
     pmap = project_map(project, with_status=status, on_progress=map_progress)
-    emit(render_map(pmap, format), output)
+    emit(render_map(pmap, format, output), output)
     render_map_notes(pmap, wrote=output)
