@@ -134,7 +134,7 @@ class Chromium:
     def open(self, url: str) -> "Page":
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        page = Page(self, session)
+        page = Page(self, session, target)
         for domain in ("Runtime", "Log", "Page", "Network"):
             page.send(f"{domain}.enable")
         page.send("Emulation.setDeviceMetricsOverride",
@@ -167,9 +167,10 @@ class Chromium:
 
 
 class Page:
-    def __init__(self, browser: Chromium, session: str) -> None:
+    def __init__(self, browser: Chromium, session: str, target: str) -> None:
         self.browser = browser
         self.session = session
+        self.target = target
 
     def send(self, method: str, params: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
         return self.browser.send(method, params, self.session)
@@ -225,6 +226,27 @@ class Page:
         for kind, buttons in (("mouseMoved", 0), ("mousePressed", 1), ("mouseReleased", 0)):
             self.send("Input.dispatchMouseEvent", {"type": kind, "x": p["x"], "y": p["y"], "button": "left",
                                                    "buttons": buttons, "clickCount": 1})
+
+    def wheel(self, x: float, y: float, delta_y: float) -> None:
+        """A mouse wheel turn at viewport point (x, y) (negative: away from the user)."""
+        self.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": x, "y": y, "deltaX": 0, "deltaY": delta_y})
+
+    def drag(self, x0: float, y0: float, x1: float, y1: float, steps: int = 5) -> None:
+        """Press the left button at (x0, y0), move to (x1, y1), release."""
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x0, "y": y0})
+        self.send("Input.dispatchMouseEvent", {"type": "mousePressed", "x": x0, "y": y0, "button": "left",
+                                               "buttons": 1, "clickCount": 1})
+        for k in range(1, steps + 1):
+            self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x0 + (x1 - x0) * k / steps,
+                                                   "y": y0 + (y1 - y0) * k / steps, "button": "left", "buttons": 1})
+        self.send("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": x1, "y": y1, "button": "left",
+                                               "buttons": 0, "clickCount": 1})
+
+    def close(self) -> None:
+        try:
+            self.browser.send("Target.closeTarget", {"targetId": self.target})
+        except BrowserError:
+            pass
 
     def type(self, selector: str, text: str) -> None:
         """Click into the field, empty it, and type `text`."""
