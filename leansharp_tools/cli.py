@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from leansharp_tools.commands import blueprint, build, doctor, graph, status, unused
+from leansharp_tools.commands import blueprint, build, doctor, extract, graph, status, unused
 from leansharp_tools.commands import map as map_cmd
 from leansharp_tools.errors import LeanSharpError
 
@@ -27,7 +27,7 @@ app.command("map")(map_cmd.command)
 app.command("blueprint")(blueprint.command)
 app.command("unused")(unused.command)
 app.command("doctor")(doctor.command)
-app.command("extract")(__import__("leansharp_tools.commands.extract", fromlist=["command"]).command)
+app.command("extract")(extract.command)
 
 
 def main() -> None:

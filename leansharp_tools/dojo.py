@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-from leansharp_tools.backends.coqtop import Coqtop, CoqtopTimeout, Response
-from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError, open_project, require_built
+from leansharp_tools.backends.coq.coqtop import Coqtop, CoqtopTimeout, Response
+from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError, open_project
 from leansharp_tools.extract.trace import LineIndex, file_spans, head_keyword, read_glob
 
 Goals = List[Dict[str, Any]]
@@ -135,7 +135,7 @@ def locate(proj: CoqProject, name: str, timeout: float = 3600.0) -> TheoremSourc
         raise LeanSharpError(f"{name}: no module of the project contains it (modules: "
                              f"{', '.join(m for m, _ in mods[:6])}{', ...' if len(mods) > 6 else ''})")
     module, vfile = hit
-    require_built(proj, [vfile])
+    proj.require_built([vfile])
     defs, _ = read_glob(proj, vfile)
     if not defs:
         raise LeanSharpError(f"{vfile.with_suffix('.glob')}: missing or empty; rebuild with glob files "

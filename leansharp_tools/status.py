@@ -219,10 +219,12 @@ def select_modules(proj: Project, wanted: Optional[Sequence[str]]) -> List[Path]
     for w in wanted:
         hits = [f for f in proj.files if dotted_suffix(w, proj.module_of(f)) or str(f) == w]
         if not hits:
-            known = ", ".join(proj.modules()[:8])
-            raise LeanSharpError(f"unknown module '{w}' (modules: {known}{', ...' if len(proj.files) > 8 else ''})")
+            known = ", ".join(proj.modules()[:8]) + (", ..." if len(proj.files) > 8 else "")
+            raise LeanSharpError(f"unknown module '{w}' (modules: {known}); pass a full module name, "
+                                 f"a dotted suffix of one or a source file path")
         if len(hits) > 1:
-            raise LeanSharpError(f"module '{w}' is ambiguous: {', '.join(proj.module_of(h) for h in hits)}")
+            raise LeanSharpError(f"module '{w}' is ambiguous: {', '.join(proj.module_of(h) for h in hits)}; "
+                                 f"pass a full module name or a source file path")
         out += [h for h in hits if h not in out]
     return out
 

@@ -16,6 +16,7 @@ from typing import Dict, List
 
 import pytest
 
+from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX
 from leansharp_tools.dojo import Dojo, ProofFinished, TacticState
 from leansharp_tools.extract.splits import check_novel, novel_premises_split, random_split
 from leansharp_tools.extract.write import read_jsonl
@@ -167,7 +168,7 @@ def test_incremental_and_module(dataset, tmp_path):
 def test_one_line_errors(tmp_path):
     unbuilt = copy_fixture("dojo_basic", tmp_path)
     for args, expected in [(("--project", unbuilt), "leansharp build"),
-                           (("--project", unbuilt, "--module", "Nope"), "no such module 'Nope'")]:
+                           (("--project", unbuilt, "--module", "Nope"), "unknown module 'Nope'")]:
         r = run_cli("extract", *args)
         lines = r.stderr.strip().splitlines()
         assert r.returncode == 1 and len(lines) == 1 and lines[0].startswith("leansharp: error:"), r.stderr
@@ -176,18 +177,20 @@ def test_one_line_errors(tmp_path):
     empty.mkdir()
     r = run_cli("extract", "--project", unbuilt, env={"PATH": str(empty)})
     assert r.returncode == 1 and r.stderr.strip().splitlines() == [
-        "leansharp: error: coqtop not found on PATH; install Coq 8.16 (apt-get install -y coq) "
-        "and check `leansharp doctor`"]
+        f"leansharp: error: coqtop not found on PATH; {COQ_INSTALL_FIX}"]
 
 
 def test_a_project_it_was_not_written_for(tmp_path):
     """Bignums' prelude and two CyclicDouble files (Sections, `Proof using`), copied from
-    the installed library under another logical name."""
+    the installed library under another logical name. The sources ship in Debian's
+    libcoq-bignums, which `run` installs as a dependency of toolchain.toml's
+    libcoq-interval: missing sources fail the test (never a vacuous pass)."""
     where = Path(subprocess.run(["coqc", "-where"], capture_output=True, text=True).stdout.strip())
     src = where / "user-contrib" / "Bignums"
     files = ["BigNumPrelude.v", "CyclicDouble/DoubleBase.v", "CyclicDouble/DoubleAdd.v"]
-    if not all((src / f).is_file() for f in files):
-        pytest.skip("Bignums sources are not installed (apt-get install -y libcoq-bignums)")
+    missing = [str(src / f) for f in files if not (src / f).is_file()]
+    assert not missing, (f"Bignums sources missing: {', '.join(missing)}; apt-get install -y libcoq-bignums "
+                         f"(a dependency of libcoq-interval, installed by `bash run setup`)")
     proj = tmp_path / "bignums_copy"
     for f in files:
         (proj / f).parent.mkdir(parents=True, exist_ok=True)

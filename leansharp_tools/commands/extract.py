@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from leansharp_tools.commands import PROJECT
+from leansharp_tools.extract.build import extract
+from leansharp_tools.render.terminal import console, print_json, progress_bar
 
 
 def command(
     out: Optional[Path] = typer.Option(
         None, "--out", "-o", help="Dataset directory (default: <project>/.leansharp/dataset)."),
-    project: Optional[Path] = typer.Option(
-        None, "--project", "-p", help="Project root or any path inside it (default: cwd)."),
+    project: Optional[Path] = PROJECT,
     module: Optional[List[str]] = typer.Option(
         None, "--module", "-m", help="Only this module (full name, suffix or .v path); repeatable."),
     jobs: int = typer.Option(
@@ -30,17 +30,11 @@ def command(
     json_: bool = typer.Option(False, "--json", help="Print the metadata as one JSON document on stdout."),
 ) -> None:
     """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from leansharp_tools.extract.build import extract
-
     state: Dict[str, Any] = {}
 
     def on_progress(path: str, done: int, total: int) -> None:
         if "bar" not in state:  # started on the first report: input errors stay one clean line
-            state["bar"] = Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(),
-                                    TimeElapsedColumn(), TextColumn("{task.description}"), transient=True,
-                                    console=_stderr())
+            state["bar"] = progress_bar("extract", console(stderr=True), transient=True)
             state["bar"].start()
             state["task"] = state["bar"].add_task("", total=total)
         state["bar"].update(state["task"], completed=done, total=total, description=path)
@@ -52,18 +46,9 @@ def command(
         if "bar" in state:
             state["bar"].stop()
     if json_:
-        import json
-        import sys
-
-        sys.stdout.write(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+        print_json(meta)
         return
     c = meta["counts"]
     typer.echo(f"wrote {meta['out']}: {c['theorems']} theorems, {c['steps']} steps, {c['premises']} premises "
                f"from {c['files']} files ({c['traced_files']} traced, {c['cached_files']} cached) "
                f"in {meta['seconds']:.1f}s")
-
-
-def _stderr() -> "Console":
-    from rich.console import Console
-
-    return Console(stderr=True)

@@ -12,36 +12,20 @@ such module, coqtop/coqc missing.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
-from leansharp_tools.backends.coqtop import COQ_FIX, coq_version, direct_dependencies
+from leansharp_tools.backends.coq.backend import CoqBackend
+from leansharp_tools.backends.coq.coqtop import direct_dependencies, require_installed
 from leansharp_tools.extract import splits as split_mod
-from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError, open_project, require_built, statuses
+from leansharp_tools.extract.toolkit import CoqProject, open_project, select_modules, statuses
 from leansharp_tools.extract.trace import file_spans, load_cached, save_cached, trace_file
 from leansharp_tools.extract.write import SCHEMA, premise_records, theorem_records, write_dataset, write_metadata
 
 Progress = Callable[[str, int, int], None]
-
-
-def select_files(proj: CoqProject, wanted: Optional[Sequence[str]]) -> List[Path]:
-    """The .v files of `wanted` modules (full name, dotted suffix, or path)."""
-    if not wanted:
-        return list(proj.vfiles)
-    out: List[Path] = []
-    for w in wanted:
-        hits = [f for f in proj.vfiles if proj.module_of(f) == w or proj.module_of(f).endswith("." + w)
-                or str(f) == w]
-        if len(hits) != 1:
-            known = ", ".join(proj.modules()[:6]) + (", ..." if len(proj.vfiles) > 6 else "")
-            what = "no such module" if not hits else "ambiguous module"
-            raise LeanSharpError(f"{what} '{w}' (modules: {known}); pass a full module name or a .v path")
-        out += [h for h in hits if h not in out]
-    return out
 
 
 def _git_commit(root: Path) -> Optional[str]:
@@ -63,12 +47,10 @@ def extract(project: Union[None, str, Path, CoqProject] = None, out: Union[None,
             use_cache: bool = True, on_progress: Optional[Progress] = None) -> Dict[str, Any]:
     """Write the dataset to `out` (default `<root>/.leansharp/dataset`); returns metadata."""
     t0 = time.monotonic()
-    for exe in ("coqtop", "coqc"):
-        if shutil.which(exe) is None:
-            raise LeanSharpError(f"{exe} not found on PATH; {COQ_FIX}")
+    require_installed()
     proj = open_project(project)
-    files = select_files(proj, modules)
-    require_built(proj, files)
+    files = select_modules(proj, modules)
+    proj.require_built(files)
     out_dir = Path(out) if out is not None else proj.root / ".leansharp" / "dataset"
     entries: Dict[Path, Dict[str, Any]] = {}
     todo: List[Path] = []
@@ -112,7 +94,7 @@ def extract(project: Union[None, str, Path, CoqProject] = None, out: Union[None,
                   "novel_premises": split_mod.novel_premises_split(uses, seed)}
     meta: Dict[str, Any] = {
         "schema": SCHEMA, "project": str(proj.root), "out": str(out_dir.resolve()),
-        "coq_version": coq_version(), "commit": _git_commit(proj.root), "seed": seed,
+        "coq_version": CoqBackend().version(), "commit": _git_commit(proj.root), "seed": seed,
         "modules": [proj.module_of(f) for f in files],
         "counts": {"files": len(files), "traced_files": len(todo), "cached_files": len(files) - len(todo),
                    "theorems": len(theorems), "steps": sum(len(t["steps"]) for t in theorems),

@@ -1,9 +1,10 @@
-"""The ONE place where `extract`, `dojo` and `backends.coqtop` import the rest of the
-toolkit (repoint these imports when the toolkit is re-layered; nothing else needs to move).
+"""The ONE place where `extract` and `dojo` import the rest of the toolkit.
 
     LeanSharpError                 the one-line CLI error
-    CoqProject, open_project(p)    `_CoqProject` parsing (`p`: None, a path, or a CoqProject)
-    require_built(proj, files)     "run leansharp build first" when a .vo is missing/stale
+    CoqProject, open_project(p)    `_CoqProject` parsing (`p`: None, a path, or a CoqProject);
+                                   `proj.require_built(files)`: "run leansharp build first"
+                                   when a .vo is missing or stale
+    select_modules(proj, names)    the .v files of `--module` names (`leansharp status`'s rule)
     statuses(root, modules)        ({full name: status} from `leansharp status`, error or None)
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Optional, Sequence, Tuple, Union
 
+from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.project import CoqProject, find_project_root, load_project, require_built
+from leansharp_tools.status import collect_status, select_modules
 
-__all__ = ["LeanSharpError", "CoqProject", "open_project", "require_built", "statuses"]
+__all__ = ["LeanSharpError", "CoqProject", "open_project", "select_modules", "statuses"]
 
 
 def open_project(project: Union[None, str, Path, CoqProject]) -> CoqProject:
@@ -29,8 +31,6 @@ def statuses(root: Path, modules: Optional[Sequence[str]] = None) -> Tuple[Dict[
     """The status `leansharp status` gives each declaration, and why there is none
     (the dataset is still written without statuses when the status report fails)."""
     try:
-        from leansharp_tools.status import collect_status
-
         report = collect_status(str(root), modules=list(modules) if modules else None, with_roadmap=False)
     except Exception as err:  # noqa: BLE001 - any failure only costs the status field
         return {}, f"{type(err).__name__}: {err}"

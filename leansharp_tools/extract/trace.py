@@ -13,13 +13,12 @@ names from the .glob file (module path of every definition), statements from `Ch
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from leansharp_tools.backends.coqtop import Coqtop, CoqtopTimeout, GlobEntry, parse_glob, sentence_spans
+from leansharp_tools.backends.coq.coqtop import Coqtop, CoqtopTimeout, GlobEntry, parse_glob, sentence_spans
+from leansharp_tools.cache import file_sha256, load_cache, save_cache
 from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError
 
 TRACE_VERSION = 1
@@ -75,43 +74,28 @@ def head_keyword(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
-def digest_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 # ------------------------------------------------------------------- the cache
 
 
-def cache_file(proj: CoqProject, module: str) -> Path:
-    return proj.root / ".leansharp" / "cache" / "extract" / f"{module}.json"
+def cache_name(proj: CoqProject, vfile: Path) -> str:
+    """`.leansharp/cache/extract/<module>.json` (`leansharp_tools.cache`)."""
+    return f"extract/{proj.module_of(vfile)}"
 
 
 def cache_key(proj: CoqProject, vfile: Path) -> str:
     """A file is re-traced only when its .vo (which embeds its dependencies' digests) changes."""
-    return f"{TRACE_VERSION}:{digest_file(proj.root / Path(vfile).with_suffix('.vo'))}"
+    return file_sha256(proj.compiled(vfile))
 
 
 def load_cached(proj: CoqProject, vfile: Path) -> Dict[str, Any]:
-    try:
-        data = json.loads(cache_file(proj, proj.module_of(vfile)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = load_cache(proj.root, cache_name(proj, vfile), TRACE_VERSION)
     return data if data.get("key") == cache_key(proj, vfile) else {}
 
 
 def save_cached(proj: CoqProject, vfile: Path, data: Dict[str, Any]) -> None:
-    p = cache_file(proj, proj.module_of(vfile))
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(f".tmp{id(data)}")
-        tmp.write_text(json.dumps({**data, "key": cache_key(proj, vfile)}), encoding="utf-8")
-        tmp.replace(p)
-    except OSError:
-        pass  # read-only tree: no incrementality, same result
+    """Read-only tree: not written (no incrementality, same result)."""
+    save_cache(proj.root, cache_name(proj, vfile),
+               {**data, "version": TRACE_VERSION, "key": cache_key(proj, vfile)})
 
 
 def file_spans(proj: CoqProject, vfile: Path, timeout: float = 3600.0) -> List[Tuple[int, int]]:

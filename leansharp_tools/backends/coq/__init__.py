@@ -9,6 +9,7 @@
     dpd.py          coq-dpdgraph's .dpd output -> DependencyGraph
     packages.py     the Debian packages providing Coq and its libraries
     backend.py      CoqBackend: the `Backend` protocol, running coqc
+    coqtop.py       a coqtop process for `extract` and the dojo (prompts, goals, sentence spans)
 """
 
 from leansharp_tools.backends.coq.backend import CoqBackend

@@ -121,26 +121,32 @@ class CoqBackend:
         self.require_installed()
         return coq_build.build(_coq(proj), jobs, on_line)
 
-    # -- coqc on generated files
-    def _run_generated(self, proj: Project, basename: str, source: str) -> subprocess.CompletedProcess:
+    # -- coqc on given files and on generated ones
+    def run_coqc(self, proj: Project, args: Sequence[str], what: str) -> subprocess.CompletedProcess:
+        """coqc with the project's load path (warnings off, cwd: the project root) on
+        `args`; a timeout or a coqc that cannot run is a one-line error naming `what`."""
         self.require_installed()
+        cmd = [self.command, *_coq(proj).coqc_flags(), "-w", "-all", *args]
+        try:
+            return subprocess.run(cmd, cwd=proj.root, capture_output=True, text=True,
+                                  timeout=self.timeout, errors="replace")
+        except subprocess.TimeoutExpired:
+            raise LeanSharpError(f"coqc timed out after {self.timeout:.0f}s on {what}") from None
+        except OSError as err:
+            raise LeanSharpError(f"cannot run coqc: {err.strerror}; {packages.COQ_INSTALL_FIX}") from None
+
+    def run_generated(self, proj: Project, basename: str, source: str) -> subprocess.CompletedProcess:
+        """coqc on `source` written to `<basename>.v` in a temporary directory."""
         with tempfile.TemporaryDirectory(prefix="leansharp-") as tmp:
             path = Path(tmp) / f"{basename}.v"
             path.write_text(source, encoding="utf-8")
-            cmd = [self.command, *_coq(proj).coqc_flags(), "-w", "-all", str(path)]
-            try:
-                return subprocess.run(cmd, cwd=proj.root, capture_output=True, text=True,
-                                      timeout=self.timeout, errors="replace")
-            except subprocess.TimeoutExpired:
-                raise LeanSharpError(f"coqc timed out after {self.timeout:.0f}s on generated {basename}.v") from None
-            except OSError as err:
-                raise LeanSharpError(f"cannot run coqc: {err.strerror}; {packages.COQ_INSTALL_FIX}") from None
+            return self.run_coqc(proj, [str(path)], f"generated {basename}.v")
 
     def _unions(self, proj: Project, basename: str, modules: Sequence[str],
                 groups: Sequence[Sequence[str]]) -> Optional[Dict[int, List[Assumption]]]:
         """One coqc run: the union of the assumptions of each group of names (all of
         `modules` loaded). None when something did not load."""
-        r = self._run_generated(proj, basename, union_script(modules, groups))
+        r = self.run_generated(proj, basename, union_script(modules, groups))
         return parse_assumptions(r.stdout) if r.returncode == 0 else None
 
     # -- assumptions
@@ -184,7 +190,7 @@ class CoqBackend:
             if not todo:
                 break
             src, line_of = names_script(module, todo)
-            r = self._run_generated(proj, f"LSassume_{safe}", src)
+            r = self.run_generated(proj, f"LSassume_{safe}", src)
             parsed = parse_assumptions(r.stdout)
             if r.returncode == 0:
                 results.update({n: AssumptionResult(parsed.get(i, [])) for i, n in enumerate(todo)})
@@ -214,7 +220,7 @@ class CoqBackend:
                 f'Set DependGraph File "{dpd}".',
                 f"Print FileDependGraph {' '.join(modules)}.",
             ]) + "\n"
-            r = self._run_generated(proj, "LSgraph", src)
+            r = self.run_generated(proj, "LSgraph", src)
             if r.returncode != 0 or not dpd.exists():
                 raise LeanSharpError(f"coq-dpdgraph failed: {first_error(r.stdout, r.stderr)}")
             return dpd_graph(dpd.read_text(encoding="utf-8", errors="replace"), modules)
@@ -247,7 +253,7 @@ class CoqBackend:
         while blocks and budget > 0:
             budget -= 1
             src, where = statements_script(blocks)
-            r = self._run_generated(proj, "LSstatements", src)
+            r = self.run_generated(proj, "LSstatements", src)
             parsed = parse_statements(r.stdout)
             flat = [(k, j, n) for k, b in enumerate(blocks) for j, n in enumerate(b.names)]
             errs = [] if r.returncode == 0 else [e for e in parse_coq_errors(r.stderr + "\n" + r.stdout)

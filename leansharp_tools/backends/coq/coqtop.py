@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -31,10 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError
+from leansharp_tools.backends.coq.backend import CoqBackend
+from leansharp_tools.backends.coq.errors import first_error
+from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX, DPDGRAPH_PACKAGES
+from leansharp_tools.backends.coq.project import CoqProject
+from leansharp_tools.errors import LeanSharpError
 
 WIDTH = 10000  # Printing Width: one line per hypothesis
-COQ_FIX = "install Coq 8.16 (apt-get install -y coq) and check `leansharp doctor`"
 PROMPT_RE = re.compile(rb"<prompt>(\S*) < (\d+) \|([^\n]*?)\| (\d+) < </prompt>")
 _TAG_RE = re.compile(r"<(infomsg|warning)>(.*?)</\1>\n?", re.S)
 _ERROR_RE = re.compile(r"^(?:Toplevel input, characters \d+-\d+:\n(?:>.*\n)*)?(?:Error|Anomaly)\b:?(.*)", re.S | re.M)
@@ -208,7 +212,7 @@ class Coqtop:
             self.proc = subprocess.Popen(cmd, cwd=proj.root, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT, bufsize=0)
         except OSError as err:
-            raise LeanSharpError(f"cannot run {coqtop}: {err.strerror}; {COQ_FIX}") from None
+            raise LeanSharpError(f"cannot run {coqtop}: {err.strerror}; {COQ_INSTALL_FIX}") from None
         text, prompt = self._read(60.0)
         self.state, self.proof = prompt
 
@@ -261,7 +265,8 @@ class Coqtop:
                 data = os.read(fd, 1 << 16)
                 if not data:
                     tail = self._buf[self._pos:].decode("utf-8", "replace").strip().splitlines()[-3:]
-                    raise LeanSharpError(f"coqtop exited unexpectedly: {' '.join(tail) or 'no output'}; {COQ_FIX}")
+                    said = " ".join(tail) or "no output"
+                    raise LeanSharpError(f"coqtop exited unexpectedly: {said}; {COQ_INSTALL_FIX}")
                 self._buf += data
 
     def _response(self, timeout: float) -> Response:
@@ -368,20 +373,11 @@ class Coqtop:
 # ------------------------------------------------------------- coqc, glob, dpdgraph
 
 
-def _coqc(proj: CoqProject, args: List[str], timeout: float) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["coqc", *proj.coqc_flags(), "-w", "-all", *args], cwd=proj.root,
-                              capture_output=True, text=True, errors="replace", timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise LeanSharpError(f"coqc timed out after {timeout:.0f}s ({' '.join(args[-1:])})") from None
-    except OSError as err:
-        raise LeanSharpError(f"cannot run coqc: {err.strerror}; {COQ_FIX}") from None
-
-
-def _first_error(r: subprocess.CompletedProcess) -> str:
-    lines = [ln for ln in (r.stderr + "\n" + r.stdout).splitlines() if ln.strip()]
-    err = next((i for i, ln in enumerate(lines) if ln.startswith("Error")), None)
-    return " ".join(lines[err:err + 3]) if err is not None else (lines[-1] if lines else f"exit {r.returncode}")
+def require_installed(coqtop: str = "coqtop") -> None:
+    """coqtop and coqc on PATH, else the one-line install error."""
+    if shutil.which(coqtop) is None:
+        raise LeanSharpError(f"{coqtop} not found on PATH; {COQ_INSTALL_FIX}")
+    CoqBackend().require_installed()
 
 
 def sentence_spans(proj: CoqProject, vfile: Path, timeout: float = 3600.0) -> List[Tuple[int, int]]:
@@ -389,9 +385,10 @@ def sentence_spans(proj: CoqProject, vfile: Path, timeout: float = 3600.0) -> Li
     to a temporary directory so the project's .vo/.glob are untouched)."""
     with tempfile.TemporaryDirectory(prefix="leansharp-spans-") as tmp:
         out = Path(tmp) / Path(vfile).with_suffix(".vo").name
-        r = _coqc(proj, ["-time", "-no-glob", "-o", str(out), str(vfile)], timeout)
+        args = ["-time", "-no-glob", "-o", str(out), str(vfile)]
+        r = CoqBackend(timeout=timeout).run_coqc(proj, args, str(vfile))
     if r.returncode != 0:
-        raise LeanSharpError(f"{vfile}: coqc failed: {_first_error(r)}; run `leansharp build` first")
+        raise LeanSharpError(f"{vfile}: coqc failed: {first_error(r.stdout, r.stderr)}; run `leansharp build` first")
     spans = sorted({(int(a), int(b)) for a, b in _CHARS_RE.findall(r.stdout)})
     return [s for k, s in enumerate(spans) if k == 0 or s[0] >= spans[k - 1][1]]
 
@@ -430,12 +427,9 @@ def parse_glob(text: str) -> Tuple[str, List[GlobEntry], List[GlobEntry]]:
 
 def _marked(proj: CoqProject, lines: List[str], timeout: float) -> Dict[int, str]:
     """Run a generated file whose queries are preceded by `idtac "@@LS i"`: {i: output}."""
-    with tempfile.TemporaryDirectory(prefix="leansharp-q-") as tmp:
-        src = Path(tmp) / "LSquery.v"
-        src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        r = _coqc(proj, [str(src)], timeout)
-        if r.returncode != 0:
-            raise LeanSharpError(f"coqc failed on a generated query file: {_first_error(r)}")
+    r = CoqBackend(timeout=timeout).run_generated(proj, "LSquery", "\n".join(lines) + "\n")
+    if r.returncode != 0:
+        raise LeanSharpError(f"coqc failed on a generated query file: {first_error(r.stdout, r.stderr)}")
     out: Dict[int, str] = {}
     for chunk in re.split(r"^@@LS (?=\d+$)", r.stdout, flags=re.M)[1:]:
         k, _, body = chunk.partition("\n")
@@ -463,7 +457,7 @@ def direct_dependencies(proj: CoqProject, modules: Sequence[str], names: Sequenc
         _marked(proj, lines, timeout)
         text = dpd.read_text(encoding="utf-8", errors="replace") if dpd.exists() else ""
     if not text:
-        raise LeanSharpError("coq-dpdgraph wrote no graph; apt-get install -y libcoq-dpdgraph coq-dpdgraph-tools")
+        raise LeanSharpError(f"coq-dpdgraph wrote no graph; apt-get install -y {' '.join(DPDGRAPH_PACKAGES)}")
     nodes = {int(i): (n, p) for i, n, p in re.findall(r'^N: (\d+) "([^"]*)" \[.*?path="([^"]*)"', text, re.M)}
     paths = sorted({p for _, p in nodes.values() if p})
     q = ["Require dpdgraph.dpdgraph.", f"Require {' '.join(modules)}."]
@@ -480,12 +474,3 @@ def direct_dependencies(proj: CoqProject, modules: Sequence[str], names: Sequenc
         if int(a) in full and int(b) in full:
             edges.setdefault(full[int(a)], []).append(full[int(b)])
     return {n: sorted(set(edges.get(n, []))) for n in names}
-
-
-def coq_version() -> Optional[str]:
-    try:
-        out = subprocess.run(["coqc", "--version"], capture_output=True, text=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    m = re.search(r"version (\S+)", out)
-    return m.group(1) if m else None
