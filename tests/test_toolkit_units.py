@@ -280,9 +280,10 @@ def test_map_shows_filters_next_to_witnesses(tmp_path):
     assert str(it.filters[0].location) == "src/F.v:3"
     assert [(p.kind, p.target) for p in pmap.problems] == [("missing-filters", "X.F.nowhere"),
                                                            ("unproved-filters", "X.F.adm")]
-    md = render_map(pmap, "md")
+    md = render_map(pmap, "md", output=tmp_path / "map.md")  # source links relative to the map's folder
     assert md.index("| witness |") < md.index("| filters |")
-    assert "| `X.F.drops` | `src/F.v:3` | found |" in md and "| `X.F.nowhere` | **not found** | missing |" in md
+    assert "| `X.F.drops` | [`src/F.v:3`](src/F.v#L3) | found |" in md
+    assert "| `X.F.nowhere` | **not found** | missing |" in md
     html = render_map(pmap, "html")
     assert "<th>filters</th>" in html and "X.F.adm" in html
 
