@@ -13,17 +13,22 @@ Public API (stable; `leansharp map` and `leansharp graph` use it):
 Requires compiled files (`leansharp build` first): otherwise LeanSharpError
 "... run `leansharp build` first". It does NOT build automatically.
 
-How it works: declarations are found by the backend's source scanner; their status
-comes from the prover's assumptions (Coq: `Print Assumptions` in generated files
-`Require`d with the project's -R/-Q flags): first one union over every declaration
-to re-check (a clean union proves them all at once, ~4 s for the whole library),
-then, only for modules that are not clean, one run per module asking name by name.
+How it works: declarations (and the commands that assume something without one, the
+"assumption sites": `Declare Module`, `Admitted` in a functor body, `Admit Obligations`,
+`#[bypass_check]`, `Unset Guard Checking`, `Load`, project-wide flags ...) are found by
+the backend's source scanner; their status comes from the prover (`Backend.audit`;
+Coq: `backends/coq/audit.py`): one `Print Assumptions` of the union of every
+declaration to re-check (~4 s for the whole library) decides when every one is proved;
+otherwise the dependency graph says which declaration rests on which assumption.
+Standard axioms are recognised by the prover itself (fully qualified name, exact
+statement, library file), never by how their names print. Objects the prover finds
+assumed in a file (declared by no scanned declaration) are reported too, used or not.
 Results are cached in `<root>/.leansharp/cache/status.json`, keyed per module on the
 sha256 of its compiled file (which embeds the digests of everything it depends on)
 and its declaration list, so a warm run does no prover call.
 
 Status of a declaration (`classify`, first rule that applies; `backends.base.Status`):
-    axiom          declared by Axiom/Parameter/Conjecture (or Hypothesis/Variable outside a Section)
+    axiom          declared by Axiom/Parameter/Conjecture (or Hypothesis/Variable/Context outside a Section)
     unknown        the prover could not answer (e.g. the scanner found a name Coq does not know)
     admitted       its own name is among its assumptions: closed by `Admitted` (incl. proofs using `admit`)
     unguarded      the prover reports "assumed to be guarded" / "assumed to be positive" /
@@ -42,7 +47,7 @@ JSON document (`schema` = "leansharp-status/1"):
         {"name": "LeanSharp.Filter.Mask.norm_filtered_le", "short": "norm_filtered_le",
          "module": "LeanSharp.Filter.Mask", "file": "LeanSharp/Filter/Mask.v", "line": 42,
          "kind": "Lemma", "status": "proved",
-         "axioms": [],          # non-standard axioms it depends on (as Coq prints them)
+         "axioms": [],          # non-standard axioms it depends on (fully qualified when Coq could say)
          "unsafe": [],          # e.g. ["f is assumed to be guarded"]
          "error": null}, ...],
       "modules": [
@@ -58,6 +63,9 @@ JSON document (`schema` = "leansharp-status/1"):
          "filters": [{"name": "...", "status": ...}],   # roadmap `filters` names (must be proved)
          "missing": [], "line": 40}, ...],
       "roadmap_totals": {"proved": 18, "partial": 1, "open": 1},
+      "assumption_sites": [       # what the sources (and the prover) assume outside any declaration
+        {"file": "X.v", "line": 2, "kind": "declare-module", "text": "Declare Module M : T: ...",
+         "names": ["Lib.X.M.p"]}, ...],   # kinds: backends.base.SiteKind
       "problems": ["LeanSharp/X.v:3: LeanSharp.X.foo: admitted", ...],   # what --strict rejects
       "ok": true                 # problems == []
     }
@@ -75,9 +83,13 @@ from leansharp_tools.backends.base import (
     Assumption,
     AssumptionKind,
     AssumptionResult,
+    AssumptionSite,
+    Audit,
     Backend,
     Declaration,
     Project,
+    SiteKind,
+    SourceScan,
     Status,
     dotted_suffix,
 )
@@ -87,7 +99,7 @@ from leansharp_tools.roadmap import ItemState, RoadmapItem, find_roadmap, item_s
 
 SCHEMA = "leansharp-status/1"
 CACHE = "status"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -135,6 +147,7 @@ class StatusReport:
     roadmap: List[ItemReport] = field(default_factory=list)
     problems: List[str] = field(default_factory=list)
     standard_axioms: List[str] = field(default_factory=list)
+    sites: List[AssumptionSite] = field(default_factory=list)
 
     def by_name(self) -> Dict[str, DeclStatus]:
         return {d.name: d for d in self.declarations}
@@ -170,17 +183,19 @@ class StatusReport:
             "totals": self.totals(),
             "roadmap": [i.to_json() for i in self.roadmap],
             "roadmap_totals": self.roadmap_totals(),
+            "assumption_sites": [{"file": x.file, "line": x.line, "kind": str(x.kind), "text": x.text,
+                                  "names": list(x.names)} for x in self.sites],
             "problems": list(self.problems),
             "ok": self.ok,
         }
 
 
-def classify(decl: Declaration, res: AssumptionResult, is_standard_axiom: Callable[[str], bool]) -> DeclStatus:
+def classify(decl: Declaration, res: AssumptionResult) -> DeclStatus:
     """Pure: a scanned declaration + its assumptions -> DeclStatus (see module doc).
     `file` is left empty (the caller knows it)."""
     axioms_of = [a for a in res.assumptions if a.kind == AssumptionKind.AXIOM]
     itself = [a for a in axioms_of if dotted_suffix(a.name, decl.name)]
-    axioms = [a.name for a in axioms_of if not is_standard_axiom(a.name) and a not in itself]
+    axioms = [a.name for a in axioms_of if not a.standard and a not in itself]
     unsafe = [a.text or f"{a.name} ({a.kind})" for a in res.assumptions if a.kind != AssumptionKind.AXIOM]
     if decl.is_axiom:
         status = Status.AXIOM
@@ -236,38 +251,71 @@ def open_project(project: Union[None, str, Path, Project], backend: Backend) -> 
     return backend.open_project(Path(project) if project is not None else None)
 
 
+def _raw(a: Assumption) -> List[Any]:
+    return [a.name, str(a.kind), a.text, a.standard]
+
+
+def _assumption(raw: Sequence[Any]) -> Assumption:
+    name, kind, text, standard = raw
+    return Assumption(name, AssumptionKind(kind), text, bool(standard))
+
+
 def _to_raw(results: Mapping[str, AssumptionResult]) -> Dict[str, Any]:
-    return {n: {"assumptions": [[a.name, a.kind, a.text] for a in r.assumptions], "error": r.error}
-            for n, r in results.items()}
+    return {n: {"assumptions": [_raw(a) for a in r.assumptions], "error": r.error} for n, r in results.items()}
 
 
 def _from_raw(raw: Mapping[str, Any], name: str) -> AssumptionResult:
     r = raw.get(name, {"assumptions": [], "error": "no answer from the prover"})
-    return AssumptionResult([Assumption(name, AssumptionKind(kind), text) for name, kind, text in r["assumptions"]],
-                            r["error"])
+    return AssumptionResult([_assumption(a) for a in r["assumptions"]], r["error"])
 
 
-def _ask_prover(proj: Project, backend: Backend, asks: Dict[str, List[str]], files: Sequence[Path],
-                on_progress: Optional[ProgressFn]) -> Dict[str, Dict[str, Any]]:
-    """{module: raw results} for the modules in `asks`: one union for all of them,
-    then name by name for the modules whose union is not clean."""
+def _claims(site: AssumptionSite, scope: str, short: str) -> bool:
+    """Whether `site` declares the object `short` of module path `scope` (inside its file)."""
+    if site.kind == SiteKind.DECLARE_MODULE:
+        paths = [".".join(p for p in (site.scope, d) if p) for d in site.declares]
+        return any(scope == p or scope.startswith(p + ".") for p in paths)
+    if short in site.declares:
+        return True
+    return site.kind == SiteKind.ADMITTED and "Obligations" in site.text and "_obligation_" in short
+
+
+def locate_sites(scan: SourceScan, declared: Sequence[Assumption], module: str, file: str) -> List[AssumptionSite]:
+    """The file's assumption sites, with the objects the prover found assumed in it
+    (`declared`) attached to the site that declares them (`Declare Module M` -> M.*;
+    a site declaring short name x -> x; `Admit Obligations` -> *_obligation_N); an
+    object no site accounts for gets a site of its own at the line of its scope."""
+    sites = [AssumptionSite(s.file, s.line, s.kind, s.text, s.module, s.scope, list(s.declares), list(s.names))
+             for s in scan.sites]
+    for a in declared:
+        rel = a.name[len(module) + 1:] if a.name.startswith(module + ".") else a.name
+        scope, _, short = rel.rpartition(".")
+        site = next((s for s in sites if _claims(s, scope, short)), None)
+        if site is None:
+            what = ("assumed without proof, and no command of the source declares it (e.g. the `Include` of "
+                    "a module type)" if a.kind == AssumptionKind.AXIOM else
+                    f"{a.kind}: accepted unchecked, and no command of the source says so")
+            site = next((s for s in sites if s.kind == SiteKind.DECLARED and s.scope == scope and s.text == what),
+                        None)
+            if site is None:
+                site = AssumptionSite(file, scan.scopes.get(scope, 1), SiteKind.DECLARED, what, module, scope)
+                sites.append(site)
+        if a.name not in site.names:
+            site.names.append(a.name)
+    return sites
+
+
+def _ask_prover(proj: Project, backend: Backend, asks: Dict[str, List[str]],
+                on_progress: Optional[ProgressFn]) -> Audit:
+    """The backend's audit of the modules in `asks` (progress: one step per prover run)."""
     backend.require_installed()
-    total = len(files)
-    if on_progress:
-        on_progress(f"{len(asks)} modules at once", 0, total)
-    clean = backend.clean_unions(proj, asks)
-    out: Dict[str, Dict[str, Any]] = {}
-    for k, f in enumerate(files):
-        mod = proj.module_of(f)
-        if mod not in asks:
-            continue
+    steps = [0]
+
+    def on_step(what: str) -> None:
+        steps[0] += 1
         if on_progress:
-            on_progress(mod, k, total)
-        if mod in clean:
-            out[mod] = _to_raw({n: AssumptionResult(list(clean[mod])) for n in asks[mod]})
-        else:
-            out[mod] = _to_raw(backend.assumptions(proj, mod, asks[mod]) if asks[mod] else {})
-    return out
+            on_progress(f"{len(asks)} module(s): {what}", steps[0] - 1, max(3, steps[0]))
+
+    return backend.audit(proj, asks, on_step)
 
 
 def collect_status(
@@ -284,33 +332,48 @@ def collect_status(
     proj = open_project(project, backend)
     files = select_modules(proj, modules)
     proj.require_built(files)
-    scanned = {f: backend.declarations(proj, f) for f in files}
+    scanned = {f: backend.scan(proj, f) for f in files}
     cache: Dict[str, Any] = load_cache(proj.root, CACHE, CACHE_VERSION) if use_cache else {"version": CACHE_VERSION}
     cached: Dict[str, Any] = cache.setdefault("modules", {})
     keys: Dict[str, str] = {}
     asks: Dict[str, List[str]] = {}
     for f in files:
-        mod, decls = proj.module_of(f), scanned[f]
+        mod, decls = proj.module_of(f), scanned[f].declarations
         keys[mod] = digest([file_sha256(proj.compiled(f))] + [d.name for d in decls])
         if cached.get(mod, {}).get("key") != keys[mod]:
             asks[mod] = [d.name for d in decls if not d.is_axiom] + [d.name for d in decls if d.is_axiom]
+    problems_of_run: List[str] = []
     if asks:
-        for mod, raw in _ask_prover(proj, backend, asks, files, on_progress).items():
-            cached[mod] = {"key": keys[mod], "results": raw}
+        audit = _ask_prover(proj, backend, asks, on_progress)
+        for mod in asks:
+            cached[mod] = {"key": keys[mod], "results": _to_raw(audit.results.get(mod, {})),
+                           "declared": [_raw(a) for a in audit.declared.get(mod, [])]}
+        where = f"{proj.root / proj.project_file}"
+        problems_of_run += [f"{where}: {e}" for e in audit.environment]
+        problems_of_run += [f"{where}: the declarations checked rest on {a.name}"
+                            f"{' (' + a.text + ')' if a.text else ''}, but the dependency graph does not say "
+                            f"which: report this" for a in audit.unattributed]
     if on_progress:
         on_progress("", len(files), len(files))
-    if asks and use_cache:
+    if asks and use_cache and not problems_of_run:
         save_cache(proj.root, CACHE, cache)
 
     report = StatusReport(proj.root, [], {}, standard_axioms=backend.standard_axioms())
     for f in files:
         mod = proj.module_of(f)
         report.module_files[mod] = str(f)
-        for d in scanned[f]:
-            ds = classify(d, _from_raw(cached[mod]["results"], d.name), backend.is_standard_axiom)
+        for d in scanned[f].declarations:
+            ds = classify(d, _from_raw(cached[mod]["results"], d.name))
             ds.file = str(f)
             report.declarations.append(ds)
-    report.problems += [problem_line(d) for d in report.declarations if d.status != Status.PROVED]
+        declared = [_assumption(a) for a in cached[mod].get("declared", [])]
+        report.sites += locate_sites(scanned[f], declared, mod, str(f))
+    report.sites = backend.project_sites(proj) + report.sites
+    order = {str(f): k for k, f in enumerate(files)}
+    located = [((order.get(d.file, -1), d.line), problem_line(d)) for d in report.declarations
+               if d.status != Status.PROVED]
+    located += [((order.get(x.file, -1), x.line), str(x)) for x in report.sites]
+    report.problems += [p for _, p in sorted(located, key=lambda kp: kp[0])] + problems_of_run
 
     if with_roadmap is None:
         with_roadmap = not modules

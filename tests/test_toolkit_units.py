@@ -120,9 +120,10 @@ unu relies on an unsafe hierarchy.
     assert [a.kind for a in p[2]] == ["unguarded", "unpositive", "universe"]
     assert [a.text for a in p[2]] == ["bad is assumed to be guarded", "neg is assumed to be positive",
                                       "unu relies on an unsafe hierarchy"]
-    assert is_standard_axiom("ClassicalDedekindReals.sig_forall_dec")
-    assert is_standard_axiom("FunctionalExtensionality.functional_extensionality_dep")
-    assert not is_standard_axiom("A.ax")
+    # standard only by the fully qualified name Coq confirmed, never by a printed suffix
+    assert is_standard_axiom("Coq.Reals.ClassicalDedekindReals.sig_forall_dec")
+    assert not is_standard_axiom("ClassicalDedekindReals.sig_forall_dec")
+    assert not is_standard_axiom("Classical_Prop.classic") and not is_standard_axiom("A.ax")
 
 
 def test_roadmap_errors_have_line_numbers():
@@ -298,7 +299,8 @@ def _decl(name, kind="Lemma", is_axiom=False):
 
 @pytest.mark.parametrize("assumptions,error,is_axiom,expected", [
     ([], None, False, "proved"),
-    ([("ClassicalDedekindReals.sig_forall_dec", "axiom")], None, False, "proved"),
+    ([("Coq.Reals.ClassicalDedekindReals.sig_forall_dec", "axiom", "", True)], None, False, "proved"),
+    ([("Coq.Logic.Classical_Prop.classic", "axiom")], None, False, "foreign-axiom"),  # not confirmed standard
     ([("M.l", "axiom")], None, False, "admitted"),  # its own name: closed by Admitted
     ([("l", "axiom"), ("M.ax", "axiom")], None, False, "admitted"),  # printed as a suffix; admitted wins
     ([("M.ax", "axiom")], None, False, "foreign-axiom"),
@@ -312,7 +314,7 @@ def test_classify_rules(assumptions, error, is_axiom, expected):
     from leansharp_tools.status import classify
 
     res = AssumptionResult([Assumption(*a) for a in assumptions], error)
-    ds = classify(_decl("M.l", is_axiom=is_axiom), res, is_standard_axiom)
+    ds = classify(_decl("M.l", is_axiom=is_axiom), res)
     assert ds.status == Status(expected)
     assert (ds.name, ds.short, ds.module, ds.line, ds.error) == ("M.l", "l", "M", 3, error)
 
@@ -322,9 +324,9 @@ def test_classify_details():
     from leansharp_tools.status import classify, problem_line
 
     res = AssumptionResult([Assumption("M.l", "axiom"), Assumption("M.ax", "axiom"),
-                            Assumption("Eqdep.Eq_rect_eq.eq_rect_eq", "axiom"),
+                            Assumption("Coq.Logic.Eqdep.Eq_rect_eq.eq_rect_eq", "axiom", standard=True),
                             Assumption("M.f", "unguarded", "M.f is assumed to be guarded")])
-    ds = classify(_decl("M.l"), res, is_standard_axiom)
+    ds = classify(_decl("M.l"), res)
     assert ds.axioms == ["M.ax"]  # not itself, not a standard axiom
     assert ds.unsafe == ["M.f is assumed to be guarded"]  # the prover's own words
     ds.file = "M.v"

@@ -167,11 +167,14 @@ class AssumptionKind(TextEnum):
 
 @dataclass
 class Assumption:
-    """One assumption a declaration rests on: an axiom `name`, or an unsafe flag on `name`."""
+    """One assumption a declaration rests on: an axiom `name`, or an unsafe flag on `name`.
+    `standard`: one of the backend's accepted standard axioms, recognised by the prover
+    itself (its fully qualified name and its exact statement), never by how it prints."""
 
     name: str
     kind: AssumptionKind = AssumptionKind.AXIOM
     text: str = ""  # the prover's own words for an unsafe flag, e.g. "f is assumed to be guarded"
+    standard: bool = False
 
 
 @dataclass
@@ -180,6 +183,73 @@ class AssumptionResult:
 
     assumptions: List[Assumption] = field(default_factory=list)
     error: Optional[str] = None
+
+
+class SiteKind(TextEnum):
+    """A way the source assumes something without a declaration of its own that the
+    status report classifies (see `AssumptionSite`)."""
+
+    AXIOM = "axiom"  # Axiom/Parameter/Context... in a functor body, an unnamed Context binder, Declare Instance
+    DECLARE_MODULE = "declare-module"  # Declare Module M : T (outside a module type)
+    ADMITTED = "admitted"  # Admitted closing no scanned declaration (functor body, obligation), Admit Obligations
+    BYPASS = "bypass-check"  # #[bypass_check(...)]
+    UNSET_CHECKING = "unset-checking"  # Unset Guard/Positivity/Universe Checking
+    UNCHECKED = "unchecked"  # Load, Declare ML Module: commands the scanner cannot see into
+    PROJECT_FLAG = "project-flag"  # a project-wide option that changes the logic (-type-in-type, ...)
+    DECLARED = "declared"  # an object the prover says is assumed that no source command accounts for
+    UNATTRIBUTED = "unattributed"  # an assumption the prover reports that no declaration was found to use
+
+
+@dataclass
+class AssumptionSite:
+    """A place where the project assumes something, found in its text (`declares`:
+    the short names the command declares, when the text shows them) or by the prover
+    (`names`: the fully qualified objects it assumes). Every site is a `--strict`
+    problem, whether anything uses it or not."""
+
+    file: str
+    line: int
+    kind: SiteKind
+    text: str
+    module: str = ""
+    scope: str = ""  # the module path inside the file ("" at top level, "M.N" inside Module M, Module N)
+    declares: List[str] = field(default_factory=list)
+    names: List[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        names = f" ({', '.join(self.names)})" if self.names else ""
+        return f"{self.file}:{self.line}: {self.text}{names}"
+
+
+@dataclass
+class SourceScan:
+    """What the text of one source file declares: its declarations, the assumption
+    commands that declare no scanned declaration, and the line where each named scope
+    (`Module M`: the module path inside the file) starts."""
+
+    declarations: List[Declaration] = field(default_factory=list)
+    sites: List[AssumptionSite] = field(default_factory=list)
+    scopes: Dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Audit:
+    """The prover's answer about the declarations asked (module -> names):
+
+    results       module -> name -> the assumptions it rests on (standard ones marked)
+    declared      module -> objects the prover finds assumed in that module that are no
+                  asked name (the fields of a `Declare Module`, the `Admitted` lemma of a
+                  functor instance, an unnamed `Context` binder, ...), used or not
+    unattributed  assumptions of the asked names together that no name was found to use
+                  (should not happen; reported so that the gate still fails)
+    environment   why a standard axiom was not accepted in this run (e.g. its library
+                  was not loaded from the prover's own library)
+    """
+
+    results: Dict[str, Dict[str, AssumptionResult]] = field(default_factory=dict)
+    declared: Dict[str, List[Assumption]] = field(default_factory=dict)
+    unattributed: List[Assumption] = field(default_factory=list)
+    environment: List[str] = field(default_factory=list)
 
 
 @dataclass
@@ -241,15 +311,16 @@ class Backend(Protocol):
     def build(self, proj: Project, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
         """Build the project, streaming each output line to `on_line`."""
 
-    def clean_unions(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
-        """One prover run for many modules: for each module (-> its names) whose names
-        together rest only on standard axioms, those axioms; other modules are omitted."""
+    def scan(self, proj: Project, source: Path) -> SourceScan:
+        """Declarations, assumption sites and scopes of one source file (from its text)."""
 
-    def assumptions(self, proj: Project, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
-        """The assumptions of each fully qualified name of `module` (batched: one prover run)."""
+    def project_sites(self, proj: Project) -> List[AssumptionSite]:
+        """Project-wide options that change the prover's logic (e.g. Coq's -type-in-type)."""
 
-    def is_standard_axiom(self, name: str) -> bool:
-        """Whether an axiom (as the prover prints it) is one of the accepted standard axioms."""
+    def audit(self, proj: Project, asks: Mapping[str, Sequence[str]],
+              on_step: Optional[Callable[[str], None]] = None) -> Audit:
+        """What each asked name (module -> fully qualified names) rests on, and what each
+        asked module assumes, used or not (see `Audit`). `on_step(what)` before each prover run."""
 
     def standard_axioms(self) -> List[str]:
         """The accepted standard axioms (fully qualified)."""

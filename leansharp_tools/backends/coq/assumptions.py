@@ -1,22 +1,18 @@
-"""`Print Assumptions` in generated files: the Coq source asking it for many names
-at once, and the parser of its output.
+"""The output of `Print Assumptions` in generated files (`audit.py` writes them).
 
-A batch is separated by `@@LS <i>` markers (printed with `idtac` before the i-th
+Answers are separated by `@@LS <i>` markers (printed with `idtac` before the i-th
 question) so one coqc run answers many questions:
 
-    src = union_script(["M.A", "M.B"], [["M.A.x", "M.A.y"], ["M.B.z"]])  # 2 unions
-    src = names_script("M.A", ["M.A.x", "M.A.y"])                        # 1 per name
-    parse_assumptions(coqc_stdout)        # {i: [Assumption]}
+    parse_assumptions(coqc_stdout)        # {i: [Assumption]} (names as Coq printed them)
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional
 
 from leansharp_tools.backends.base import Assumption, AssumptionKind
 
-MARK = "@@LS"
 _MARK_RE = re.compile(r"^@@LS (\d+)\s*$")
 _UNSAFE = [
     (re.compile(r"^(\S+) is assumed to be guarded\.?$"), AssumptionKind.UNGUARDED),
@@ -24,34 +20,6 @@ _UNSAFE = [
     (re.compile(r"^(\S+) relies on an unsafe hierarchy\.?$"), AssumptionKind.UNIVERSE),
 ]
 _HEADINGS = ("Section Variables:", "Opaque constants:", "Transparent constants:")
-
-
-def _marker(i: int) -> str:
-    return f'Goal Coq.Init.Logic.True. idtac "{MARK} {i}". Abort.'
-
-
-def union_script(modules: Sequence[str], groups: Sequence[Sequence[str]]) -> str:
-    """`Print Assumptions` of one definition per group of names, i.e. of the union of
-    their assumptions (Coq walks the shared dependency closure once), `modules` loaded."""
-    lines = [f"Require {m}." for m in modules]
-    for i, names in enumerate(groups):
-        lets = "".join(f"let _ := @{n} in " for n in dict.fromkeys(names))
-        lines.append(f"Definition LSall__{i} : Coq.Init.Datatypes.unit := {lets}Coq.Init.Datatypes.tt.")
-        lines.append(_marker(i))
-        lines.append(f"Print Assumptions LSall__{i}.")
-    return "\n".join(lines) + "\n"
-
-
-def names_script(module: str, names: Sequence[str]) -> Tuple[str, Dict[int, str]]:
-    """`Print Assumptions` of each name (marker i before the i-th), and {source line of
-    the question: name} to map a coqc error back to the name Coq rejected."""
-    lines = [f"Require {module}."]
-    line_of: Dict[int, str] = {}
-    for i, n in enumerate(names):
-        lines.append(_marker(i))
-        lines.append(f"Print Assumptions {n}.")
-        line_of[len(lines)] = n
-    return "\n".join(lines) + "\n", line_of
 
 
 def parse_assumptions(text: str) -> Dict[int, List[Assumption]]:

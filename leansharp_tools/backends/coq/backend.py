@@ -11,25 +11,24 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Sequence
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from leansharp_tools.backends.base import (
-    Assumption,
-    AssumptionKind,
-    AssumptionResult,
+    AssumptionSite,
+    Audit,
     BuildResult,
     Declaration,
     DependencyGraph,
     Project,
+    SourceScan,
 )
+from leansharp_tools.backends.coq import axioms, packages
 from leansharp_tools.backends.coq import build as coq_build
-from leansharp_tools.backends.coq import packages
-from leansharp_tools.backends.coq.assumptions import names_script, parse_assumptions, union_script
-from leansharp_tools.backends.coq.axioms import STANDARD_AXIOMS, is_standard_axiom
+from leansharp_tools.backends.coq.audit import Auditor, Environment
 from leansharp_tools.backends.coq.dpd import dpd_graph
 from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
-from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project
-from leansharp_tools.backends.coq.scan import scan_source
+from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project, project_flags
+from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
 from leansharp_tools.errors import LeanSharpError
 
@@ -38,11 +37,6 @@ def _coq(proj: Project) -> CoqProject:
     if not isinstance(proj, CoqProject):
         raise TypeError(f"the Coq backend needs a CoqProject, not {type(proj).__name__}")
     return proj
-
-
-def _clean(union: Optional[List[Assumption]]) -> bool:
-    """A union that rests only on the standard axioms: every name in it is proved."""
-    return union is not None and all(a.kind == AssumptionKind.AXIOM and is_standard_axiom(a.name) for a in union)
 
 
 class CoqBackend:
@@ -100,15 +94,17 @@ class CoqBackend:
     def load_project(self, root: Path) -> CoqProject:
         return load_project(root)
 
-    def declarations(self, proj: Project, source: Path) -> List[Declaration]:
+    def _read(self, proj: Project, source: Path) -> str:
         path = proj.root / source
         try:
-            text = path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except OSError as err:
             raise LeanSharpError(f"{path}: cannot read ({err.strerror})") from None
         except UnicodeDecodeError:
             raise LeanSharpError(f"{path}: not valid UTF-8; re-encode the file as UTF-8") from None
-        return scan_source(text, proj.module_of(source), Path(source).as_posix())
+
+    def declarations(self, proj: Project, source: Path) -> List[Declaration]:
+        return self.scan(proj, source).declarations
 
     # -- build
     def build_plan(self, proj: Project) -> Optional[List[str]]:
@@ -142,71 +138,50 @@ class CoqBackend:
             path.write_text(source, encoding="utf-8")
             return self.run_coqc(proj, [str(path)], f"generated {basename}.v")
 
-    def _unions(self, proj: Project, basename: str, modules: Sequence[str],
-                groups: Sequence[Sequence[str]]) -> Optional[Dict[int, List[Assumption]]]:
-        """One coqc run: the union of the assumptions of each group of names (all of
-        `modules` loaded). None when something did not load."""
-        r = self.run_generated(proj, basename, union_script(modules, groups))
-        return parse_assumptions(r.stdout) if r.returncode == 0 else None
-
     # -- assumptions
-    def is_standard_axiom(self, name: str) -> bool:
-        return is_standard_axiom(name)
-
     def standard_axioms(self) -> List[str]:
-        return list(STANDARD_AXIOMS)
+        return axioms.standard_names()
 
-    def clean_unions(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, List[Assumption]]:
-        """For each module whose names together rest only on standard axioms, that
-        union (so every name of it is proved); the other modules are left out and
-        need `assumptions` name by name. First ONE `Print Assumptions` over every
-        name of every module (Coq walks the shared dependency closure once: a few
-        seconds for the whole library); only if that union is not clean, one union
-        per module, still in a single coqc run."""
-        mods = [m for m, names in batches.items() if names]
-        if not mods:
-            return {}
-        whole = self._unions(proj, "LSall_modules", mods, [[n for m in mods for n in batches[m]]])
-        if whole is None:
-            return {}  # some module or name did not load: the per-module path explains
-        if _clean(whole.get(0)):
-            return {m: list(whole[0]) for m in mods}
-        per = self._unions(proj, "LSall_modules", mods, [batches[m] for m in mods]) or {}
-        return {m: list(per[i]) for i, m in enumerate(mods) if _clean(per.get(i))}
+    def scan(self, proj: Project, source: Path) -> SourceScan:
+        return scan_file(self._read(proj, source), proj.module_of(source), Path(source).as_posix())
 
-    def assumptions(self, proj: Project, module: str, names: Sequence[str]) -> Dict[str, AssumptionResult]:
-        """`Print Assumptions` of each name, one coqc run per module. A name Coq
-        rejects (e.g. a scanner false positive) gets `error` set and the batch is
-        re-run without it."""
-        results: Dict[str, AssumptionResult] = {}
-        todo = list(dict.fromkeys(names))
-        safe = re.sub(r"\W", "_", module)
-        if len(todo) > 1:
-            # Fast path: when the union of all names is only standard axioms, every name is proved.
-            union = (self._unions(proj, f"LSall_{safe}", [module], [todo]) or {}).get(0)
-            if _clean(union):
-                return {n: AssumptionResult(list(union or [])) for n in todo}
-        for _attempt in range(len(todo) + 1):
-            if not todo:
-                break
-            src, line_of = names_script(module, todo)
-            r = self.run_generated(proj, f"LSassume_{safe}", src)
-            parsed = parse_assumptions(r.stdout)
-            if r.returncode == 0:
-                results.update({n: AssumptionResult(parsed.get(i, [])) for i, n in enumerate(todo)})
-                break
-            errs = parse_coq_errors(r.stderr + "\n" + r.stdout)
-            bad = {line_of[e.line]: e.message for e in errs if e.line in line_of}
-            if not bad:
-                raise LeanSharpError(f"{module}: cannot load the compiled module ({first_error(r.stdout, r.stderr)}); "
-                                     f"run `leansharp build` first")
-            for i, n in enumerate(todo):
-                if n in bad:
-                    break
-                results[n] = AssumptionResult(parsed.get(i, []))
-            results.update({n: AssumptionResult(error=msg) for n, msg in bad.items()})
-            todo = [n for n in todo if n not in results]
-        return results
+    def project_sites(self, proj: Project) -> List[AssumptionSite]:
+        return project_flags(_coq(proj))
+
+    def audit(self, proj: Project, asks: Mapping[str, Sequence[str]],
+              on_step: Optional[Callable[[str], None]] = None) -> Audit:
+        """See `audit.py`: one coqc run when every asked name rests on standard axioms
+        only, two or three otherwise. Needs coq-dpdgraph (the dependency graph says
+        which name rests on what)."""
+        self.require_installed()
+        if not self.library_loadable("dpdgraph"):
+            raise LeanSharpError(f"leansharp status needs the dependency graph: {packages.DPDGRAPH_MISSING}")
+        asks = {m: list(dict.fromkeys(ns)) for m, ns in asks.items()}  # a module without names may assume things
+        if not asks:
+            return Audit()
+        fresh = set(proj.files) - set(proj.stale())
+        graph_modules = [proj.module_of(f) for f in proj.files if f in fresh or proj.module_of(f) in asks]
+        where = self.where()
+        auditor = Auditor(lambda base, src, outs: self._run_with_outputs(proj, base, src, outs),
+                          Environment(graph_modules), proj.modules(), where / "theories" if where else None,
+                          on_step, parallel=(os.cpu_count() or 1) > 1)
+        result = auditor.audit(asks)
+        result.environment = auditor.environment_problems
+        return result
+
+    def _run_with_outputs(self, proj: Project, basename: str, source: str,
+                          outputs: Sequence[str]) -> Tuple[int, str, str, Dict[str, str]]:
+        """coqc on generated `<basename>.v`; `outputs`: files it writes (relative names
+        in its directory), returned with their text."""
+        with tempfile.TemporaryDirectory(prefix="leansharp-") as tmp:
+            for o in outputs:
+                source = source.replace(f'"{o}"', f'"{Path(tmp) / o}"')
+            path = Path(tmp) / f"{basename}.v"
+            path.write_text(source, encoding="utf-8")
+            r = self.run_coqc(proj, [str(path)], f"generated {basename}.v")
+            files = {o: (Path(tmp) / o).read_text(encoding="utf-8", errors="replace")
+                     for o in outputs if (Path(tmp) / o).exists()}
+            return r.returncode, r.stdout, r.stderr, files
 
     # -- dependency graph
     def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:

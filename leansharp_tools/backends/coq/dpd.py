@@ -8,7 +8,7 @@ standard library and other installed libraries stay out) as
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 from leansharp_tools.backends.base import DependencyGraph, GraphNode, dotted_suffix
 from leansharp_tools.errors import LeanSharpError
@@ -47,12 +47,30 @@ def parse_dpd(text: str) -> Tuple[Dict[int, Attrs], List[Tuple[int, int, Attrs]]
 def resolve_path(path: str, modules: Sequence[str]) -> str:
     """dpdgraph prints the shortest unambiguous module path ("Mask", "Mask.Inner");
     map it back to the full library module + submodule path."""
-    parts = path.split(".") if path else []
-    for k in range(len(parts), 0, -1):
-        hits = [m for m in modules if dotted_suffix(".".join(parts[:k]), m)]
-        if len(hits) == 1:
-            return ".".join([hits[0]] + parts[k:])
-    return path
+    return resolve_paths([path], modules)[path]
+
+
+def resolve_paths(paths: Iterable[str], modules: Sequence[str]) -> Dict[str, str]:
+    """Every module path dpdgraph printed -> the full path. Coq prints a module by the
+    shortest suffix of its full path that names it and nothing else, so two printed
+    paths never name the same module, and when `Classical_Prop` could be `A.Classical_Prop`
+    or `A.B.Classical_Prop` but `A.Classical_Prop` is printed too, `Classical_Prop` is
+    the other one: longer paths are resolved first and claim their module. A path
+    that stays ambiguous (or names no module of `modules`) is kept as printed."""
+    out: Dict[str, str] = {}
+    claimed: Set[str] = set()
+    for path in sorted(set(paths), key=lambda p: (-p.count("."), p)):
+        parts = path.split(".") if path else []
+        out[path] = path
+        for k in range(len(parts), 0, -1):  # the longest prefix naming a module wins
+            prefix = ".".join(parts[:k])
+            free = [c for c in dict.fromkeys(".".join([m] + parts[k:]) for m in modules if dotted_suffix(prefix, m))
+                    if c not in claimed]
+            if free:
+                out[path] = free[0] if len(free) == 1 else path
+                break
+        claimed.add(out[path])
+    return out
 
 
 def dpd_graph(text: str, modules: Sequence[str]) -> DependencyGraph:
@@ -62,8 +80,9 @@ def dpd_graph(text: str, modules: Sequence[str]) -> DependencyGraph:
     graph = DependencyGraph()
     names: Dict[int, str] = {}
     by_length = sorted(modules, key=len, reverse=True)
+    full = resolve_paths((a.get("path", "") for a in nodes.values()), modules)
     for i, a in nodes.items():
-        qual = resolve_path(a.get("path", ""), modules)
+        qual = full[a.get("path", "")]
         names[i] = f"{qual}.{a['name']}" if qual else a["name"]
         library = next((m for m in by_length if qual == m or qual.startswith(m + ".")), qual)
         graph.nodes.append(GraphNode(names[i], a["name"], library, a.get("kind", ""),

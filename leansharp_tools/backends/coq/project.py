@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, List, Optional, Tuple
 
-from leansharp_tools.backends.base import Project
+from leansharp_tools.backends.base import AssumptionSite, Project, SiteKind
 from leansharp_tools.errors import LeanSharpError
 
 COQPROJECT = "_CoqProject"
@@ -148,3 +148,38 @@ def load_project(root: Path) -> CoqProject:
     if not proj.files:
         raise LeanSharpError(f"{path}: lists no .v files; add one .v path per line")
     return proj
+
+
+#: coqc options that change the logic every file is checked in
+_LOGIC_FLAGS = {
+    "-type-in-type": "universe checking is off in every file (-type-in-type)",
+    "-impredicative-set": "Set is impredicative in every file (-impredicative-set): inconsistent with the "
+                          "standard classical axioms",
+    "-coqlib": "the standard library is replaced (-coqlib)",
+    "-noinit": "the prelude is not loaded (-noinit): the standard axioms cannot be checked",
+    "-nois": "the prelude is not loaded (-nois): the standard axioms cannot be checked",
+}
+
+
+def project_flags(proj: CoqProject) -> List[AssumptionSite]:
+    """The `_CoqProject` options that assume something for the whole project: coqc
+    flags that change the logic, a load path claiming Coq's own `Coq` prefix."""
+    path = proj.root / COQPROJECT
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    tokens = _tokens(text, path)
+    sites: List[AssumptionSite] = []
+    for i, (tok, lineno) in enumerate(tokens):
+        args = shlex.split(tokens[i + 1][0]) if tok == "-arg" and i + 1 < len(tokens) else []
+        for a in args:
+            if a in _LOGIC_FLAGS:
+                sites.append(AssumptionSite(COQPROJECT, lineno, SiteKind.PROJECT_FLAG, f"-arg {a}: {_LOGIC_FLAGS[a]}"))
+        if tok in ("-R", "-Q") and i + 2 < len(tokens):
+            logical = tokens[i + 2][0]
+            if logical == "Coq" or logical.startswith("Coq."):
+                sites.append(AssumptionSite(COQPROJECT, lineno, SiteKind.PROJECT_FLAG,
+                                            f"{tok} {tokens[i + 1][0]} {logical}: the project claims Coq's own "
+                                            f"library prefix"))
+    return sites

@@ -18,10 +18,11 @@ without a build; the prover's verdict comes from `leansharp status`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple, Union
 
-from leansharp_tools.backends.base import Declaration
+from leansharp_tools.backends.base import AssumptionSite, Declaration, SiteKind, SourceScan
 from leansharp_tools.errors import LeanSharpError
 
 THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Example",
@@ -29,7 +30,7 @@ THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark
 DEFINITION_KINDS = ("Definition", "Fixpoint", "CoFixpoint", "Instance",
                     "Inductive", "CoInductive", "Variant", "Record", "Structure", "Class")
 AXIOM_KINDS = ("Axiom", "Axioms", "Parameter", "Parameters", "Conjecture", "Conjectures")
-SECTION_LOCAL_KINDS = ("Hypothesis", "Hypotheses", "Variable", "Variables")
+SECTION_LOCAL_KINDS = ("Hypothesis", "Hypotheses", "Variable", "Variables", "Context")
 
 
 _TOKEN = re.compile(r'\(\*|\*\)|"')
@@ -94,7 +95,6 @@ _DECL_RE = re.compile(
 _HEAD_RE = re.compile(r"^(?:#\[[^\]]*\]\s*)*(?:(?:Local|Global)\s+)?(?P<kw>Section|Module|End)\s+(?P<rest>.*)$", re.S)
 _SENTENCE_END = re.compile(r"\.(?=\s|$)")
 _BULLET = re.compile(r"^(?:[-+*]+|[{}])\s*")
-_PROOF_END_RE = re.compile(r"\b(Qed|Defined|Admitted|Abort)\s*\.")
 
 
 def sentences(clean: str) -> Iterator[Tuple[int, str]]:
@@ -124,77 +124,221 @@ def _axiom_names(rest: str) -> List[str]:
     return [n for n in head.split() if re.fullmatch(_IDENT, n)]
 
 
-def scan_source(text: str, module: str, where: str = "<source>") -> List[Declaration]:
-    clean = blank_comments(text, where)
-    events = []
-    for pos, sent in sentences(clean):
-        m = _DECL_RE.match(sent)
-        if m:
-            events.append((pos, "decl", m))
+_OPENERS = {"(": ")", "{": "}", "[": "]"}
+
+
+def _binder_groups(rest: str) -> Iterator[Tuple[bool, str]]:
+    """The top-level binder groups of `Context`'s argument: (generalizing: a backquote before it, contents)."""
+    i, n = 0, len(rest)
+    while i < n:
+        c = rest[i]
+        generalizing = c in "`!"
+        if generalizing:
+            i += 1
+            while i < n and rest[i] in "`!":
+                i += 1
+            c = rest[i] if i < n else ""
+        if c not in _OPENERS:
+            i += 1
             continue
-        m = _HEAD_RE.match(sent)
-        if m:
-            events.append((pos, "head", m))
-    # stack entries: (kind, name, qualifies, skip)
-    stack: List[Tuple[str, str, bool, bool]] = []
-    decls: List[Declaration] = []
+        depth, j = 0, i
+        while j < n:
+            if rest[j] in _OPENERS:
+                depth += 1
+            elif rest[j] in _OPENERS.values():
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        yield generalizing, rest[i + 1:j]
+        i = j + 1
+
+
+def _context_names(rest: str) -> Tuple[List[str], int]:
+    """The names bound by `Context BINDERS` and how many binders have no name the text
+    shows (`` `{C} ``, `(_ : T)`: Coq makes one up)."""
+    if rest.strip().lstrip("`!")[:1] not in _OPENERS:
+        return _axiom_names(rest), 0
+    names: List[str] = []
+    anonymous = 0
+    for generalizing, body in _binder_groups(rest):
+        head, colon, typ = body.partition(":")
+        words = head.split()
+        if colon and not typ.startswith("=") and words and all(re.fullmatch(_IDENT + "|_", w) for w in words):
+            names += [w for w in words if w != "_"]
+            anonymous += sum(1 for w in words if w == "_")
+        elif not colon and not generalizing and words and all(re.fullmatch(_IDENT, w) for w in words):
+            names += words  # `{A B}`: binders without a type
+        else:
+            anonymous += 1
+    return names, anonymous
+
+
+_ATTRS = r"(?:#\[[^\]]*\]\s*)*"
+_LOCALITY = r"(?:(?:Local|Global|Export)\s+)?"
+_SITE_RES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    ("unset", re.compile(r"^" + _ATTRS + _LOCALITY + r"Unset\s+(?P<what>Guard|Positivity|Universe)\s+Checking\b")),
+    ("declare-module", re.compile(r"^" + _ATTRS + _LOCALITY + r"Declare\s+Module\s+(?:(?:Import|Export)\s+)?"
+                                  r"(?P<name>" + _IDENT + r")")),
+    ("declare-instance", re.compile(r"^" + _ATTRS + _LOCALITY + r"Declare\s+Instance\b\s*(?P<name>" + _IDENT + r")?")),
+    ("admit-obligations", re.compile(r"^" + _ATTRS + r"Admit\s+Obligations\b")),
+    ("obligation", re.compile(r"^" + _ATTRS + r"(?:Next\s+Obligation|Obligation\s+\d+)\b")),
+    ("load", re.compile(r"^" + _ATTRS + r"Load\b")),
+    ("ml-module", re.compile(r"^" + _ATTRS + _LOCALITY + r"Declare\s+ML\s+Module\b")),
+)
+#: the first words of the sentences `scan_file` looks at (any other sentence is skipped)
+_FIRST_WORDS = frozenset(
+    THEOREM_KINDS + DEFINITION_KINDS + AXIOM_KINDS + SECTION_LOCAL_KINDS
+    + ("Local", "Global", "Export", "Program", "Polymorphic", "Monomorphic", "Private", "Cumulative",
+       "NonCumulative", "Unset", "Declare", "Admit", "Next", "Obligation", "Load", "Qed", "Defined", "Admitted",
+       "Abort", "Save", "Section", "Module", "End"))
+_BYPASS_RE = re.compile(r"^(?:#\[[^\]]*\]\s*)*#\[[^\]]*\bbypass_check\b(?P<args>[^\]]*)\]")
+_TERMINATOR_RE = re.compile(r"^(?P<kw>Qed|Defined|Admitted|Abort|Save)\b")
+
+
+def scan_source(text: str, module: str, where: str = "<source>") -> List[Declaration]:
+    """The declarations of a source file (see `scan_file`)."""
+    return scan_file(text, module, where).declarations
+
+
+def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
+    """Declarations, assumption sites and scopes of one file (`where`: its path, for
+    messages and `AssumptionSite.file`)."""
+    clean = blank_comments(text, where)
+    out = SourceScan()
+    # stack entries: (kind, name, qualifies, skip, is_type)
+    stack: List[Tuple[str, str, bool, bool, bool]] = []
+    offsets = _line_starts(clean)
+    # the declaration whose proof is open: a scanned Declaration, or a str describing one
+    # the text declares without a Declaration (a lemma of a functor body, an obligation)
+    open_proof: Optional[Union[Declaration, str]] = None
 
     def lineno(pos: int) -> int:
-        return clean.count("\n", 0, pos) + 1
+        return bisect.bisect_right(offsets, pos)
 
-    for pos, typ, m in events:
-        kw, rest = m.group("kw"), m.group("rest").strip()
-        if typ == "head":
-            words = rest.split()
-            if kw == "End":
-                name = words[0] if words else ""
-                for k in range(len(stack) - 1, -1, -1):
-                    if stack[k][1] == name:
-                        del stack[k:]
-                        break
-                continue
-            if kw == "Section":
-                if words:
-                    stack.append(("Section", words[0], False, False))
-                continue
-            # Module [Type] [Import|Export] Name [binders] [: T] [:= ...]
-            is_type = bool(words) and words[0] == "Type"
-            ws = words[1:] if is_type else words
-            while ws and ws[0] in ("Import", "Export"):
-                ws = ws[1:]
-            if not ws:
-                continue
-            name = ws[0].rstrip(":")
-            tail = rest.split(name, 1)[1] if name in rest else ""
-            if ":=" in tail:
-                continue  # alias / functor application: no body follows
-            functor = tail.lstrip().startswith("(")
-            stack.append(("Module", name, True, is_type or functor))
-            continue
-        if any(s[3] for s in stack):
-            continue  # inside a Module Type or functor body
+    def scope() -> str:
+        return ".".join(s[1] for s in stack if s[2])
+
+    def site(kind: SiteKind, pos: int, text_: str, declares: Sequence[str] = ()) -> None:
+        out.sites.append(AssumptionSite(where, lineno(pos), kind, text_, module=module, scope=scope(),
+                                        declares=list(declares)))
+
+    for pos, sent in sentences(clean):
+        if not sent.startswith("#[") and sent.split(None, 1)[0] not in _FIRST_WORDS:
+            continue  # a tactic, a notation, ...: nothing this scan looks for
+        in_type = any(s[4] for s in stack)
+        in_functor = any(s[3] and not s[4] for s in stack)
         in_section = any(s[0] == "Section" for s in stack)
-        if kw in SECTION_LOCAL_KINDS and in_section:
+        flat = " ".join(sent.split())
+        b = _BYPASS_RE.match(sent)
+        if b:
+            what = ", ".join(a.strip() for a in b.group("args").strip("()= ").split(",") if a.strip()) or "all"
+            site(SiteKind.BYPASS, pos, f"{_head(_strip_attrs(flat))}: accepted with {what} checking bypassed")
+        t = _TERMINATOR_RE.match(sent)
+        if t:
+            if t.group("kw") == "Admitted" and not in_type:
+                if isinstance(open_proof, Declaration):
+                    if open_proof.kind in THEOREM_KINDS:
+                        open_proof.admitted = True
+                else:
+                    site(SiteKind.ADMITTED, pos, f"Admitted: {open_proof or 'a proof'} is assumed, not proved",
+                         [open_proof.split()[-1]] if open_proof and " " in open_proof else [])
+            elif t.group("kw") == "Abort" and isinstance(open_proof, Declaration) and open_proof.kind in THEOREM_KINDS:
+                open_proof.admitted = True
+            open_proof = None
             continue
-        if kw in AXIOM_KINDS or kw in SECTION_LOCAL_KINDS:
-            names = _axiom_names(rest)
-            is_axiom = True
-        else:
-            nm = re.match(_IDENT, rest)
-            names = [nm.group(0)] if nm else []
-            is_axiom = False
-        prefix = ".".join([module] + [s[1] for s in stack if s[2]])
-        for short in names:
-            decls.append(Declaration(f"{prefix}.{short}", short, module, kw, lineno(pos), is_axiom))
-    _mark_admitted(decls, clean)
-    return decls
+        kind_match = next(((k, m) for k, rx in _SITE_RES if (m := rx.match(sent))), None)
+        if kind_match is not None:
+            what_kind, m = kind_match
+            if what_kind == "unset":
+                site(SiteKind.UNSET_CHECKING, pos, f"{flat}: what follows is accepted unchecked")
+            elif what_kind == "declare-module" and not in_type:
+                site(SiteKind.DECLARE_MODULE, pos, f"{_head(flat)}: its fields are assumed", [m.group("name")])
+            elif what_kind == "declare-instance" and not in_type:
+                site(SiteKind.AXIOM, pos, f"{_head(flat)}: an instance assumed without proof",
+                     [m.group("name")] if m.group("name") else [])
+            elif what_kind == "admit-obligations" and not in_type:
+                site(SiteKind.ADMITTED, pos, "Admit Obligations: the pending obligations are assumed, not proved")
+            elif what_kind == "obligation":
+                open_proof = f"obligation {flat}"
+            elif what_kind in ("load", "ml-module"):
+                site(SiteKind.UNCHECKED, pos, f"{_head(flat)}: the gate cannot see what it declares")
+            continue
+        m = _DECL_RE.match(sent)
+        if m:
+            kw, rest = m.group("kw"), m.group("rest").strip()
+            if in_type:
+                continue  # a field of a module type: a signature, not an assumption
+            local = kw in SECTION_LOCAL_KINDS
+            if local and in_section:
+                continue  # discharged by `End`
+            anonymous = 0
+            if kw == "Context":
+                names, anonymous = _context_names(rest)
+            elif kw in AXIOM_KINDS or local:
+                names = _axiom_names(rest)
+            else:
+                nm = re.match(_IDENT, rest)
+                names = [nm.group(0)] if nm else []
+            is_axiom = kw in AXIOM_KINDS or local
+            if in_functor:
+                if is_axiom:
+                    site(SiteKind.AXIOM, pos, f"{_head(flat)}: assumed in every instance of the functor", names)
+                else:
+                    open_proof = f"{kw} {names[0]}" if names else kw
+                continue
+            if anonymous:
+                site(SiteKind.AXIOM, pos, f"{_head(flat)}: {anonymous} binder(s) Coq names itself, assumed")
+            prefix = ".".join([module] + [s[1] for s in stack if s[2]])
+            for short in names:
+                out.declarations.append(Declaration(f"{prefix}.{short}", short, module, kw, lineno(pos), is_axiom))
+            if names and not is_axiom:
+                open_proof = out.declarations[-1]
+            continue
+        m = _HEAD_RE.match(sent)
+        if not m:
+            continue
+        kw, rest = m.group("kw"), m.group("rest").strip()
+        words = rest.split()
+        if kw == "End":
+            name = words[0] if words else ""
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == name:
+                    del stack[k:]
+                    break
+            continue
+        if kw == "Section":
+            if words:
+                stack.append(("Section", words[0], False, False, False))
+            continue
+        # Module [Type] [Import|Export] Name [binders] [: T] [:= ...]
+        is_type = bool(words) and words[0] == "Type"
+        ws = words[1:] if is_type else words
+        while ws and ws[0] in ("Import", "Export"):
+            ws = ws[1:]
+        if not ws:
+            continue
+        name = ws[0].rstrip(":")
+        tail = rest.split(name, 1)[1] if name in rest else ""
+        path = ".".join([s[1] for s in stack if s[2]] + [name])
+        out.scopes.setdefault(path, lineno(pos))
+        if ":=" in tail:
+            continue  # alias / functor application: no body follows
+        functor = tail.lstrip().startswith("(")
+        stack.append(("Module", name, True, is_type or functor, is_type))
+    return out
 
 
-def _mark_admitted(decls: List[Declaration], clean: str) -> None:
-    lines = clean.splitlines()
-    starts = sorted({d.line for d in decls})
-    for d in decls:
-        if d.kind in THEOREM_KINDS:
-            nxt = next((ln for ln in starts if ln > d.line), len(lines) + 1)
-            end = _PROOF_END_RE.search("\n".join(lines[d.line - 1 : nxt - 1]))
-            d.admitted = bool(end and end.group(1) in ("Admitted", "Abort"))
+def _head(flat: str, width: int = 60) -> str:
+    """A sentence shortened for a message."""
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _line_starts(text: str) -> List[int]:
+    """Offsets where lines 2, 3, ... start (`bisect_right(starts, pos)` is pos's line)."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _strip_attrs(flat: str) -> str:
+    """A sentence without its leading `#[...]` attributes."""
+    return re.sub(r"^(?:#\[[^\]]*\]\s*)+", "", flat)
