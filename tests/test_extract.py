@@ -183,14 +183,14 @@ def test_one_line_errors(tmp_path):
 def test_a_project_it_was_not_written_for(tmp_path):
     """Bignums' prelude and two CyclicDouble files (Sections, `Proof using`), copied from
     the installed library under another logical name. The sources ship in Debian's
-    libcoq-bignums, which `run` installs as a dependency of toolchain.toml's
-    libcoq-interval: missing sources fail the test (never a vacuous pass)."""
+    libcoq-bignums, which toolchain.toml lists and `run` installs: missing sources fail
+    the test (never a vacuous pass)."""
     where = Path(subprocess.run(["coqc", "-where"], capture_output=True, text=True).stdout.strip())
     src = where / "user-contrib" / "Bignums"
     files = ["BigNumPrelude.v", "CyclicDouble/DoubleBase.v", "CyclicDouble/DoubleAdd.v"]
     missing = [str(src / f) for f in files if not (src / f).is_file()]
     assert not missing, (f"Bignums sources missing: {', '.join(missing)}; apt-get install -y libcoq-bignums "
-                         f"(a dependency of libcoq-interval, installed by `bash run setup`)")
+                         f"(listed in toolchain.toml, installed by `bash run setup`)")
     proj = tmp_path / "bignums_copy"
     for f in files:
         (proj / f).parent.mkdir(parents=True, exist_ok=True)

@@ -109,7 +109,7 @@ def test_status_classifies_every_hole(holes_report):
     assert not holes_report["ok"]
     d = {d["name"]: d for d in holes_report["declarations"]}
     assert d["Holes.Admitted.hole_admitted"]["file"] == "Admitted.v" and d["Holes.Admitted.hole_admitted"]["line"] == 1
-    assert d["Holes.AxiomUse.uses_axiom"]["axioms"] == ["AxiomUse.excluded"]
+    assert d["Holes.AxiomUse.uses_axiom"]["axioms"] == ["Holes.AxiomUse.excluded"]  # fully qualified
     assert "guarded" in d["Holes.Unguarded.loop_eq"]["unsafe"][0]
     mods = {m["module"]: m["counts"] for m in holes_report["modules"]}
     assert mods["Holes.Clean"]["proved"] == 1 and mods["Holes.Unguarded"]["unguarded"] == 2
@@ -239,7 +239,7 @@ def test_doctor_reports_every_gap_with_its_fix(tmp_path):
     (tmp_path / "toolchain.toml").write_text(
         '[prover]\nname = "coq"\nversion = "99.1"\n'
         '[debian]\npackages = [{ name = "leansharp-no-such-package", version = "1.0" }]\n'
-        '[coq-libraries]\nrequired = ["NoSuchLib", "Interval"]\n'
+        '[coq-libraries]\nrequired = ["NoSuchLib", "Coquelicot"]\n'
         '[python]\nrequires = ">=99"\n')
     r = run_cli("doctor", "--json", "--project", tmp_path)
     assert r.returncode == 1
@@ -250,7 +250,7 @@ def test_doctor_reports_every_gap_with_its_fix(tmp_path):
     assert fixes["python"] == "install Python >=99, then `bash run setup`"
     if shutil.which("dpkg-query"):
         assert fixes["debian leansharp-no-such-package"] == "apt-get install -y leansharp-no-such-package"
-    assert doc["gaps"] == len(fixes) and "coq library Interval" not in fixes
+    assert doc["gaps"] == len(fixes) and "coq library Coquelicot" not in fixes
     r = run_cli("doctor", "--project", tmp_path)
     assert r.returncode == 1 and f"{len(fixes)} gap(s)" in r.stdout
 
