@@ -14,8 +14,8 @@ attributes: short, module, kind (the prover's: cnst / inductive / construct / ..
 prop (bool: a proof), body (bool), status (a `Status` from `leansharp status`; OTHER
 for objects the status report does not list, e.g. constructors; UNKNOWN with
 --no-status), file, line (from the source scan; "" and 0 for objects it does not
-list), keyword (the vernacular keyword from the scan, e.g. "Lemma"; only on the nodes
-the scanner lists), and with `statements=True` statement (as the prover prints it;
+list), keyword (the vernacular keyword from the scan, e.g. "Lemma"; "" for objects it
+does not list; set by `collect_graph`), and with `statements=True` statement (as the prover prints it;
 "" when unknown).
 Graph attributes: project (the project's name), root (its directory).
 """
@@ -143,9 +143,8 @@ def collect_graph(project: Union[None, str, Path, Project] = None, root: Optiona
         statuses = collect_status(proj, use_cache=use_cache, backend=backend, with_roadmap=False).by_name()
     scanned = scanned_declarations(proj, backend)
     g = to_networkx(dg, statuses, {n: (f, d.line) for n, (f, d) in scanned.items()})
-    for n, (_f, d) in scanned.items():
-        if n in g:
-            g.nodes[n]["keyword"] = d.kind
+    for n in g:
+        g.nodes[n]["keyword"] = scanned[n][1].kind if n in scanned else ""
     g.graph.update(project=proj.name, root=str(proj.root))
     if statements:
         add_statements(g, proj, backend, use_cache)
@@ -214,7 +213,8 @@ def unused_report(project: Union[None, str, Path, Project] = None, modules: Opti
 
 
 def to_json(g: nx.DiGraph, root: Optional[str] = None) -> Dict[str, Any]:
-    """{"schema": "leansharp-graph/1", "nodes": [{id, short, module, kind, prop, status, file, line}],
+    """{"schema": "leansharp-graph/1", "nodes": [{id, short, module, kind, prop, body, status, file, line,
+    keyword}],
     "edges": [{"source": user, "target": used}], "root": DECL or null,
     "size": {"nodes": N, "edges": M}, "longest_chain": [names, most dependent first]}"""
     return {

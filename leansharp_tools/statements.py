@@ -19,7 +19,7 @@ from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
 from leansharp_tools.errors import LeanSharpError
 
 CACHE = "statements"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def by_module(names: Iterable[str], module_of: Mapping[str, str]) -> Dict[str, List[str]]:

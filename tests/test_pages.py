@@ -318,6 +318,35 @@ def test_statements_from_coq_and_cache(clean_bp):
     assert Counting.runs == 2
 
 
+@pytest.mark.coq_build
+def test_statements_skip_what_coq_rejects(tmp_path):
+    """A top-level `Import Inner.` of the file's own submodule makes no sense before the
+    module itself is imported: the block is re-asked with it after `Import P.B.` (the
+    answers before it kept), so `x` prints as in B.v; a name Coq does not know is left out."""
+    from leansharp_tools.backends.coq import CoqBackend
+
+    (tmp_path / "_CoqProject").write_text("-R . P\nA.v\nB.v\n")
+    (tmp_path / "A.v").write_text("Definition a := 1.\n")
+    (tmp_path / "B.v").write_text("Require Import P.A.\nModule Inner.\n  Definition x := a + 1.\nEnd Inner.\n"
+                                  "Import Inner.\nLemma y : x = 2.\nProof. reflexivity. Qed.\n")
+    r = run_cli("build", "--project", tmp_path, lock=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    backend = CoqBackend()
+    runs: List[int] = []
+    run = backend.run_generated
+
+    def counting(*args, **kwargs):
+        out = run(*args, **kwargs)
+        runs.append(out.returncode)
+        return out
+
+    backend.run_generated = counting  # type: ignore[method-assign]
+    proj = backend.open_project(tmp_path)
+    texts = backend.statements(proj, {"P.A": ["P.A.a"], "P.B": ["P.B.Inner.x", "P.B.y", "P.B.nope"]})
+    assert texts == {"P.A.a": "a : nat", "P.B.Inner.x": "x : nat", "P.B.y": "y : x = 2"}
+    assert runs == [1, 0]  # the second run asks only P.B, `Import Inner.` after `Import P.B.`
+
+
 def test_graph_uses_and_used_by_cli(clean_bp):
     r = run_cli("graph", "--uses", "double_sum", "--project", clean_bp, lock=True)
     assert r.returncode == 0, r.stderr

@@ -219,12 +219,12 @@ class CoqBackend:
 
     def statements(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, str]:
         """`About` of every name in its module's printing context, one coqc run (see
-        `statements.py`). When Coq rejects a sentence, the answers before it are kept, the
-        sentence is dropped (a name Coq does not know is left out; a directive that only
-        makes sense inside its file is skipped) and only the rest is asked again."""
+        `statements.py`). When Coq rejects a sentence, the answers before it are kept and
+        only the rest is asked again: a directive is moved after `Import <module>` (it may
+        name the module's own submodule), and dropped if Coq rejects it there too."""
         blocks = self._blocks(proj, batches)
         out: Dict[str, str] = {}
-        budget = sum(len(b.names) + len(b.directives) + 1 for b in blocks) + 1
+        budget = sum(len(b.names) + 2 * len(b.directives) + 1 for b in blocks) + 1
         while blocks and budget > 0:
             budget -= 1
             src, where = statements_script(blocks)
@@ -247,10 +247,13 @@ class CoqBackend:
                 raise LeanSharpError(f"{b.module}: cannot load the compiled module ({errs[0].message}); "
                                      f"run `leansharp build` first")
             if kind == "name":
-                rest = Block(b.module, b.directives, b.names[j + 1:], b.import_module)
-            elif kind == "directive":
-                rest = Block(b.module, b.directives[:j] + b.directives[j + 1:], b.names, b.import_module)
+                rest = Block(b.module, b.directives, b.names[j + 1:], b.import_module, b.late)
+            elif kind == "directive":  # e.g. `Import Inner.` of its own submodule: after `Import <module>`
+                late = b.late + [b.directives[j]] if b.import_module else b.late
+                rest = Block(b.module, b.directives[:j] + b.directives[j + 1:], b.names, b.import_module, late)
+            elif kind == "late":
+                rest = Block(b.module, b.directives, b.names, b.import_module, b.late[:j] + b.late[j + 1:])
             else:  # the module itself cannot be imported: ask by full names without it
-                rest = Block(b.module, b.directives, b.names, import_module=False)
+                rest = Block(b.module, b.directives, b.names, False, [])
             blocks = ([rest] if rest.names else []) + blocks[k + 1:]
         return out

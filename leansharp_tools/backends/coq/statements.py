@@ -2,7 +2,9 @@
 
 Each module gets a `Module LSS__<k>. ... End LSS__<k>.` block that replays the
 module's own top-level printing context (its `Require Import`/`Export`, `Import`,
-`Open Scope` sentences: `header_directives`), imports the module itself, then asks
+`Open Scope` sentences: `header_directives`), imports the module itself (a directive
+that needs the module's own contents, e.g. `Import Inner` of its submodule, is replayed
+after that instead: `Block.late`), then asks
 `About` of each name after an `@@LSS <i>` marker. `Import`s and scopes inside a
 `Module` end with it, so every block prints in its own module's context and one coqc
 run answers every module:
@@ -14,7 +16,8 @@ run answers every module:
 The statement is the first paragraph of `About`: `name : type` (implicit binders in
 braces, notations of the module's context). `CoqBackend.statements` runs the script
 and drops what Coq rejects (a directive that only makes sense inside the file, a
-name Coq does not know), re-running only the rest.
+name Coq does not know; a directive Coq rejects is tried once after `Import <module>`,
+then dropped), re-running only the rest.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ _END_RE = re.compile(r"^End\s")
 _UNKNOWN_RE = re.compile(r"\snot a defined object\.$")  # `About` of a name Coq does not know
 
 #: where a line of the script comes from: ("name", block, index) | ("directive", block, index)
-#: | ("import", block, 0) | ("require", block, 0)
+#: | ("late", block, index) | ("import", block, 0) | ("require", block, 0)
 Origin = Tuple[str, int, int]
 
 
@@ -66,6 +69,7 @@ class Block:
     directives: List[str] = field(default_factory=list)
     names: List[str] = field(default_factory=list)
     import_module: bool = True
+    late: List[str] = field(default_factory=list)  # directives replayed after `Import <module>` (its own submodules)
 
 
 def _marker(i: int) -> str:
@@ -91,6 +95,8 @@ def statements_script(blocks: Sequence[Block], first: int = 0) -> Tuple[str, Dic
             add(d, ("directive", k, j))
         if b.import_module:
             add(f"Import {b.module}.", ("import", k, 0))
+        for j, d in enumerate(b.late):
+            add(d, ("late", k, j))
         for j, n in enumerate(b.names):
             lines.append(_marker(i))
             add(f"About {n}.", ("name", k, j))
