@@ -290,6 +290,8 @@ def locate_sites(scan: SourceScan, declared: Sequence[Assumption], module: str, 
         rel = a.name[len(module) + 1:] if a.name.startswith(module + ".") else a.name
         scope, _, short = rel.rpartition(".")
         site = next((s for s in sites if _claims(s, scope, short)), None)
+        if site is None:  # a name Coq made up: an unnamed binder of a `Context` in the same scope
+            site = next((s for s in sites if s.kind == SiteKind.AXIOM and not s.declares and s.scope == scope), None)
         if site is None:
             what = ("assumed without proof, and no command of the source declares it (e.g. the `Include` of "
                     "a module type)" if a.kind == AssumptionKind.AXIOM else
@@ -348,7 +350,7 @@ def collect_status(
         for mod in asks:
             cached[mod] = {"key": keys[mod], "results": _to_raw(audit.results.get(mod, {})),
                            "declared": [_raw(a) for a in audit.declared.get(mod, [])]}
-        where = f"{proj.root / proj.project_file}"
+        where = proj.project_file
         problems_of_run += [f"{where}: {e}" for e in audit.environment]
         problems_of_run += [f"{where}: the declarations checked rest on {a.name}"
                             f"{' (' + a.text + ')' if a.text else ''}, but the dependency graph does not say "

@@ -15,7 +15,7 @@ __all__ = ["FIXTURES", "LOCK", "REPO", "coq_lock", "copy_fixture", "leansharp_cm
 
 
 #: tests using these fixtures compile Coq, and so do `library` tests: they get the `coq_build` marker
-BUILT_FIXTURES = {"built_clean", "built_holes", "holes_report"}
+BUILT_FIXTURES = {"built_clean", "built_holes", "holes_report", "built_gate", "gate_report"}
 
 
 def pytest_collection_modifyitems(items: list) -> None:
@@ -40,6 +40,11 @@ def built_clean(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_holes(tmp_path_factory) -> Path:
     return build_fixture("holes", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def built_gate(tmp_path_factory) -> Path:
+    return build_fixture("gate", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

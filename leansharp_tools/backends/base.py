@@ -157,12 +157,13 @@ class BuildResult:
 
 class AssumptionKind(TextEnum):
     """An axiom, or an unsafe flag: a fixpoint assumed guarded, an inductive assumed
-    positive, an unsafe universe hierarchy."""
+    positive, an unsafe universe hierarchy; or a change of the logic itself."""
 
     AXIOM = "axiom"
     UNGUARDED = "unguarded"
     UNPOSITIVE = "unpositive"
     UNIVERSE = "universe"
+    THEORY = "theory"  # the logic itself is changed (Coq: "Type hierarchy is collapsed", "Set is impredicative")
 
 
 @dataclass

@@ -49,13 +49,13 @@ def progress_bar(label: str, con: Console, transient: bool = False) -> Progress:
 @contextlib.contextmanager
 def lazy_progress(label: str, con: Console) -> Iterator[Callable[[str, int, int], None]]:
     """An `on_progress(item, done, total)` callback whose (transient) bar appears only
-    once there is work: a call with an empty `item` before that shows nothing (e.g. a
-    report answered from its cache)."""
+    once there is work, and only on a terminal: a call with an empty `item` before that
+    shows nothing (e.g. a report answered from its cache). Safe to call from threads."""
     bars: List[Progress] = []
 
     def on_progress(item: str, done: int, total: int) -> None:
         if not bars:
-            if not item:
+            if not item or not con.is_terminal:  # a bar in a log or a pipe is only noise (and a stray newline)
                 return
             bars.append(progress_bar(label, con, transient=True))
             bars[0].start()

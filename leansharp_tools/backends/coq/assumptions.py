@@ -19,25 +19,32 @@ _UNSAFE = [
     (re.compile(r"^(\S+) is assumed to be positive\.?$"), AssumptionKind.UNPOSITIVE),
     (re.compile(r"^(\S+) relies on an unsafe hierarchy\.?$"), AssumptionKind.UNIVERSE),
 ]
-_HEADINGS = ("Section Variables:", "Opaque constants:", "Transparent constants:")
+_HEADINGS = ("Theory:", "Section Variables:", "Axioms:", "Opaque constants:", "Transparent constants:")
 
 
 def parse_assumptions(text: str) -> Dict[int, List[Assumption]]:
-    """Split `@@LS i`-marked output of `Print Assumptions` into {i: assumptions}."""
+    """Split `@@LS i`-marked output of `Print Assumptions` into {i: assumptions}.
+    Lines under `Theory:` (e.g. "Type hierarchy is collapsed (logic is inconsistent)"
+    under -type-in-type) are THEORY assumptions named by their text."""
     out: Dict[int, List[Assumption]] = {}
     cur: Optional[int] = None
+    heading = ""
     for line in text.splitlines():
         m = _MARK_RE.match(line)
         if m:
-            cur = int(m.group(1))
+            cur, heading = int(m.group(1)), ""
             out[cur] = []
             continue
         if cur is None or not line or line[0].isspace():
             continue
         s = line.strip()
-        if s.startswith("Closed under the global context") or (s.endswith(":") and " " not in s.rstrip(":")):
-            continue  # "Axioms:", ...
         if s in _HEADINGS:
+            heading = s
+            continue
+        if s.startswith("Closed under the global context") or (s.endswith(":") and " " not in s.rstrip(":")):
+            continue
+        if heading == "Theory:":
+            out[cur].append(Assumption(s, AssumptionKind.THEORY, s))
             continue
         for rx, kind in _UNSAFE:
             mm = rx.match(s)

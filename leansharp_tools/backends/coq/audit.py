@@ -245,6 +245,10 @@ class Auditor:
         located = axioms.parse_locate(out)
         self._by_printed = {located[n]: n for n in names if n in located}
         found = [self._resolve(a) for a in parse_assumptions(out).get(0, [])]
+        # a changed logic (-type-in-type, -impredicative-set) is the whole project's, not a declaration's
+        self.environment_problems += [f"Coq reports: {a.text}" for a in found if a.kind == AssumptionKind.THEORY]
+        # (and under -type-in-type the generated union itself "relies on an unsafe hierarchy")
+        found = [a for a in found if a.kind != AssumptionKind.THEORY and not dotted_suffix(UNION, a.name)]
         audit = Audit()
         for n, msg in errors.items():
             audit.results.setdefault(owner[n], {})[n] = AssumptionResult(error=msg)
@@ -297,7 +301,7 @@ class Auditor:
             located = axioms.parse_locate(out)
             per_object = parse_assumptions(out)
             for j, z in enumerate(objects):
-                listed = [self._resolve(a) for a in per_object.get(j, [])]
+                listed = [self._resolve(a) for a in per_object.get(j, []) if a.kind != AssumptionKind.THEORY]
                 if z in owner:
                     placed[z] = [full_of_assumption(a, full_of) for a in listed if not a.standard]
                 elif any(a.kind == AssumptionKind.AXIOM and a.name in (z, located.get(z)) for a in listed):
