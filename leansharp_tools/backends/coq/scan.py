@@ -211,7 +211,7 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
     offsets = _line_starts(clean)
     # the declaration whose proof is open: a scanned Declaration, or a str describing one
     # the text declares without a Declaration (a lemma of a functor body, an obligation)
-    open_proof: Optional[Union[Declaration, str]] = None
+    open_proof: Optional[Union[Declaration, Tuple[str, Optional[str]]]] = None
 
     def lineno(pos: int) -> int:
         return bisect.bisect_right(offsets, pos)
@@ -241,8 +241,8 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
                     if open_proof.kind in THEOREM_KINDS:
                         open_proof.admitted = True
                 else:
-                    site(SiteKind.ADMITTED, pos, f"Admitted: {open_proof or 'a proof'} is assumed, not proved",
-                         [open_proof.split()[-1]] if open_proof and " " in open_proof else [])
+                    what, name = open_proof or ("a proof", None)
+                    site(SiteKind.ADMITTED, pos, f"Admitted: {what} is assumed, not proved", [name] if name else [])
             elif t.group("kw") == "Abort" and isinstance(open_proof, Declaration) and open_proof.kind in THEOREM_KINDS:
                 open_proof.admitted = True
             open_proof = None
@@ -254,13 +254,14 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
                 site(SiteKind.UNSET_CHECKING, pos, f"{flat}: what follows is accepted unchecked")
             elif what_kind == "declare-module" and not in_type:
                 site(SiteKind.DECLARE_MODULE, pos, f"{_head(flat)}: its fields are assumed", [m.group("name")])
+                out.scopes.setdefault(".".join(filter(None, (scope(), m.group("name")))), lineno(pos))
             elif what_kind == "declare-instance" and not in_type:
                 site(SiteKind.AXIOM, pos, f"{_head(flat)}: an instance assumed without proof",
                      [m.group("name")] if m.group("name") else [])
             elif what_kind == "admit-obligations" and not in_type:
                 site(SiteKind.ADMITTED, pos, "Admit Obligations: the pending obligations are assumed, not proved")
             elif what_kind == "obligation":
-                open_proof = f"obligation {flat}"
+                open_proof = (f"the obligation of `{flat}`", None)
             elif what_kind in ("load", "ml-module"):
                 site(SiteKind.UNCHECKED, pos, f"{_head(flat)}: the gate cannot see what it declares")
             continue
@@ -285,7 +286,7 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
                 if is_axiom:
                     site(SiteKind.AXIOM, pos, f"{_head(flat)}: assumed in every instance of the functor", names)
                 else:
-                    open_proof = f"{kw} {names[0]}" if names else kw
+                    open_proof = (f"{kw} {names[0]}" if names else kw, names[0] if names else None)
                 continue
             if anonymous:
                 site(SiteKind.AXIOM, pos, f"{_head(flat)}: {anonymous} binder(s) Coq names itself, assumed")
