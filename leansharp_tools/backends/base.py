@@ -135,7 +135,8 @@ class Declaration:
 
 @dataclass
 class ProverError:
-    """One error reported by the prover: `file:line:col: message` (1-based line/col)."""
+    """One error reported by the prover: `file:line:col: message` (1-based line/col;
+    0 when the prover gave none: `file:line: message`, `file: message`)."""
 
     file: str
     line: int
@@ -143,7 +144,9 @@ class ProverError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        """`file:line:col: message`, without the parts the prover did not give."""
+        where = self.file + (f":{self.line}" if self.line else "") + (f":{self.col}" if self.line and self.col else "")
+        return f"{where}: {self.message}"
 
 
 @dataclass

@@ -41,9 +41,10 @@ def console(stderr: bool = False) -> Console:
 
 def progress_bar(label: str, con: Console, transient: bool = False) -> Progress:
     """`label [bar] done/total elapsed description` (not started: use it as a context
-    manager or call start()/stop())."""
+    manager or call start()/stop()); shown on a terminal only."""
     return Progress(TextColumn(f"[bold]{label}[/bold]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TextColumn("{task.description}"), console=con, transient=transient)
+                    TextColumn("{task.description}"), console=con, transient=transient,
+                    disable=not con.is_terminal)  # in a log or a pipe a bar is only noise
 
 
 @contextlib.contextmanager

@@ -3,13 +3,14 @@ own) and `make -jN`, whose `COQC file.v` lines say which file it starts compilin
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 from typing import Callable, List, Optional
 
 from leansharp_tools.backends.base import BuildResult
-from leansharp_tools.backends.coq.errors import parse_coq_errors
+from leansharp_tools.backends.coq.errors import parse_build_errors
 from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX, MAKE_MISSING
 from leansharp_tools.backends.coq.project import COQPROJECT, CoqProject
 from leansharp_tools.errors import LeanSharpError
@@ -23,6 +24,31 @@ def started_file(line: str) -> Optional[str]:
     *starts* compiling the file), else None."""
     m = _COQC_LINE.search(line)
     return m.group(1) if m else None
+
+
+def check_buildable(proj: CoqProject) -> None:
+    """One-line errors for what make would bury in its output: a file `_CoqProject`
+    lists that does not exist, a project directory the build cannot write to."""
+    for f in proj.files:
+        if not (proj.root / f).is_file():
+            raise LeanSharpError(f"{f}: listed in {COQPROJECT}{_line_of(proj, f)} but does not exist; "
+                                 f"remove it from {COQPROJECT} or create it")
+    stale = proj.stale()
+    for d in dict.fromkeys([proj.root] + [(proj.root / f).parent for f in stale]):
+        if not os.access(d, os.W_OK):
+            where = d.relative_to(proj.root) if d != proj.root else proj.root
+            raise LeanSharpError(f"{where}: not writable, and the build writes its compiled files there; "
+                                 f"build in a writable copy of the project or fix its permissions")
+
+
+def _line_of(proj: CoqProject, f: object) -> str:
+    """` (line N)`: where `_CoqProject` lists `f`, when it is found."""
+    try:
+        lines = (proj.root / COQPROJECT).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    hit = next((k for k, ln in enumerate(lines, 1) if str(f) in ln.split("#", 1)[0].split()), None)
+    return f" (line {hit})" if hit else ""
 
 
 def make_command(proj: CoqProject) -> List[str]:
@@ -59,6 +85,7 @@ def build_plan(proj: CoqProject) -> Optional[List[str]]:
 
 def build(proj: CoqProject, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
     """`make -jN`, streaming each output line to `on_line`; Coq's errors parsed on failure."""
+    check_buildable(proj)
     cmd = make_command(proj) + [f"-j{max(1, jobs)}"]
     lines: List[str] = []
     compiled: List[str] = []
@@ -78,4 +105,4 @@ def build(proj: CoqProject, jobs: int, on_line: Callable[[str], None]) -> BuildR
     rc = p.wait()
     text = "\n".join(lines)
     return BuildResult(ok=rc == 0, returncode=rc, output=text,
-                       errors=parse_coq_errors(text) if rc != 0 else [], compiled=compiled)
+                       errors=parse_build_errors(text, proj.root) if rc != 0 else [], compiled=compiled)
