@@ -193,3 +193,38 @@ def test_readme_lists_exactly_the_standard_axioms():
     if m is None:
         pytest.skip("README.md has no <!-- standard-axioms --> block yet")
     assert m.group(1) == axioms.standard_axioms_markdown()
+
+
+def test_status_tables_fit_80_columns():
+    """Every module of the real library (names as in _CoqProject) plus two holes, rendered
+    at 80 columns: no line is wider, no module name is cut."""
+    from rich.console import Console
+
+    from leansharp_tools.backends.base import Status
+    from leansharp_tools.render.terminal import render_status
+    from leansharp_tools.status import DeclStatus, StatusReport
+
+    proj = load_project(REPO)
+    report = StatusReport(REPO, [], {})
+    for f in proj.files:
+        mod = proj.module_of(f)
+        report.module_files[mod] = str(f)
+        report.declarations.append(DeclStatus(f"{mod}.lemma_with_a_rather_long_name", "l", mod, str(f), 7, "Lemma",
+                                              Status.PROVED))
+    last = report.declarations[-1]
+    last.status = Status.ADMITTED
+    report.declarations.append(DeclStatus(last.module + ".user", "user", last.module, last.file, 9, "Lemma",
+                                          Status.FOREIGN_AXIOM, axioms=[last.name]))
+    report.problems = ["x"]
+    con = Console(width=80, record=True, highlight=False, color_system=None)
+    render_status(con, report)
+    out = con.export_text()
+    assert max(len(line) for line in out.splitlines()) <= 80
+    modules = out[out.index("Modules (LeanSharp.*)"):]
+    cells = {c.strip() for line in modules.splitlines() for c in line.split("│")}
+    for m in proj.modules():
+        assert m[len("LeanSharp."):] in cells, m
+    assert "…" not in modules
+    header = modules.splitlines()[2]  # too wide with full headers: abbreviated, with a legend
+    assert "adm" in header and "fgn" in header and "ung" not in header
+    assert "adm: admitted" in modules and "no axiom, unguarded, unknown declaration" in " ".join(modules.split())

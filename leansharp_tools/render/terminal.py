@@ -11,7 +11,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -98,6 +98,57 @@ def styled(status: str) -> str:
 
 # ------------------------------------------------------------------------ status
 
+def common_prefix(names: Sequence[str]) -> str:
+    """The dotted prefix every name shares and none is equal to ("LeanSharp." for the
+    library's modules), or ""."""
+    parts = [n.split(".") for n in names]
+    if not parts:
+        return ""
+    k = 0
+    while all(len(p) > k + 1 and p[k] == parts[0][k] for p in parts):
+        k += 1
+    return ".".join(parts[0][:k]) + "." if k else ""
+
+
+#: the count columns' short headers, used when the full ones do not fit the terminal
+SHORT_HEADER = {Status.PROVED: "ok", Status.ADMITTED: "adm", Status.AXIOM: "ax", Status.FOREIGN_AXIOM: "fgn",
+                Status.UNGUARDED: "ung", Status.UNKNOWN: "unk"}
+
+
+def modules_table(report: StatusReport, width: int = 200) -> Table:
+    """Per module: declarations, proved, and a column for each other verdict that
+    occurs. Names lose the prefix they all share (said in the title); when the table
+    would be wider than `width`, the count headers are abbreviated (legend in the
+    caption) and names wrap rather than being cut: it always fits."""
+    summary = report.module_summary()
+    prefix = common_prefix([m["module"] for m in summary])
+    tot = report.totals()
+    shown = [s for s in VERDICTS if s == Status.PROVED or tot[s]]
+    hidden = [str(s) for s in VERDICTS if s not in shown]
+    digits = len(str(tot["declarations"]))
+    longest = max([len(m["module"]) - len(prefix) for m in summary] + [len("module"), len("total")])
+
+    def needed(headers: List[str]) -> int:
+        return longest + sum(max(len(h), digits) for h in headers) + 3 * (len(headers) + 1) + 1
+
+    headers = ["decls"] + [str(s) for s in shown]
+    caption = [f"no {', '.join(hidden)} declaration"] if hidden else []
+    if needed(headers) > width:
+        headers = ["n"] + [SHORT_HEADER[s] for s in shown]
+        caption.insert(0, "n: declarations, " + ", ".join(f"{SHORT_HEADER[s]}: {s}" for s in shown))
+    t = Table(title="Modules" + (f" ({prefix}*)" if prefix else ""), title_justify="left",
+              caption="; ".join(caption) or None, caption_justify="left")
+    t.add_column("module", overflow="fold", min_width=max(6, min(longest, width - needed(headers) + longest)))
+    for h in headers:
+        t.add_column(h, justify="right", no_wrap=True)
+    for m in summary:
+        counts = m["counts"]
+        t.add_row(m["module"][len(prefix):], str(m["total"]),
+                  *[(styled(str(counts[s])) if counts[s] and s != Status.PROVED else str(counts[s])) for s in shown])
+    t.add_row(*[f"[bold]{v}[/bold]" for v in ["total", tot["declarations"], *(tot[s] for s in shown)]])
+    return t
+
+
 def render_status(con: Console, report: StatusReport, show_all: bool = False) -> None:
     holes = [d for d in report.declarations if d.status != Status.PROVED]
     if show_all or holes:
@@ -109,18 +160,7 @@ def render_status(con: Console, report: StatusReport, show_all: bool = False) ->
             t.add_row(styled(d.status), d.name, d.kind, f"{d.file}:{d.line}", detail)
         con.print(t)
 
-    t = Table(title="Modules", title_justify="left")
-    t.add_column("module")
-    t.add_column("decls", justify="right")
-    for s in VERDICTS:
-        t.add_column(str(s), justify="right")
-    for m in report.module_summary():
-        counts = m["counts"]
-        t.add_row(m["module"], str(m["total"]),
-                  *[(styled(str(counts[s])) if counts[s] and s != Status.PROVED else str(counts[s])) for s in VERDICTS])
-    tot = report.totals()
-    t.add_row(*[f"[bold]{v}[/bold]" for v in ["total", tot["declarations"], *(tot[s] for s in VERDICTS)]])
-    con.print(t)
+    con.print(modules_table(report, con.width))
 
     if report.roadmap:
         t = Table(title="Roadmap items", title_justify="left")
@@ -142,7 +182,7 @@ def render_status(con: Console, report: StatusReport, show_all: bool = False) ->
         if len(report.problems) > 50:
             con.print(f"  ... and {len(report.problems) - 50} more (see --json)")
     else:
-        con.print(f"[bold green]all {tot['declarations']} declarations proved[/bold green] "
+        con.print(f"[bold green]all {report.totals()['declarations']} declarations proved[/bold green] "
                   f"(standard classical axioms only)")
 
 
