@@ -1,7 +1,8 @@
 """`leansharp status [--json] [--strict] [--module M] [--all] [--no-cache] [--project PATH]`.
 
-Prints every declaration that is not proved, a per-module summary and a per-roadmap-item
-summary (or one JSON document, schema in `leansharp_tools.status`). Needs a build
+Prints every declaration that is not proved, a per-module summary, a per-roadmap-item
+summary and every problem --strict rejects, assumption sites included (or one JSON
+document, schema in `leansharp_tools.status`). Needs a build
 first (it says `run leansharp build first` when a compiled file is missing or stale).
 `--strict` exits 1 when the report lists any problem."""
 
@@ -21,7 +22,8 @@ from leansharp_tools.status import collect_status
 def command(
     json_: bool = typer.Option(False, "--json", help="Print one JSON document (schema leansharp-status/1)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any admitted/axiom/foreign-axiom/unguarded "
-                                "declaration or broken roadmap link."),
+                                "declaration, any assumption outside a declaration (Declare Module, Admitted in a "
+                                "functor, Unset Guard Checking, ...) or broken roadmap link."),
     module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, "
                                                "e.g. Filter.Mask); repeatable."),
     show_all: bool = typer.Option(False, "--all", help="List every declaration, not only the unproved ones."),
