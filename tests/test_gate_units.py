@@ -186,8 +186,8 @@ def test_audit_never_drops_an_assumption_it_cannot_place():
 
 def test_readme_lists_exactly_the_standard_axioms():
     """The README's list is `standard_axioms_markdown()` between the markers
-    `<!-- standard-axioms -->` and `<!-- /standard-axioms -->`
-    (`python -m leansharp_tools.backends.coq.axioms` prints it)."""
+    `<!-- standard-axioms -->` and `<!-- /standard-axioms -->` (the axioms.py docstring
+    says how to print it)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- standard-axioms -->\n(.*?)<!-- /standard-axioms -->", readme, re.S)
     if m is None:

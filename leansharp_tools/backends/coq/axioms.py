@@ -13,7 +13,9 @@ names is foreign, whatever its suffix (a project file `Classical_Prop.v` declari
     parse_probes(coqc_stdout, theories) # -> Probes: {printed name: StandardAxiom}, problems
     standard_axioms_markdown()          # the README list (tests/test_toolkit_units.py checks it)
 
-`python -m leansharp_tools.backends.coq.axioms` prints the Markdown list.
+The README's list is `standard_axioms_markdown()`; print it with
+    .venv/bin/python -c "from leansharp_tools.backends.coq.axioms import standard_axioms_markdown as m
+    print(m(), end='')"
 """
 
 from __future__ import annotations
@@ -57,12 +59,12 @@ STANDARD_AXIOMS: Tuple[StandardAxiom, ...] = (
         f"forall P : {_NAT} -> Prop, (forall n : {_NAT}, Coq.Init.Specif.sumbool (P n) ({_NOT} (P n))) -> "
         f"Coq.Init.Specif.sumor (@Coq.Init.Specif.sig {_NAT} (fun n : {_NAT} => {_NOT} (P n))) "
         f"(forall n : {_NAT}, P n)",
-        "Coq's Reals (the construction of R, e.g. Rle_dec, total_order_T)"),
+        "Coq's Reals: the construction of R (Rle_dec, total_order_T, ...)"),
     StandardAxiom(
         "Coq.Reals.ClassicalDedekindReals.sig_not_dec",
         "forall P : Prop, {~ ~ P} + {~ P}",
         f"forall P : Prop, Coq.Init.Specif.sumbool ({_NOT} ({_NOT} P)) ({_NOT} P)",
-        "Coq's Reals (the construction of R)"),
+        "Coq's Reals: the construction of R"),
     StandardAxiom(
         "Coq.Logic.FunctionalExtensionality.functional_extensionality_dep",
         "forall (A : Type) (B : A -> Type) (f g : forall x : A, B x), (forall x : A, f x = g x) -> f = g",
@@ -73,18 +75,18 @@ STANDARD_AXIOMS: Tuple[StandardAxiom, ...] = (
         "Coq.Logic.Classical_Prop.classic",
         "forall P : Prop, P \\/ ~ P",
         f"forall P : Prop, Coq.Init.Logic.or P ({_NOT} P)",
-        "Coq's Reals (excluded middle)"),
+        "Coq's Reals: excluded middle"),
     StandardAxiom(
         "Coq.Logic.PropExtensionality.propositional_extensionality",
         "forall P Q : Prop, P <-> Q -> P = Q",
         "forall P Q : Prop, Coq.Init.Logic.iff P Q -> @Coq.Init.Logic.eq Prop P Q",
-        "classical companion (Coq.Logic.PropExtensionality)"),
+        "classical companion; Coq's Reals do not use it"),
     StandardAxiom(
         "Coq.Logic.ClassicalEpsilon.constructive_indefinite_description", *_DESCRIPTION,
-        "classical companion (Coq.Logic.ClassicalEpsilon)"),
+        "classical companion; Coq's Reals do not use it"),
     StandardAxiom(
         "Coq.Logic.IndefiniteDescription.constructive_indefinite_description", *_DESCRIPTION,
-        "classical companion (Coq.Logic.IndefiniteDescription)"),
+        "classical companion; Coq's Reals do not use it"),
 )
 
 #: the libraries whose constants the statements name: they must be Coq's own too
@@ -176,7 +178,7 @@ def parse_probes(text: str, theories: Optional[Path]) -> Probes:
 
 def standard_axioms_markdown() -> str:
     """The accepted axioms as a Markdown list (the README's copy must be this text)."""
-    lines = [f"- `{a.name}` : `{a.statement}` ({a.why})" for a in STANDARD_AXIOMS]
+    lines = [f"- `{a.name}`: `{a.statement}` — {a.why}" for a in STANDARD_AXIOMS]
     return "\n".join(lines) + "\n"
 
 
@@ -185,6 +187,3 @@ def is_standard_axiom(name: str) -> bool:
     printed name is only ever mapped to one by `parse_probes`)."""
     return name in _BY_NAME
 
-
-if __name__ == "__main__":
-    print(standard_axioms_markdown(), end="")
