@@ -37,7 +37,7 @@ GATE_STATUS = {
     "Gate.Functor.Two.p": "proved",
     "Gate.Oblig.half": "foreign-axiom",
     "Gate.Bypass.loop": "unguarded", "Gate.Bypass.bad": "unguarded", "Gate.Bypass.u": "unguarded",
-    "Gate.Bypass.bad2": "unguarded", "Gate.Bypass.unused_loop": "unguarded",
+    "Gate.Bypass.bad2": "unguarded", "Gate.Bypass.unused_loop": "unguarded", "Gate.Bypass.u2": "unguarded",
     "Gate.DeclInst.Default": "proved",
     "Gate.DeclInst.zero_or_default": "foreign-axiom",
     "Gate.External.pi_use": "foreign-axiom",  # a standard-library axiom outside the accepted list
@@ -68,7 +68,7 @@ GATE_SITES = {
     ("Oblig.v", 3, "admitted"): ["Gate.Oblig.half_obligation_1"],  # Admit Obligations
     ("Bypass.v", 2, "bypass-check"): [], ("Bypass.v", 3, "bypass-check"): [],
     ("Bypass.v", 4, "unset-checking"): [], ("Bypass.v", 7, "unset-checking"): [],
-    ("Bypass.v", 10, "unset-checking"): [],
+    ("Bypass.v", 10, "unset-checking"): [], ("Bypass.v", 13, "bypass-check"): [],
     ("DeclInst.v", 2, "axiom"): ["Gate.DeclInst.nat_default"],  # Declare Instance
 }
 
