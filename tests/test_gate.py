@@ -75,7 +75,7 @@ GATE_SITES = {
 
 @pytest.fixture(scope="session")
 def gate_report(built_gate):
-    r = run_cli("status", "--json", "--no-cache", "--project", built_gate, lock=True)
+    r = run_cli("status", "--json", "--project", built_gate, lock=True)  # cold (fresh copy); fills the cache
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
