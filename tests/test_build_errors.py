@@ -106,3 +106,15 @@ def test_build_errors_without_location_name_file_and_line(tmp_path):
     ]
     assert r.stderr.strip().splitlines() == [
         "leansharp: error: build failed (3 errors); fix the file(s) above and re-run `leansharp build`"]
+
+
+def test_interleaved_errors_of_parallel_coqc_stay_apart(tmp_path):
+    """With make -jN two coqc may print their location-less errors on adjacent lines: each
+    `Error:` line starts a new message (it is never a continuation of the previous one)."""
+    (tmp_path / "B.v").write_text("Definition x := 1.\nLemma b : True.\nProof.\n")
+    (tmp_path / "C.v").write_text("Module M.\nDefinition x := 1.\n")
+    out = ("COQC B.v\nCOQC C.v\nError: There are pending proofs in file ./B.v: b.\n"
+           "Error: The module M needs to be closed.\n\n"
+           "make[1]: *** [Makefile.coq:793: B.vo] Error 1\nmake[1]: *** [Makefile.coq:793: C.vo] Error 1\n")
+    messages = sorted(e.message for e in parse_build_errors(out, tmp_path))
+    assert messages == ["The module M needs to be closed.", "There are pending proofs in file ./B.v: b."]

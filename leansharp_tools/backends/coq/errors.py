@@ -12,7 +12,7 @@ from leansharp_tools.backends.base import ProverError
 from leansharp_tools.errors import LeanSharpError
 
 _FILE_RE = re.compile(r'^File "(?P<file>[^"]+)", line (?P<line>\d+), characters (?P<a>-?\d+)-(?P<b>-?\d+):\s*$')
-_STOP_RE = re.compile(r"^(File \"|make(\[\d+\])?: |COQC |COQDEP |\s*$|Warning:|\*\*\* )")
+_STOP_RE = re.compile(r"^(File \"|make(\[\d+\])?: |COQC |COQDEP |\s*$|Warning:|Error:|\*\*\* )")
 
 
 def _message(lines: List[str], i: int) -> Tuple[str, int]:
