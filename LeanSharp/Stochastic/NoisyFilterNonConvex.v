@@ -39,12 +39,7 @@ Hypotheses (Hlaw : is_law K p) (Hmean : mean_field n K p Gk G) (Hvar : variance_
            (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc)
            (Hd : 0 <= delta) (Hinf : forall v, Linf <= L v).
 
-Lemma noise_unbiased_at w : unbiased n K p (fun k => vsub (Gk k w) (G w)).
-Proof.
-  intros i Hi. unfold vsub. rewrite (expect_ext K p _ (fun k => Gk k w i + (-1) * G w i))
-    by (intros; ring).
-  rewrite expect_add, (expect_const K p (-1 * G w i) Hlaw), Hmean by exact Hi. ring.
-Qed.
+Let noise_unbiased_at w := noise_unbiased p G Gk Hlaw Hmean w.
 
 (** E_k L(w⁺_k) ≤ L(w) − (η/4)‖∇L(w)‖² + (3/4)ηLc²ρ² + Lcη²σ². *)
 Theorem noisy_descent_expected (w : W n) eta rho :
