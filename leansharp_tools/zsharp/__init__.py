@@ -10,7 +10,9 @@ works): ``core`` (types, ε constants, :class:`Rule`), ``stats`` (mean, σ, s, z
 masked mean), ``rule`` (quantile threshold, top-k fallback, ZSharp's masks and filter),
 ``sam`` (norm, perturbation, direction, steps, iterates), ``losses`` (test losses and
 the witness points), ``train`` (ZSharp as it trains: network-wide mask on the flat
-vector, gradient clipping, torch SGD with momentum, the full and the noisy step),
+vector, gradient clipping, torch SGD with momentum, the closure-use and the noisy step),
+``trainer`` (upstream's trainer loop as written — the gradient carried across iterations —
+and its two fixes, checked against recorded torch trajectories),
 ``generalization`` (KL divergence, log-partition and tilted law of the PAC-Bayes bounds).
 
 Two rules, selected with ``rule=Rule.ACTUAL`` (default) or ``rule=Rule.IDEALISED``
@@ -125,6 +127,16 @@ from leansharp_tools.zsharp.train import (  # noqa: F401
     zsharp_noisy_step,
     zsharp_train_step,
 )
+from leansharp_tools.zsharp.trainer import (  # noqa: F401
+    GradSource,
+    TrainerConstants,
+    TrainerState,
+    run_trainer,
+    run_trainer_as_written,
+    run_trainer_closure,
+    run_trainer_zero_grad,
+    trainer_step,
+)
 
 __all__ = [
     "Rule",
@@ -183,6 +195,14 @@ __all__ = [
     "zsharp_train_step",
     "zsharp_noisy_step",
     "run_zsharp_training",
+    "GradSource",
+    "TrainerConstants",
+    "TrainerState",
+    "trainer_step",
+    "run_trainer",
+    "run_trainer_as_written",
+    "run_trainer_zero_grad",
+    "run_trainer_closure",
     "kl_divergence",
     "log_partition",
     "tilt",
