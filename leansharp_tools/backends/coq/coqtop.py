@@ -249,13 +249,14 @@ class Coqtop:
         while True:
             m = PROMPT_RE.search(self._buf, max(self._pos, scan - 200))
             if m:
+                # read everything from the match BEFORE trimming: its groups are slices of _buf
                 text = self._buf[self._pos:m.start()].decode("utf-8", "replace")
+                state, proof = int(m.group(2)), (m.group(1).decode() if m.group(3) else None)
                 self._pos = m.end()
                 if self._pos > 1 << 20:  # keep the buffer small without copying it per prompt
                     del self._buf[:self._pos]
                     self._pos = 0
-                proof = m.group(1).decode() if m.group(3) else None
-                return text, (int(m.group(2)), proof)
+                return text, (state, proof)
             scan = len(self._buf)
             left = deadline - time.monotonic()
             if left <= 0:
