@@ -71,6 +71,7 @@ class BpItem:
     filters: List[BpDecl]
     code: List[CodeLink]
     test: List[TestLink]
+    statement: str = ""  # the result in words (title: its short form)
     uses: List[str] = field(default_factory=list)  # items one of its declarations uses (transitively)
     used_by: List[str] = field(default_factory=list)
     direct: List[str] = field(default_factory=list)  # the arrows drawn from it (transitive reduction)
@@ -82,7 +83,8 @@ class BpItem:
 
     def to_json(self) -> Dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "spec": self.spec, "tier": self.tier, "headline": self.headline,
+            "id": self.id, "title": self.title, "statement": self.statement, "spec": self.spec, "tier": self.tier,
+            "headline": self.headline,
             "status": str(self.status), "declarations": [d.to_json() for d in self.declarations],
             "witness": [d.to_json() for d in self.witnesses], "filters": [d.to_json() for d in self.filters],
             "code": [{"target": c.target, "found": c.found, "location": c.location} for c in self.code],
@@ -262,7 +264,8 @@ def build_blueprint(project: Union[None, str, Path, Project] = None, use_cache: 
     statements, note = statements_or_note(proj, batches, backend, use_cache)
     items = [BpItem(im.id, im.title, im.spec, im.tier, im.headline, str(im.status),
                     _decls(im.declarations, statements), _decls(im.witnesses, statements),
-                    _decls(im.filters, statements), im.code, im.test) for im in pmap.items]
+                    _decls(im.filters, statements), im.code, im.test, statement=im.statement or im.title)
+             for im in pmap.items]
     rel = item_relation({im.id: [d.name for d in im.declarations if d.status != Status.MISSING]
                          for im in pmap.items}, g)
     direct = drawn_edges([it.id for it in items], rel)

@@ -16,7 +16,12 @@ verdict, or FOUND/ADMITTED from the source scan); a name absent from it does not
 Schema of one `[[item]]` table:
 
     id            str, required, unique        "area.result"
-    title         str, required
+    statement     str                          the result in words (any length)
+    title         str, <= 80 characters        what the result is about, shown in tables;
+                  at least one of title/statement is required. Without `statement`
+                  a title longer than 80 characters is the statement (roadmaps written
+                  before `statement` existed); without a short `title` it is
+                  `short_title(statement)`
     spec          str (or number), required    SPEC section, e.g. "2.1"
     tier          int 1..4, required
     headline      bool, default false
@@ -50,15 +55,17 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from leansharp_tools.backends.base import Status, TextEnum
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.tomlfile import parse_toml
 
 ROADMAP = "roadmap.toml"
-KNOWN_KEYS = {"id", "title", "spec", "tier", "headline", "declarations", "witness", "filters", "code", "test"}
+KNOWN_KEYS = {"id", "title", "statement", "spec", "tier", "headline", "declarations", "witness", "filters", "code",
+              "test"}
 ROLES = ("declaration", "witness", "filters")
+TITLE_MAX = 80
 
 
 class ItemState(TextEnum):
@@ -86,6 +93,7 @@ class RoadmapItem:
     test: List[str] = field(default_factory=list)
     line: int = 0
     name_lines: Dict[str, int] = field(default_factory=dict)  # any name or link target -> its line
+    statement: str = ""  # the result in words; the title when the roadmap gives none
 
     def line_of(self, name: str) -> int:
         """Line where `name` is written in this item (the item header if not found)."""
@@ -97,10 +105,49 @@ class RoadmapItem:
 
     def to_json(self) -> Dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "spec": self.spec, "tier": self.tier,
+            "id": self.id, "title": self.title, "statement": self.statement, "spec": self.spec, "tier": self.tier,
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
             "filters": self.filters, "code": self.code, "test": self.test, "line": self.line,
         }
+
+
+#: a sentence end that is not an abbreviation ("i.i.d. ", "e.g. ")
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\.\w)\. ")
+
+
+def short_title(statement: str, limit: int = TITLE_MAX) -> str:
+    """A title of at most `limit` characters for a long statement (a leading tag such
+    as "OPEN — " dropped): the statement itself when it fits, else its first clause
+    (up to "; ", ": ", " — ", a sentence end or ", ", brackets balanced) of at least
+    8 characters that fits, else its words cut before `limit` with "…"."""
+    text = re.sub(r"^[A-Z]{2,}\s*(—|:|-)\s*", "", " ".join(statement.split()))
+    if len(text) <= limit:
+        return text
+    for sep in (re.compile("; "), re.compile(": "), re.compile(" — "), _SENTENCE_END, re.compile(", ")):
+        for m in sep.finditer(text, 0, limit + 2):
+            head = text[:m.start()]
+            if 8 <= len(head) <= limit and all(head.count(a) == head.count(b) for a, b in ("()", "[]", "{}", "⟨⟩")):
+                return head
+    cut = text[:limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+def _title_and_statement(t: Mapping[str, Any], err: Callable[..., LeanSharpError]) -> Tuple[str, str]:
+    """(title, statement) of an item table (see the module doc for the rules)."""
+    for key in ("title", "statement"):
+        if key in t and (not isinstance(t[key], str) or not t[key].strip()):
+            raise err(f"'{key}' must be a non-empty string", key)
+    title, statement = " ".join(t.get("title", "").split()), " ".join(t.get("statement", "").split())
+    if not statement:
+        statement = title
+    elif len(title) > TITLE_MAX:
+        raise err(f"'title' has {len(title)} characters, at most {TITLE_MAX}: keep it short (what the result is "
+                  f"about) and put the rest in 'statement'", "title")
+    if not title or len(title) > TITLE_MAX:
+        title = short_title(statement)
+    return title, statement
 
 
 def _item_lines(text: str) -> List[int]:
@@ -148,15 +195,16 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
         if key not in KNOWN_KEYS:
             raise err(f"unknown key '{key}' (allowed: {', '.join(sorted(KNOWN_KEYS))})", key)
     for key in ("id", "title", "spec", "tier"):
+        if key == "title" and "statement" in t:
+            continue
         if key not in t:
-            raise err(f"missing required key '{key}'")
+            raise err(f"missing required key '{key}'" + (" or 'statement'" if key == "title" else ""))
     if not isinstance(t["id"], str) or not t["id"]:
         raise err("'id' must be a non-empty string", "id")
     if t["id"] in seen:
         raise err(f"duplicate id '{t['id']}' (first at line {seen[t['id']]})", "id")
     seen[t["id"]] = line
-    if not isinstance(t["title"], str):
-        raise err("'title' must be a string", "title")
+    title, statement = _title_and_statement(t, err)
     if not isinstance(t["spec"], (str, int, float)):
         raise err("'spec' must be a string like \"2.1\"", "spec")
     tier = t["tier"]
@@ -168,7 +216,7 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
     decls = t.get("declarations", [])
     if not (isinstance(decls, list) and all(isinstance(x, str) for x in decls)):
         raise err("'declarations' must be a list of strings", "declarations")
-    it = RoadmapItem(id=t["id"], title=t["title"], spec=str(t["spec"]), tier=tier, headline=headline,
+    it = RoadmapItem(id=t["id"], title=title, statement=statement, spec=str(t["spec"]), tier=tier, headline=headline,
                      declarations=list(decls), witness=str_list("witness"), filters=str_list("filters"),
                      code=str_list("code"), test=str_list("test"), line=line)
     it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test)

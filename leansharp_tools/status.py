@@ -56,7 +56,8 @@ JSON document (`schema` = "leansharp-status/1"):
                     "unguarded": 0, "unknown": 0}}, ...],
       "totals": {"declarations": 250, "proved": 250, "admitted": 0, ...},
       "roadmap": [                # [] when there is no roadmap.toml (or with --module)
-        {"id": "filter.contraction", "title": "...", "spec": "2.1", "tier": 1, "headline": true,
+        {"id": "filter.contraction", "title": "L2 contraction", "statement": "...", "spec": "2.1", "tier": 1,
+         "headline": true,
          "status": "proved",      # proved | partial | open (roadmap.item_status)
          "declarations": [{"name": "...", "status": "proved" | ... | "missing"}],
          "witness": [{"name": "...", "status": ...}],   # roadmap `witness` names
@@ -133,7 +134,8 @@ class ItemReport:
     filters: List[Dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> Dict[str, Any]:
-        return {"id": self.item.id, "title": self.item.title, "spec": self.item.spec, "tier": self.item.tier,
+        return {"id": self.item.id, "title": self.item.title, "statement": self.item.statement,
+                "spec": self.item.spec, "tier": self.item.tier,
                 "headline": self.item.headline, "status": self.status, "declarations": self.declarations,
                 "witness": self.witness, "filters": self.filters,
                 "missing": self.missing, "line": self.item.line}
@@ -148,6 +150,7 @@ class StatusReport:
     problems: List[str] = field(default_factory=list)
     standard_axioms: List[str] = field(default_factory=list)
     sites: List[AssumptionSite] = field(default_factory=list)
+    project: str = ""  # the project's name (Project.name)
 
     def by_name(self) -> Dict[str, DeclStatus]:
         return {d.name: d for d in self.declarations}
@@ -360,7 +363,7 @@ def collect_status(
     if asks and use_cache and not problems_of_run:
         save_cache(proj.root, CACHE, cache)
 
-    report = StatusReport(proj.root, [], {}, standard_axioms=backend.standard_axioms())
+    report = StatusReport(proj.root, [], {}, standard_axioms=backend.standard_axioms(), project=proj.name)
     for f in files:
         mod = proj.module_of(f)
         report.module_files[mod] = str(f)

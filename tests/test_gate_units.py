@@ -217,7 +217,7 @@ def test_status_tables_fit_80_columns():
                                           Status.FOREIGN_AXIOM, axioms=[last.name]))
     report.problems = ["x"]
     con = Console(width=80, record=True, highlight=False, color_system=None)
-    render_status(con, report)
+    render_status(con, report, modules=True)
     out = con.export_text()
     assert max(len(line) for line in out.splitlines()) <= 80
     modules = out[out.index("Modules (LeanSharp.*)"):]

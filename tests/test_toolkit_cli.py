@@ -133,8 +133,14 @@ def test_status_clean_project_strict_and_roadmap(built_clean):
     assert doc["roadmap_totals"] == {"proved": 1, "partial": 0, "open": 1}
     # human output
     r = run_cli("status", "--project", built_clean)
+    assert r.returncode == 0 and "clean.open" in r.stdout and "Modules" not in r.stdout  # a few lines
+    assert len(r.stdout.splitlines()) <= 8, r.stdout
+    r = run_cli("status", "--modules", "--roadmap", "--project", built_clean)
     assert r.returncode == 0 and "clean.double" in r.stdout
     assert "Modules (Clean.*)" in r.stdout and "│ Base " in r.stdout  # the shared prefix is in the title
+    assert "doubling a sum" in " ".join(r.stdout.split())  # --roadmap: the statement under the title
+    r = run_cli("status", "--all", "--project", built_clean, env={"COLUMNS": "50"})  # piped: COLUMNS rules
+    assert r.returncode == 0 and max(len(line) for line in r.stdout.splitlines()) <= 50, r.stdout
 
 
 def test_status_warm_cache_needs_no_prover(built_clean, tmp_path):
@@ -156,7 +162,7 @@ def test_strict_fails_on_missing_roadmap_declaration(tmp_path, built_clean):
                 'declarations = ["Clean.Base.no_such_lemma"]\n')
     r = run_cli("status", "--strict", "--project", proj, lock=True)
     assert r.returncode == 1
-    assert "roadmap.toml:23: item clean.ghost: declaration Clean.Base.no_such_lemma does not exist" in r.stderr
+    assert "roadmap.toml:24: item clean.ghost: declaration Clean.Base.no_such_lemma does not exist" in r.stderr
 
 
 def test_malformed_roadmap_is_one_line_error_with_line(tmp_path, built_clean):

@@ -1,7 +1,9 @@
-"""`leansharp status [--json] [--strict] [--module M] [--all] [--no-cache] [--project PATH]`.
+"""`leansharp status [--json] [--strict] [--module M] [--modules] [--roadmap] [--all] [--no-cache] [--project PATH]`.
 
-Prints every declaration that is not proved, a per-module summary, a per-roadmap-item
-summary and every problem --strict rejects, assumption sites included (or one JSON
+Prints a few lines: totals, roadmap counts with the items not proved, every declaration
+that is not proved and every problem --strict rejects, assumption sites included;
+`--modules` / `--roadmap` add the per-module / per-item tables, `--all` both and every
+declaration (or one JSON
 document, schema in `leansharp_tools.status`). Needs a build
 first (it says `run leansharp build first` when a compiled file is missing or stale).
 `--strict` exits 1 when the report lists any problem."""
@@ -26,7 +28,9 @@ def command(
                                 "functor, Unset Guard Checking, ...) or broken roadmap link."),
     module: Optional[List[str]] = typer.Option(None, "--module", "-m", help="Only this module (full name or suffix, "
                                                "e.g. Filter.Mask); repeatable."),
-    show_all: bool = typer.Option(False, "--all", help="List every declaration, not only the unproved ones."),
+    show_all: bool = typer.Option(False, "--all", help="List every declaration and both tables (modules, roadmap)."),
+    modules: bool = typer.Option(False, "--modules", help="Add the per-module table."),
+    roadmap: bool = typer.Option(False, "--roadmap", help="Add the roadmap table (title and statement of each item)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore .leansharp/cache (re-run Print Assumptions)."),
     project: Optional[Path] = PROJECT,
 ) -> None:
@@ -36,6 +40,6 @@ def command(
     if json_:
         print_json(report.to_json())
     else:
-        render_status(console(), report, show_all=show_all)
+        render_status(console(), report, show_all=show_all, modules=modules, roadmap=roadmap)
     if strict and not report.ok:
         raise LeanSharpError(f"--strict: {len(report.problems)} problem(s), first: {report.problems[0]}")

@@ -94,7 +94,7 @@ def build_map(project: ProjectArg, statuses: Optional[Mapping[str, Status]] = No
             id=it.id, title=it.title, spec=it.spec, tier=it.tier, headline=it.headline,
             status=item_status(it, known), declarations=link(it.declarations, "declaration"),
             witnesses=link(it.witness, "witness"), code=links.code, test=links.test,
-            line=it.line, problems=links.problems, filters=link(it.filters, "filters"),
+            line=it.line, problems=links.problems, filters=link(it.filters, "filters"), statement=it.statement,
         ))
         problems += links.problems
     index: Dict[str, List[str]] = {}

@@ -49,6 +49,7 @@ class ItemMap:
     line: int = 0  # line of the item's [[item]] header in roadmap.toml
     problems: List[LinkProblem] = field(default_factory=list)
     filters: List[DeclLink] = field(default_factory=list)  # `filters`: ZSharp's mask is not all ones at the witness
+    statement: str = ""  # the result in words (roadmap `statement`; `title` is its short form)
 
 
 @dataclass

@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -31,12 +33,9 @@ STATUS_STYLE: Dict[str, str] = {
 
 
 def console(stderr: bool = False) -> Console:
-    """A rich console; when not writing to a terminal (CI logs, pipes) use a wide
-    fixed width so tables are not folded at 80 columns."""
-    con = Console(stderr=stderr, highlight=False, soft_wrap=False)
-    if not con.is_terminal:
-        con = Console(stderr=stderr, highlight=False, soft_wrap=False, width=200)
-    return con
+    """A rich console as wide as `COLUMNS` says, else as the terminal this process runs
+    in (any of stdin/stdout/stderr, so a pipe to `less` still fits the screen), else 80."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def progress_bar(label: str, con: Console, transient: bool = False) -> Progress:
@@ -149,41 +148,87 @@ def modules_table(report: StatusReport, width: int = 200) -> Table:
     return t
 
 
-def render_status(con: Console, report: StatusReport, show_all: bool = False) -> None:
+def declarations_table(report: StatusReport, every: bool) -> Table:
+    """Every declaration (`every`) or only those that are not proved."""
+    holes = [d for d in report.declarations if d.status != Status.PROVED]
+    t = Table(title="Declarations" if every else "Declarations that are not proved", title_justify="left")
+    for c in ("status", "declaration", "kind", "file:line", "detail"):
+        t.add_column(c, overflow="fold")
+    for d in (report.declarations if every else holes):
+        detail = ", ".join(d.axioms + d.unsafe + ([d.error] if d.error else []))
+        t.add_row(styled(d.status), d.name, d.kind, f"{d.file}:{d.line}", detail)
+    return t
+
+
+def roadmap_table(report: StatusReport) -> Table:
+    """Every roadmap item: id, tier, status, proved/declarations, its title in bold and
+    its statement below (when the statement says more than the title)."""
+    t = Table(title="Roadmap items", title_justify="left", show_lines=True)
+    t.add_column("item", overflow="fold")
+    t.add_column("tier", justify="right", no_wrap=True)
+    t.add_column("status", no_wrap=True)
+    t.add_column("proved", justify="right", no_wrap=True)
+    t.add_column("title / statement", overflow="fold", ratio=1)
+    for it in report.roadmap:
+        n = len(it.declarations)
+        k = sum(1 for d in it.declarations if d["status"] == Status.PROVED)
+        words = f"[bold]{escape(it.item.title)}[/bold]"
+        if it.item.statement and it.item.statement != it.item.title:
+            words += f"\n[dim]{escape(it.item.statement)}[/dim]"
+        t.add_row(escape(it.item.id) + (" ★" if it.item.headline else ""), str(it.item.tier), styled(it.status),
+                  f"{k}/{n}", words)
+    return t
+
+
+def status_summary(report: StatusReport, width: int = 80) -> List[str]:
+    """The few lines (rich markup) of the default report: totals, roadmap counts and
+    every item not proved (id — title, the title under the id when both do not fit)."""
+    tot = report.totals()
+    n_mod = len(report.module_files)
+    counts = ", ".join(f"{tot[s]} {styled(s) if s != Status.PROVED else s}" for s in VERDICTS if tot[s])
+    out = [f"[bold]{escape(report.project or report.root.name)}[/bold]: {tot['declarations']} "
+                      f"declarations in {n_mod} module{'s' if n_mod != 1 else ''}: {counts or 'none'}"]
+    if report.roadmap:
+        rt = report.roadmap_totals()
+        out.append(f"roadmap: {len(report.roadmap)} items: {rt['proved']} proved, {rt['partial']} partial, "
+                   f"{rt['open']} open")
+        for it in report.roadmap:
+            if it.status != ItemState.PROVED:
+                head = f" {it.status} {it.item.id} — "
+                if len(head) + len(it.item.title) <= width:
+                    out.append(f" {styled(it.status)} {escape(it.item.id)} — {escape(it.item.title)}")
+                else:  # the title on its own (wrapped) lines under the id
+                    out.append(f" {styled(it.status)} {escape(it.item.id)}")
+                    out += [escape(line) for line in textwrap.wrap(it.item.title, max(20, width - 1),
+                                                                   initial_indent="   ", subsequent_indent="   ")]
+    return out
+
+
+def render_status(con: Console, report: StatusReport, show_all: bool = False, modules: bool = False,
+                  roadmap: bool = False, max_problems: int = 50) -> None:
+    """The status report: by default a few lines (`status_summary`), the declarations
+    that are not proved and the problems; `modules` / `roadmap` add those tables,
+    `show_all` lists every declaration and both tables."""
     holes = [d for d in report.declarations if d.status != Status.PROVED]
     if show_all or holes:
-        t = Table(title="Declarations" if show_all else "Declarations that are not proved", title_justify="left")
-        for c in ("status", "declaration", "kind", "file:line", "detail"):
-            t.add_column(c, overflow="fold")
-        for d in (report.declarations if show_all else holes):
-            detail = ", ".join(d.axioms + d.unsafe + ([d.error] if d.error else []))
-            t.add_row(styled(d.status), d.name, d.kind, f"{d.file}:{d.line}", detail)
-        con.print(t)
-
-    con.print(modules_table(report, con.width))
-
-    if report.roadmap:
-        t = Table(title="Roadmap items", title_justify="left")
-        for c in ("item", "tier", "status", "proved", "title"):
-            t.add_column(c, overflow="fold")
-        for it in report.roadmap:
-            n = len(it.declarations)
-            k = sum(1 for d in it.declarations if d["status"] == Status.PROVED)
-            t.add_row(it.item.id + (" ★" if it.item.headline else ""), str(it.item.tier), styled(it.status),
-                      f"{k}/{n}", it.item.title)
-        con.print(t)
-        rt = report.roadmap_totals()
-        con.print(f"roadmap: {rt['proved']} proved, {rt['partial']} partial, {rt['open']} open")
-
+        con.print(declarations_table(report, show_all))
+    if show_all or modules:
+        con.print(modules_table(report, con.width))
+    if (show_all or roadmap) and report.roadmap:
+        con.print(roadmap_table(report))
+    for line in status_summary(report, con.width):
+        con.print(line)
     if report.problems:
         con.print(f"[bold red]{len(report.problems)} problem(s)[/bold red] (leansharp status --strict fails):")
-        for p in report.problems[:50]:
+        for p in report.problems[:max_problems]:
             con.print(f"  {p}", markup=False)
-        if len(report.problems) > 50:
-            con.print(f"  ... and {len(report.problems) - 50} more (see --json)")
+        if len(report.problems) > max_problems:
+            con.print(f"  ... and {len(report.problems) - max_problems} more (see --json)")
     else:
-        con.print(f"[bold green]all {report.totals()['declarations']} declarations proved[/bold green] "
-                  f"(standard classical axioms only)")
+        con.print("[bold green]ok[/bold green]: all proved (standard axioms only), no assumption site, "
+                  "no broken link")
+    if not (show_all or (modules and roadmap)):
+        con.print("[dim]tables: leansharp status --modules, --roadmap, --all[/dim]")
 
 
 # ------------------------------------------------------------------------- build
