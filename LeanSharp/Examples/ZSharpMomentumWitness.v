@@ -132,6 +132,43 @@ Proof. intros Hi. unfold gD. destruct i as [|[|[|[|[|[|[|[|i]]]]]]]]; simpl; lra
 Lemma sqrt_001 : sqrt 0.01 = 0.1.
 Proof. rewrite <- (sqrt_square 0.1) by lra. f_equal. lra. Qed.
 
+(** The numeric tail shared by the witnesses at curvature 1 (h = 1 + 5e-4) and ZSharp's
+    η, β: from √Q(x) ≤ √0.9^T·S0 + r with S0 ≤ 5.01 and r ≤ B, w² ≤ 1.3·(5.01·0.95^T + B)². *)
+Lemma unit_w2_le (x : R * R) S0 r B T :
+  0 <= S0 <= 5.01 -> 0 <= r <= B ->
+  hb_norm 0.01 0.9 (1 + 5e-4) x <= sqrt 0.9 ^ T * S0 + r ->
+  fst x ^ 2 <= 1.3 * (5.01 * 0.95 ^ T + B) ^ 2.
+Proof.
+  intros HS0 Hr Hx. pose proof hb_disc_zsharp_unit as HD.
+  assert (Heb : 0 < 0.01 * 0.9) by lra.
+  pose proof (hb_w2_le_energy 0.01 0.9 (1 + 5e-4) x Heb ltac:(lra)) as Hw.
+  pose proof (hb_energy_nonneg 0.01 0.9 (1 + 5e-4) x Heb ltac:(lra)) as HQ.
+  pose proof (sqrt_between 0.9 0.9486 0.94869 ltac:(lra) ltac:(lra) ltac:(lra)) as Hs9.
+  assert (Hpow : 0 <= sqrt 0.9 ^ T <= 0.95 ^ T)
+    by (split; [apply pow_le; lra | apply pow_incr; lra]).
+  pose proof (pow_le 0.95 T ltac:(lra)).
+  assert (Hc : 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4) <= 1.3).
+  { apply (Rmult_le_reg_r (hb_disc 0.01 0.9 (1 + 5e-4))); [lra|].
+    unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
+  assert (Hc0 : 0 <= 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4))
+    by (apply Rle_mult_inv_pos; lra).
+  unfold hb_norm in Hx. rewrite <- (sqrt_sqrt _ HQ) in Hw.
+  set (N := sqrt (hb_energy 0.01 0.9 (1 + 5e-4) x)) in *.
+  assert (HN : 0 <= N) by apply sqrt_pos.
+  assert (HNB : N <= 5.01 * 0.95 ^ T + B) by nra.
+  assert (HN2 : N ^ 2 <= (5.01 * 0.95 ^ T + B) ^ 2) by (apply pow_incr; lra).
+  eapply Rle_trans; [exact Hw|]. replace (N * N) with (N ^ 2) by ring.
+  apply Rmult_le_compat; [lra | apply pow2_ge_0 | lra | exact HN2].
+Qed.
+
+(** √Q at the start (w_i, b_i) = (gD_i, 0): at most 5.01. *)
+Lemma start_norm_le i : (i < 8)%nat -> 0 <= hb_norm 0.01 0.9 (1 + 5e-4) (gD i, vzero i) <= 5.01.
+Proof.
+  intros Hi. unfold hb_norm, hb_energy, vzero. cbn [fst snd]. pose proof (gD_sq_le i Hi).
+  split; [apply sqrt_pos|]. rewrite <- (sqrt_square 5.01) by lra.
+  apply sqrt_le_1_alt. nra.
+Qed.
+
 Theorem momentum_ball_witness i T :
   (i < 8)%nat ->
   fst (zsharp_momentum_iter 8 0.01 0.9 5e-4 0.05 1e-12 1 (bowl_grad 8) (zsharp_net_mask sizesD)
@@ -141,32 +178,14 @@ Proof.
   intros Hi. pose proof hb_disc_zsharp_unit as HD.
   destruct (zsharp_momentum_ball 8 0.01 0.9 5e-4 0.05 (fun _ => 1) (bowl_grad 8) ltac:(lra)
               ltac:(lra) ltac:(lra) bowl_grad_diag 1e-12 1 (zsharp_net_mask sizesD) (gD, vzero)
-              i T ltac:(lra) Hi ltac:(lra)) as [_ H].
-  cbv beta zeta in H. eapply Rle_trans; [exact H|]. clear H.
-  set (S0 := hb_norm 0.01 0.9 (1 + 5e-4) (fst (gD, vzero) i, snd (gD, vzero) i)).
-  assert (HS0 : 0 <= S0 <= 5.01).
-  { unfold S0, hb_norm, hb_energy, vzero. cbn [fst snd]. pose proof (gD_sq_le i Hi).
-    split; [apply sqrt_pos|]. rewrite <- (sqrt_square 5.01) by lra.
-    apply sqrt_le_1_alt. nra. }
+              i T ltac:(lra) Hi ltac:(lra)) as [H _].
+  cbv beta zeta in H.
   pose proof (sqrt_between 0.9 0.9486 0.94869 ltac:(lra) ltac:(lra) ltac:(lra)) as Hs9.
-  assert (Hsb : 0 <= sqrt 0.9 <= 0.95) by lra.
-  assert (Hpow : 0 <= sqrt 0.9 ^ T <= 0.95 ^ T)
-    by (split; [apply pow_le; lra | apply pow_incr; lra]).
   assert (Hr : 0 <= momentum_radius 0.01 0.9 0.05 1 <= 0.0975)
     by (unfold momentum_radius; rewrite Rabs_R1, sqrt_001; split;
         [apply Rle_mult_inv_pos | apply (Rmult_le_reg_r (1 - sqrt 0.9)); unfold Rdiv;
          [| rewrite Rmult_assoc, Rinv_l]]; lra).
-  assert (Hc : 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4) <= 1.3).
-  { apply (Rmult_le_reg_r (hb_disc 0.01 0.9 (1 + 5e-4))); [lra|].
-    unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
-  assert (Hc0 : 0 <= 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4))
-    by (apply Rle_mult_inv_pos; lra).
-  pose proof (pow_le 0.95 T ltac:(lra)).
-  assert (Hb : 0 <= sqrt 0.9 ^ T * S0 + momentum_radius 0.01 0.9 0.05 1
-               <= 5.01 * 0.95 ^ T + 0.0975) by (split; nra).
-  assert (Hsq : (sqrt 0.9 ^ T * S0 + momentum_radius 0.01 0.9 0.05 1) ^ 2
-                <= (5.01 * 0.95 ^ T + 0.0975) ^ 2) by (apply pow_incr; lra).
-  apply Rmult_le_compat; [lra | apply pow2_ge_0 | lra | exact Hsq].
+  exact (unit_w2_le _ _ _ _ T (start_norm_le i Hi) Hr H).
 Qed.
 
 Theorem momentum_norm_witness T :
