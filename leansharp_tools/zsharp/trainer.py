@@ -50,7 +50,8 @@ from leansharp_tools.zsharp.train import (
 )
 
 __all__ = [
-    "GradSource", "TrainerConstants", "TrainerState", "trainer_step", "run_trainer",
+    "GradSource", "TrainerConstants", "TrainerState", "StepParts", "step_parts", "trainer_step",
+    "run_trainer", "run_trainer_states",
     "run_trainer_as_written", "run_trainer_zero_grad", "run_trainer_closure",
 ]
 
@@ -86,29 +87,73 @@ class TrainerState:
     grad: Optional[Layers] = None
 
 
-def trainer_step(
-    state: TrainerState, grad_fn: GradFn, source: GradSource, k: TrainerConstants
-) -> TrainerState:
-    """One iteration of the loop selected by ``source``, torch semantics (module docstring).
+@dataclass(frozen=True)
+class StepParts:
+    """The quantities of one iteration: p_t, the mask m_t of clip(p_t), f_t, ε_t, d_t, and
+    the weights torch's SGD steps from ((w_t + ε_t) − ε_t in floating point)."""
 
-    Coq: ``LeanSharp.Theory.Trainer.trainer_step``.
+    p: Layers
+    mask: Layers
+    f: Layers
+    eps: Layers
+    d: Layers
+    w: Layers
+
+
+def step_parts(state: TrainerState, grad_fn: GradFn, source: GradSource, k: TrainerConstants) -> StepParts:
+    """p_t, m_t, f_t, ε_t, d_t of the iteration from ``state`` (module docstring).
+
+    Coq: ``LeanSharp.Theory.Trainer.trainer_first_grad``, ``trainer_filtered``,
+    ``trainer_eps``, ``trainer_grad``.
     """
     w = state.w
     g1 = _layers(grad_fn([x.copy() for x in w]))
-    carried = source is GradSource.AS_WRITTEN and state.grad is not None
-    p = [d + g for d, g in zip(state.grad, g1)] if carried and state.grad is not None else g1
-    if k.clip is not None:
-        p = clip_grad_norm(p, k.clip)
-    f = [x * m for x, m in zip(p, network_mask(p, k.percentile))]
+    carried = state.grad if source is GradSource.AS_WRITTEN else None
+    p = [d + g for d, g in zip(carried, g1)] if carried is not None else g1
+    pre = clip_grad_norm(p, k.clip) if k.clip is not None else p
+    mask = network_mask(pre, k.percentile)
+    f = [x * m for x, m in zip(pre, mask)]
     scale = k.rho / (global_norm(f) + k.delta)
     e = [x * scale for x in f]
     w_pert = [x + ex for x, ex in zip(w, e)]
     g2 = _layers(grad_fn([x.copy() for x in w_pert]))
     d = g2 if source is GradSource.CLOSURE else [fx + gx for fx, gx in zip(f, g2)]
-    w_back = [x - ex for x, ex in zip(w_pert, e)]
-    step = [dx + k.weight_decay * x for dx, x in zip(d, w_back)]
+    return StepParts(p, mask, f, e, d, [x - ex for x, ex in zip(w_pert, e)])
+
+
+def trainer_step(
+    state: TrainerState, grad_fn: GradFn, source: GradSource, k: TrainerConstants
+) -> TrainerState:
+    """One iteration of the loop selected by ``source``, torch semantics (module docstring):
+    b_t = d_t + λw_t on the first step (torch creates the buffer), else βb_{t−1} + d_t + λw_t;
+    w_{t+1} = w_t − ηb_t.
+
+    Coq: ``LeanSharp.Theory.Trainer.trainer_step``.
+    """
+    parts = step_parts(state, grad_fn, source, k)
+    step = [dx + k.weight_decay * x for dx, x in zip(parts.d, parts.w)]
     buf = step if state.buf is None else [k.momentum * b + s for b, s in zip(state.buf, step)]
-    return TrainerState([x - k.lr * b for x, b in zip(w_back, buf)], buf, d)
+    return TrainerState([x - k.lr * b for x, b in zip(parts.w, buf)], buf, parts.d)
+
+
+def run_trainer_states(
+    w0: Sequence[ArrayLike],
+    grad_fn: GradFn,
+    steps: int,
+    source: GradSource | str = GradSource.AS_WRITTEN,
+    **constants: float | None,
+) -> List[TrainerState]:
+    """The states s_0, …, s_T of the loop ``source`` (s_0 = (w_0, None, None));
+    ``constants`` override :class:`TrainerConstants` (lr, momentum, weight_decay, rho,
+    delta, clip, percentile)."""
+    if steps < 0:
+        raise ValueError(f"steps must be >= 0, not {steps}")
+    k = TrainerConstants(**constants)  # type: ignore[arg-type]
+    src = GradSource(source)
+    states = [TrainerState(_layers(w0))]
+    for _ in range(steps):
+        states.append(trainer_step(states[-1], grad_fn, src, k))
+    return states
 
 
 def run_trainer(
@@ -119,18 +164,8 @@ def run_trainer(
     **constants: float | None,
 ) -> List[Layers]:
     """The trajectory w_0, …, w_T (T = ``steps``, each a list of per-layer arrays) of the
-    loop ``source``; ``constants`` override :class:`TrainerConstants` (lr, momentum,
-    weight_decay, rho, delta, clip, percentile)."""
-    if steps < 0:
-        raise ValueError(f"steps must be >= 0, not {steps}")
-    k = TrainerConstants(**constants)  # type: ignore[arg-type]
-    src = GradSource(source)
-    state = TrainerState(_layers(w0))
-    traj = [state.w]
-    for _ in range(steps):
-        state = trainer_step(state, grad_fn, src, k)
-        traj.append(state.w)
-    return traj
+    loop ``source`` (:func:`run_trainer_states`)."""
+    return [s.w for s in run_trainer_states(w0, grad_fn, steps, source, **constants)]
 
 
 def run_trainer_as_written(
