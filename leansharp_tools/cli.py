@@ -20,6 +20,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from leansharp_tools import __version__
+
+        typer.echo(f"leansharp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")) -> None:
+    """Build, audit and map a Coq library (the LeanSharp formal library by default)."""
+
+
 app.command("build")(build.command)
 app.command("status")(status.command)
 app.command("graph")(graph.command)

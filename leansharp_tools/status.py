@@ -37,7 +37,7 @@ Status of a declaration (`classify`, first rule that applies; `backends.base.Sta
                    project axioms and admitted lemmas it uses)
     proved         otherwise: closed, or only the standard classical axioms
 
-JSON document (`schema` = "leansharp-status/1"):
+JSON document (`schema` = "leansharp-status/2"; /1 had problems as plain strings):
 
     {
       "schema": "leansharp-status/1",
@@ -67,8 +67,13 @@ JSON document (`schema` = "leansharp-status/1"):
       "assumption_sites": [       # what the sources (and the prover) assume outside any declaration
         {"file": "X.v", "line": 2, "kind": "declare-module", "text": "Declare Module M : T: ...",
          "names": ["Lib.X.M.p"]}, ...],   # kinds: backends.base.SiteKind
-      "problems": ["LeanSharp/X.v:3: LeanSharp.X.foo: admitted", ...],   # what --strict rejects
+      "problems": [              # what --strict rejects (leansharp_tools.problems.Problem)
+        {"kind": "admitted", "name": "LeanSharp.X.foo", "file": "LeanSharp/X.v", "line": 3,
+         "message": "LeanSharp.X.foo: admitted", "text": "LeanSharp/X.v:3: LeanSharp.X.foo: admitted"}, ...],
       "ok": true                 # problems == []
+
+The JSON Schema of this document ships with the package:
+`leansharp_tools/schemas/status.schema.json`.
     }
 """
 
@@ -96,9 +101,10 @@ from leansharp_tools.backends.base import (
 )
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.problems import ENVIRONMENT, UNATTRIBUTED, Problem
 from leansharp_tools.roadmap import ItemState, RoadmapItem, find_roadmap, item_status, load_roadmap, resolve_links
 
-SCHEMA = "leansharp-status/1"
+SCHEMA = "leansharp-status/2"
 CACHE = "status"
 CACHE_VERSION = 3
 
@@ -147,7 +153,7 @@ class StatusReport:
     declarations: List[DeclStatus]
     module_files: Dict[str, str]
     roadmap: List[ItemReport] = field(default_factory=list)
-    problems: List[str] = field(default_factory=list)
+    problems: List[Problem] = field(default_factory=list)
     standard_axioms: List[str] = field(default_factory=list)
     sites: List[AssumptionSite] = field(default_factory=list)
     project: str = ""  # the project's name (Project.name)
@@ -188,7 +194,7 @@ class StatusReport:
             "roadmap_totals": self.roadmap_totals(),
             "assumption_sites": [{"file": x.file, "line": x.line, "kind": str(x.kind), "text": x.text,
                                   "names": list(x.names)} for x in self.sites],
-            "problems": list(self.problems),
+            "problems": [p.to_json() for p in self.problems],
             "ok": self.ok,
         }
 
@@ -226,6 +232,19 @@ def problem_line(d: DeclStatus) -> str:
     if d.error:
         detail += f" ({d.error})"
     return f"{d.file}:{d.line}: {d.name}: {detail}"
+
+
+def decl_problem(d: DeclStatus) -> Problem:
+    """A declaration that is not proved, as a `--strict` problem (its text: `problem_line`)."""
+    text = problem_line(d)
+    return Problem(str(d.status), text.split(": ", 1)[1], d.name, d.file, d.line, text)
+
+
+def site_problem(x: AssumptionSite) -> Problem:
+    """An assumption site as a `--strict` problem (its text: `str(site)`)."""
+    text = str(x)
+    return Problem(str(x.kind), text.split(": ", 1)[1] if ": " in text else text,
+                   ", ".join(x.names) or None, x.file, x.line, text)
 
 
 def select_modules(proj: Project, wanted: Optional[Sequence[str]]) -> List[Path]:
@@ -347,17 +366,17 @@ def collect_status(
         keys[mod] = digest([file_sha256(proj.compiled(f))] + [d.name for d in decls])
         if cached.get(mod, {}).get("key") != keys[mod]:
             asks[mod] = [d.name for d in decls if not d.is_axiom] + [d.name for d in decls if d.is_axiom]
-    problems_of_run: List[str] = []
+    problems_of_run: List[Problem] = []
     if asks:
         audit = _ask_prover(proj, backend, asks, on_progress)
         for mod in asks:
             cached[mod] = {"key": keys[mod], "results": _to_raw(audit.results.get(mod, {})),
                            "declared": [_raw(a) for a in audit.declared.get(mod, [])]}
         where = proj.project_file
-        problems_of_run += [f"{where}: {e}" for e in audit.environment]
-        problems_of_run += [f"{where}: the declarations checked rest on {a.name}"
-                            f"{' (' + a.text + ')' if a.text else ''}, but the dependency graph does not say "
-                            f"which: report this" for a in audit.unattributed]
+        problems_of_run += [Problem(ENVIRONMENT, e, file=where) for e in audit.environment]
+        problems_of_run += [Problem(UNATTRIBUTED, f"the declarations checked rest on {a.name}"
+                                    f"{' (' + a.text + ')' if a.text else ''}, but the dependency graph does not "
+                                    f"say which: report this", a.name, where) for a in audit.unattributed]
     if on_progress:
         on_progress("", len(files), len(files))
     if asks and use_cache and not problems_of_run:
@@ -375,9 +394,9 @@ def collect_status(
         report.sites += locate_sites(scanned[f], declared, mod, str(f))
     report.sites = backend.project_sites(proj) + report.sites
     order = {str(f): k for k, f in enumerate(files)}
-    located = [((order.get(d.file, -1), d.line), problem_line(d)) for d in report.declarations
+    located = [((order.get(d.file, -1), d.line), decl_problem(d)) for d in report.declarations
                if d.status != Status.PROVED]
-    located += [((order.get(x.file, -1), x.line), str(x)) for x in report.sites]
+    located += [((order.get(x.file, -1), x.line), site_problem(x)) for x in report.sites]
     report.problems += [p for _, p in sorted(located, key=lambda kp: kp[0])] + problems_of_run
 
     if with_roadmap is None:
@@ -393,13 +412,13 @@ def collect_status(
 
 def roadmap_report(
     items: Sequence[RoadmapItem], statuses: Mapping[str, Status], root: Path, where: str = "roadmap.toml"
-) -> Tuple[List[ItemReport], List[str]]:
+) -> Tuple[List[ItemReport], List[Problem]]:
     """The roadmap items with the status of their declarations, witnesses and filters
     (a name absent from `statuses` is "missing"; item status: `roadmap.item_status`),
-    and the broken links `--strict` rejects (`roadmap.resolve_links`), each as
+    and the broken links `--strict` rejects (`roadmap.resolve_links`), each printed as
     `where:line: item ID: ...` (the line where the name is written)."""
     out: List[ItemReport] = []
-    problems: List[str] = []
+    problems: List[Problem] = []
     code_cache: Dict[str, Any] = {}
 
     def named(names: List[str]) -> List[Dict[str, str]]:
@@ -409,5 +428,6 @@ def roadmap_report(
         missing = [n for n in it.declarations if n not in statuses]
         out.append(ItemReport(it, item_status(it, statuses), named(it.declarations), missing,
                               named(it.witness), named(it.filters)))
-        problems += [p.located(where) for p in resolve_links(it, root, statuses, code_cache).problems]
+        problems += [Problem(p.kind, f"item {p.item}: {p.message}", p.item, where, p.line, p.located(where))
+                     for p in resolve_links(it, root, statuses, code_cache).problems]
     return out, problems

@@ -105,7 +105,7 @@ def test_unparsable_source_in_status(tmp_path, built_clean):
 def test_status_classifies_every_hole(holes_report):
     got = {d["name"]: d["status"] for d in holes_report["declarations"]}
     assert got == STATUS_OF
-    assert holes_report["schema"] == "leansharp-status/1"
+    assert holes_report["schema"] == "leansharp-status/2"
     assert not holes_report["ok"]
     d = {d["name"]: d for d in holes_report["declarations"]}
     assert d["Holes.Admitted.hole_admitted"]["file"] == "Admitted.v" and d["Holes.Admitted.hole_admitted"]["line"] == 1

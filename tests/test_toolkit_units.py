@@ -242,7 +242,11 @@ def test_roadmap_report_flags_missing_and_unproved_filters():
     items = parse_roadmap(FILTERS_ROADMAP)
     statuses = {"X.thm": "proved", "X.wit": "proved", "X.drops": "proved", "X.adm": "admitted"}
     roadmap, problems = roadmap_report(items, statuses, Path("."), "roadmap.toml")
-    assert problems == [
+    assert [p.to_json() for p in problems][0] == {
+        "kind": "missing-filters", "name": "zsharp.filters", "file": "roadmap.toml", "line": 10,
+        "message": "item zsharp.filters: filters X.nowhere does not exist",
+        "text": "roadmap.toml:10: item zsharp.filters: filters X.nowhere does not exist"}
+    assert [str(p) for p in problems] == [
         "roadmap.toml:10: item zsharp.filters: filters X.nowhere does not exist",
         "roadmap.toml:11: item zsharp.filters: filters X.adm is admitted, not proved",
     ]
@@ -258,7 +262,7 @@ def test_roadmap_report_flags_missing_and_unproved_filters():
     ok = {**statuses, "X.nowhere": "proved", "X.adm": "proved"}
     assert roadmap_report(items, ok, Path("."))[1] == []
     del ok["X.wit"]
-    assert roadmap_report(items, ok, Path("."))[1] == [
+    assert [str(p) for p in roadmap_report(items, ok, Path("."))[1]] == [
         "roadmap.toml:7: item zsharp.filters: witness X.wit does not exist"]
 
 
