@@ -11,8 +11,8 @@ transitively, one of B's declarations (`item_relation`, on the coq-dpdgraph grap
 only the `declarations` field counts, not witnesses). The page draws the transitive
 reduction of that relation (every implied arrow on request). Each item carries its
 declarations, witnesses and filters with status, source line and Coq statement (as
-`About` prints it, `leansharp_tools.statements`), and its code and test links
-(resolved as for `leansharp map`).
+`About` prints it, `leansharp_tools.statements`), its upstream links (GitHub permalinks
+at a pinned commit), and its code, agreement and test links (resolved as for `leansharp map`).
 
 Layout (`layout_items`): columns by depth in the drawn graph (column 0 uses no other
 item; items linked to no other item get a last column of their own), order within a
@@ -35,6 +35,7 @@ from leansharp_tools.map.model import DeclLink
 from leansharp_tools.roadmap import CodeLink, ItemState, TestLink
 from leansharp_tools.statements import statements_or_note
 from leansharp_tools.status import collect_status, open_project
+from leansharp_tools.upstream import UpstreamLink
 
 SCHEMA = "leansharp-blueprint/1"
 BOXH, ROWH, COLGAP, LEFT, TOP = 36, 46, 70, 20, 44
@@ -72,6 +73,8 @@ class BpItem:
     code: List[CodeLink]
     test: List[TestLink]
     statement: str = ""  # the result in words (title: its short form)
+    upstream: List[UpstreamLink] = field(default_factory=list)  # the upstream lines it is about (permalinks)
+    agreement: List[TestLink] = field(default_factory=list)  # tests of its code against upstream outputs
     uses: List[str] = field(default_factory=list)  # items one of its declarations uses (transitively)
     used_by: List[str] = field(default_factory=list)
     direct: List[str] = field(default_factory=list)  # the arrows drawn from it (transitive reduction)
@@ -89,6 +92,8 @@ class BpItem:
             "witness": [d.to_json() for d in self.witnesses], "filters": [d.to_json() for d in self.filters],
             "code": [{"target": c.target, "found": c.found, "location": c.location} for c in self.code],
             "test": [{"target": t.target, "found": t.found, "location": t.location} for t in self.test],
+            "upstream": [u.to_json() for u in self.upstream],
+            "agreement": [{"target": t.target, "found": t.found, "location": t.location} for t in self.agreement],
             "uses": self.uses, "used_by": self.used_by, "direct": self.direct,
         }
 
@@ -125,7 +130,8 @@ class Blueprint:
     def to_json(self) -> Dict[str, Any]:
         """{"schema": "leansharp-blueprint/1", "project", "root", "counts": {proved, partial, open},
         "items": [{id, title, spec, tier, headline, status, declarations: [{name, status, kind, file,
-        line, statement}], witness, filters, code, test, uses, used_by, direct}],
+        line, statement}], witness, filters, code, test, upstream: [{repo, commit, path, lines, permalink}],
+        agreement, uses, used_by, direct}],
         "edges": [{"source": user item, "target": used item, "direct": in the transitive reduction}]}"""
         return {"schema": SCHEMA, "project": self.project, "root": str(self.root), "counts": self.counts,
                 "items": [it.to_json() for it in self.items],
@@ -264,7 +270,8 @@ def build_blueprint(project: Union[None, str, Path, Project] = None, use_cache: 
     statements, note = statements_or_note(proj, batches, backend, use_cache)
     items = [BpItem(im.id, im.title, im.spec, im.tier, im.headline, str(im.status),
                     _decls(im.declarations, statements), _decls(im.witnesses, statements),
-                    _decls(im.filters, statements), im.code, im.test, statement=im.statement or im.title)
+                    _decls(im.filters, statements), im.code, im.test, statement=im.statement or im.title,
+                    upstream=im.upstream, agreement=im.agreement)
              for im in pmap.items]
     rel = item_relation({im.id: [d.name for d in im.declarations if d.status != Status.MISSING]
                          for im in pmap.items}, g)

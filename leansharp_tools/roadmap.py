@@ -34,6 +34,11 @@ Schema of one `[[item]]` table:
                   exist and be proved
     code          str or list[str], optional   "leansharp_tools.zsharp.<function>"
     test          str or list[str], optional   "tests/<file>.py::<test function>"
+    upstream      table or list of tables, optional   the upstream code the statement is about:
+                  {repo = "owner/name", commit = <40 hex>, path = "src/x.py", lines = "a-b"}
+                  (`leansharp_tools.upstream`; shown as GitHub permalinks)
+    agreement     str or list[str], optional   the test checking `code` against the upstream
+                  code's recorded outputs, "tests/<file>.py::<test function>"
 
 Unknown keys are rejected (they are usually typos). `RoadmapItem.line` is the line
 of the item's `[[item]]` header; `RoadmapItem.line_of(name)` the line where a
@@ -43,7 +48,9 @@ Links (`LinkProblem.kind`): a declaration, witness or filters name must exist
 (missing-declaration / missing-witness / missing-filters), a filters declaration must
 be proved (unproved-filters), `code` must import and name a function or class of its
 own package (missing-code: resolved by import, which also gives its signature and
-docstring), `test` must be defined in its file (missing-test: parsed, never run).
+docstring), `test` and `agreement` must be defined in their file (missing-test,
+missing-agreement: parsed, never run). `upstream` is checked for form only (no network;
+bench/upstream_links.py checks the ranges against a git snapshot).
 """
 
 from __future__ import annotations
@@ -60,10 +67,11 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 from leansharp_tools.backends.base import Status, TextEnum
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.tomlfile import parse_toml
+from leansharp_tools.upstream import UpstreamLink, parse_upstream
 
 ROADMAP = "roadmap.toml"
 KNOWN_KEYS = {"id", "title", "statement", "spec", "tier", "headline", "declarations", "witness", "filters", "code",
-              "test"}
+              "test", "upstream", "agreement"}
 ROLES = ("declaration", "witness", "filters")
 TITLE_MAX = 80
 
@@ -92,6 +100,8 @@ class RoadmapItem:
     code: List[str] = field(default_factory=list)
     test: List[str] = field(default_factory=list)
     line: int = 0
+    upstream: List[UpstreamLink] = field(default_factory=list)  # the upstream code the statement is about
+    agreement: List[str] = field(default_factory=list)  # tests of `code` against the upstream code's outputs
     name_lines: Dict[str, int] = field(default_factory=dict)  # any name or link target -> its line
     statement: str = ""  # the result in words; the title when the roadmap gives none
 
@@ -108,6 +118,7 @@ class RoadmapItem:
             "id": self.id, "title": self.title, "statement": self.statement, "spec": self.spec, "tier": self.tier,
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
             "filters": self.filters, "code": self.code, "test": self.test, "line": self.line,
+            "upstream": [u.to_json() for u in self.upstream], "agreement": self.agreement,
         }
 
 
@@ -219,7 +230,14 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
     it = RoadmapItem(id=t["id"], title=title, statement=statement, spec=str(t["spec"]), tier=tier, headline=headline,
                      declarations=list(decls), witness=str_list("witness"), filters=str_list("filters"),
                      code=str_list("code"), test=str_list("test"), line=line)
-    it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test)
+    if "upstream" in t:
+        try:
+            it.upstream = parse_upstream(t["upstream"])
+        except ValueError as bad:
+            raise err(f"'upstream' {bad}", "upstream") from None
+    it.agreement = str_list("agreement")
+    it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test
+                                + it.agreement)
     return it
 
 
@@ -288,7 +306,7 @@ class TestLink:
 @dataclass
 class LinkProblem:
     """A roadmap link that does not resolve. kind: missing-declaration | missing-witness
-    | missing-filters | unproved-filters | missing-code | missing-test."""
+    | missing-filters | unproved-filters | missing-code | missing-test | missing-agreement."""
 
     item: str
     kind: str
@@ -309,6 +327,7 @@ class ItemLinks:
     code: List[CodeLink]
     test: List[TestLink]
     problems: List[LinkProblem]
+    agreement: List[TestLink] = field(default_factory=list)
 
 
 class _Ann:
@@ -458,7 +477,11 @@ def resolve_links(item: RoadmapItem, root: Path, statuses: Mapping[str, str],
     for t in tests:
         if not t.found:
             problem("missing-test", t.target, f"test {t.target}: {t.error}")
-    return ItemLinks(codes, tests, problems)
+    agreement = [resolve_test(target, root) for target in item.agreement]
+    for t in agreement:
+        if not t.found:
+            problem("missing-agreement", t.target, f"agreement {t.target}: {t.error}")
+    return ItemLinks(codes, tests, problems, agreement)
 
 
 def check_links(root: Path, items: Sequence[RoadmapItem], statuses: Mapping[str, str]) -> List[LinkProblem]:

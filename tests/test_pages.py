@@ -212,6 +212,20 @@ def follow_source_link(page: Page, expect_file: str, expect_text: str) -> None:
     assert expect_text in page.evaluate("document.body.innerText")
 
 
+PERMALINK = "https://github.com/bangyen/zsharp/blob/8a205ef6f4d0716cf6150efdd5d5cbc0bdd2da40/src/optimizer.py#L260-L266"
+
+
+def click_permalink(page: Page, selector: str, href: str) -> None:
+    """`selector` is a link to `href` and a real click at its centre follows it (the
+    navigation itself is cancelled: pages are tested offline)."""
+    assert page.evaluate(f"document.querySelector({json.dumps(selector)}).href") == href
+    page.evaluate("window.followed = null; document.addEventListener('click', e => {"
+                  " const a = e.target.closest('a'); window.followed = a ? a.href : '';"
+                  " e.preventDefault(); }, {capture: true, once: true})")
+    page.click(selector)
+    assert page.evaluate("window.followed") == href
+
+
 def check_graph_page(browser: Chromium, path: Path, title: str, decl: str, statement: str, other: str,
                      source: str, source_text: str) -> None:
     """Title; search finds `decl` (its panel shows `statement`); "no match"; clearing and a
@@ -254,6 +268,13 @@ tier = 1
 headline = true
 declarations = ["Clean.Base.double_plus"]
 code = "leansharp_tools.zsharp.hadamard"
+agreement = "tests/test_demo.py::test_ok"
+
+[[item.upstream]]
+repo = "bangyen/zsharp"
+commit = "8a205ef6f4d0716cf6150efdd5d5cbc0bdd2da40"
+path = "src/optimizer.py"
+lines = "260-266"
 
 [[item]]
 id = "clean.top"
@@ -405,6 +426,9 @@ def test_blueprint_json(clean_bp):
     assert top["witness"][0]["statement"] == "sum_to_3 : sum_to 3 = 6"
     assert top["test"] == [{"target": "tests/test_demo.py::test_ok", "found": True, "location": "tests/test_demo.py:1"}]
     assert items["clean.open"]["status"] == "open" and items["clean.open"]["declarations"] == []
+    assert [u["permalink"] for u in items["clean.base"]["upstream"]] == [PERMALINK] and top["upstream"] == []
+    assert items["clean.base"]["agreement"] == [{"target": "tests/test_demo.py::test_ok", "found": True,
+                                                 "location": "tests/test_demo.py:1"}]
     assert "4 items (3 proved, 0 partial, 1 open), 1 arrows" in r.stderr
 
 
@@ -468,6 +492,7 @@ def test_blueprint_page_in_browser(clean_bp, browser):
     assert "1 item not proved" in page.text("#notproved")
     assert "match" in search(page, "clean.top")
     panel = shown(page)
+    assert "Upstream code" not in panel and "Agreement" not in panel  # clean.top links no upstream code
     for text in ("doubling a sum of the first n naturals", "tier 2", "Clean.Top.double_sum",
                  "double_sum : forall n : nat, double (sum_to n) = sum_to n + sum_to n",
                  "Witnesses", "sum_to_3 : sum_to 3 = 6", "tests/test_demo.py::test_ok", "Uses (1)", "clean.base"):
@@ -479,6 +504,10 @@ def test_blueprint_page_in_browser(clean_bp, browser):
     panel = shown(page)
     assert "double_plus : forall n : nat, double n = (n + n)%nat" in panel and "\u2605 headline" in panel
     assert "leansharp_tools.zsharp.hadamard(" in panel and "Used by (1)" in panel
+    # theorem -> declarations -> ZSharp's lines (a permalink) -> code -> agreement -> test
+    order = [panel.index(h) for h in ("Declarations", "Upstream code", "Code", "Agreement with the upstream code")]
+    assert order == sorted(order) and "src/optimizer.py#L260-L266 (bangyen/zsharp@8a205ef6f4d0)" in panel
+    click_permalink(page, "#panel section.info:not([hidden]) a.upstream", PERMALINK)
     # the arrow clean.top -> clean.base is drawn and highlighted with the selection
     assert page.evaluate("[...document.querySelectorAll('#scene .e.hi')].length") == 1
     follow_source_link(page, "theories/Base.v", "Lemma double_plus")
@@ -501,6 +530,15 @@ def test_map_page_in_browser(clean_bp, browser):
     search(page, "double_plus")
     href = page.evaluate("document.querySelector('#clean\\\\.base a.src').href")
     assert href.endswith("/theories/Base.v#L8") and Path(unquote(urlparse(href).path)).is_file()
+    # the upstream (ZSharp) column of the summary and the item's permalink, clickable in both
+    assert page.evaluate("[...document.querySelectorAll('#summary th')].map(t => t.innerText)") == [
+        "item", "result", "spec", "status", "upstream", "code", "agreement", "test"]
+    cells = page.evaluate("[...document.querySelectorAll('#summary tr[data-item] td')].map(t => t.innerText)")
+    assert cells[4:8] == ["optimizer.py#L260-L266", "hadamard", "test_ok", "—"]
+    assert "none recorded" not in cells and cells[8 + 6] == "—"  # clean.top: no upstream, no agreement
+    click_permalink(page, "#summary a.upstream", PERMALINK)
+    assert "Agreement with the upstream code: tests/test_demo.py::test_ok" in page.text("#clean\\.base")
+    click_permalink(page, "#clean\\.base a.upstream", PERMALINK)
     page.close()
 
 

@@ -95,6 +95,7 @@ def build_map(project: ProjectArg, statuses: Optional[Mapping[str, Status]] = No
             status=item_status(it, known), declarations=link(it.declarations, "declaration"),
             witnesses=link(it.witness, "witness"), code=links.code, test=links.test,
             line=it.line, problems=links.problems, filters=link(it.filters, "filters"), statement=it.statement,
+            upstream=it.upstream, agreement=links.agreement,
         ))
         problems += links.problems
     index: Dict[str, List[str]] = {}

@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 
 from leansharp_tools.backends.base import Status
 from leansharp_tools.roadmap import CodeLink, ItemState, LinkProblem, TestLink
+from leansharp_tools.upstream import UpstreamLink
 
 
 @dataclass
@@ -50,6 +51,8 @@ class ItemMap:
     problems: List[LinkProblem] = field(default_factory=list)
     filters: List[DeclLink] = field(default_factory=list)  # `filters`: ZSharp's mask is not all ones at the witness
     statement: str = ""  # the result in words (roadmap `statement`; `title` is its short form)
+    upstream: List[UpstreamLink] = field(default_factory=list)  # the upstream (ZSharp) lines it is about
+    agreement: List[TestLink] = field(default_factory=list)  # tests of `code` against upstream outputs
 
 
 @dataclass
@@ -69,5 +72,7 @@ class ProjectMap:
             "headline": sum(1 for i in self.items if i.headline),
             "with_code": sum(1 for i in self.items if i.code),
             "with_test": sum(1 for i in self.items if i.test),
+            "with_upstream": sum(1 for i in self.items if i.upstream),
+            "with_agreement": sum(1 for i in self.items if i.agreement),
             "problems": len(self.problems),
         }
