@@ -100,6 +100,7 @@ from leansharp_tools.backends.base import (
     dotted_suffix,
 )
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
+from leansharp_tools.config import load_config
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.problems import ENVIRONMENT, UNATTRIBUTED, Problem
 from leansharp_tools.roadmap import ItemState, RoadmapItem, find_roadmap, item_status, load_roadmap, resolve_links
@@ -359,11 +360,12 @@ def collect_status(
     scanned = {f: backend.scan(proj, f) for f in files}
     cache: Dict[str, Any] = load_cache(proj.root, CACHE, CACHE_VERSION) if use_cache else {"version": CACHE_VERSION}
     cached: Dict[str, Any] = cache.setdefault("modules", {})
+    config_key = [c for c in [load_config(proj.root).digest()] if c]  # accepted assumptions
     keys: Dict[str, str] = {}
     asks: Dict[str, List[str]] = {}
     for f in files:
         mod, decls = proj.module_of(f), scanned[f].declarations
-        keys[mod] = digest([file_sha256(proj.compiled(f))] + [d.name for d in decls])
+        keys[mod] = digest([file_sha256(proj.compiled(f)), *config_key] + [d.name for d in decls])
         if cached.get(mod, {}).get("key") != keys[mod]:
             asks[mod] = [d.name for d in decls if not d.is_axiom] + [d.name for d in decls if d.is_axiom]
     problems_of_run: List[Problem] = []
@@ -371,15 +373,21 @@ def collect_status(
         audit = _ask_prover(proj, backend, asks, on_progress)
         for mod in asks:
             cached[mod] = {"key": keys[mod], "results": _to_raw(audit.results.get(mod, {})),
-                           "declared": [_raw(a) for a in audit.declared.get(mod, [])]}
-        where = proj.project_file
-        problems_of_run += [Problem(ENVIRONMENT, e, file=where) for e in audit.environment]
-        problems_of_run += [Problem(UNATTRIBUTED, f"the declarations checked rest on {a.name}"
-                                    f"{' (' + a.text + ')' if a.text else ''}, but the dependency graph does not "
-                                    f"say which: report this", a.name, where) for a in audit.unattributed]
+                           "declared": [_raw(a) for a in audit.declared.get(mod, [])],
+                           "environment": audit.environment, "unattributed": [_raw(a) for a in audit.unattributed]}
+    runs = [cached[proj.module_of(f)] for f in files]  # the cache is written whatever the verdict
+    audit = Audit(environment=list(dict.fromkeys(e for c in runs for e in c.get("environment", []))),
+                  unattributed=[_assumption(list(r)) for r in
+                                dict.fromkeys(tuple(u) for c in runs for u in c.get("unattributed", []))])
+    where = proj.project_file
+    problems_of_run += [Problem(ENVIRONMENT, e, file=where) for e in audit.environment]
+    problems_of_run += [Problem(UNATTRIBUTED, f"the declarations checked rest on {a.name}"
+                                f"{' (' + a.text + ')' if a.text else ''}, but no declaration reaches it in "
+                                f"the dependency graph (accept it in leansharp.toml)", a.name, where)
+                                for a in audit.unattributed]
     if on_progress:
         on_progress("", len(files), len(files))
-    if asks and use_cache and not problems_of_run:
+    if asks and use_cache:
         save_cache(proj.root, CACHE, cache)
 
     report = StatusReport(proj.root, [], {}, standard_axioms=backend.standard_axioms(), project=proj.name)

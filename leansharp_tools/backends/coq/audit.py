@@ -77,12 +77,13 @@ class Environment:
 
     graph_modules: List[str]  # every compiled module of the project
     with_dpdgraph: bool = True
+    accepted: axioms.Accepted = field(default_factory=axioms.Accepted)  # the project's config
 
     def header(self) -> List[str]:
         lines = ["Set Printing Width 100000."]
         if self.with_dpdgraph:
             lines.append("Require dpdgraph.dpdgraph.")
-        lines += [f"Require {lib}." for lib in axioms.libraries()]
+        lines += [f"Require {lib}." for lib in (*axioms.libraries(), *self.accepted.family_libraries())]
         lines += [f"Require {m}." for m in self.graph_modules]
         return lines
 
@@ -102,7 +103,7 @@ def script_a(env: Environment, names: Sequence[str]) -> Tuple[str, Dict[int, str
     """Run A's source (probes, `Locate`, the union) and {1-based source line: asked
     name} for the union's lines."""
     lines = env.header()
-    lines += axioms.probe_script().splitlines()
+    lines += axioms.probe_script(env.accepted).splitlines()
     lines += [f"Locate Term {n}." for n in names]
     body, where = union_lines(names)
     base = len(lines) + 1
@@ -193,6 +194,11 @@ class Auditor:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _standard: Dict[str, axioms.StandardAxiom] = field(default_factory=dict)
     _by_printed: Dict[str, str] = field(default_factory=dict)
+    _families: axioms.Probes = field(default_factory=axioms.Probes)
+
+    def _accepted(self, a: Assumption) -> bool:
+        """An axiom or primitive of an accepted family (by the name Coq resolved it to)."""
+        return a.kind == AssumptionKind.AXIOM and self._families.accepts_family(a.name)
 
     def _run(self, what: str, basename: str, src: str, outputs: Sequence[str] = ()) -> Tuple[int, str, str,
                                                                                              Dict[str, str]]:
@@ -211,6 +217,16 @@ class Auditor:
             rc, out, err, _files = self._run("loading the project, one Print Assumptions for all", "LSaudit", src)
             if rc == 0:
                 return names, errors, out
+            probes = axioms.accept_probe_lines(src)
+            rejected = {probes[e.line]: e.message for e in parse_coq_errors(err + "\n" + out) if e.line in probes}
+            if rejected:  # an accepted axiom Coq does not know, or a statement it cannot parse: not accepted
+                extra = self.env.accepted.extra
+                self.environment_problems += [f"{extra[i].why}: accept-axioms: Coq rejects the probe of "
+                                              f"{extra[i].name}: {' '.join(msg.split())}"
+                                              for i, msg in rejected.items()]
+                self.env.accepted = axioms.Accepted(tuple(a for i, a in enumerate(extra) if i not in rejected),
+                                                    self.env.accepted.families)
+                continue
             bad = {where[e.line]: e.message for e in parse_coq_errors(err + "\n" + out) if e.line in where}
             for n in missing_names(out) & set(names):
                 bad.setdefault(n, f"Coq does not know {n}")
@@ -239,9 +255,10 @@ class Auditor:
             graph_job = pool.submit(self._file_graph)
             names, errors, out = self._run_a(list(owner))
             graph = graph_job.result()
-        probes = axioms.parse_probes(out, self.theories)
+        probes = axioms.parse_probes(out, self.theories, self.env.accepted)
         self.environment_problems += probes.problems
         self._standard = probes.printed
+        self._families = probes
         located = axioms.parse_locate(out)
         self._by_printed = {located[n]: n for n in names if n in located}
         found = [self._resolve(a) for a in parse_assumptions(out).get(0, [])]
@@ -296,12 +313,14 @@ class Auditor:
             resolved = parse_about(out)
             full_of = {p: resolved[i] for i, p in enumerate(about) if i in resolved}
             foreign = [Assumption(full_of.get(a.name, a.name), a.kind, a.text) for a in foreign]
+            foreign = [a for a in foreign if not self._accepted(a)]
             if FULL_DPD in files:
                 full = dpd_graph(files[FULL_DPD], self.project_modules)
             located = axioms.parse_locate(out)
             per_object = parse_assumptions(out)
             for j, z in enumerate(objects):
-                listed = [self._resolve(a) for a in per_object.get(j, []) if a.kind != AssumptionKind.THEORY]
+                listed = [a for a in (full_of_assumption(self._resolve(b), full_of) for b in per_object.get(j, [])
+                                      if b.kind != AssumptionKind.THEORY) if not self._accepted(a)]
                 if z in owner:
                     placed[z] = [full_of_assumption(a, full_of) for a in listed if not a.standard]
                 elif any(a.kind == AssumptionKind.AXIOM and a.name in (z, located.get(z)) for a in listed):
@@ -319,6 +338,10 @@ class Auditor:
         targets: Dict[str, List[str]] = {}
         for a in foreign:
             targets[a.name] = [a.name] if a.name in nodes else [n for n in nodes if dotted_suffix(n, a.name)]
+            if not targets[a.name]:  # dpdgraph printed its module by a path a project module ends with too
+                lib, _, short = a.name.rpartition(".")
+                targets[a.name] = [n for n in nodes if n not in module_of and n.rpartition(".")[2] == short
+                                   and n.rpartition(".")[0].rpartition(".")[2] == lib.rpartition(".")[2]]
         for z in hidden:
             targets.setdefault(z, [z])
         reach = reverse_reach(use, {t for ts in targets.values() for t in ts})

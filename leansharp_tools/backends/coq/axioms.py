@@ -24,7 +24,9 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from leansharp_tools.errors import LeanSharpError
 
 _NAT = "Coq.Init.Datatypes.nat"
 _NOT = "Coq.Init.Logic.not"
@@ -89,11 +91,49 @@ STANDARD_AXIOMS: Tuple[StandardAxiom, ...] = (
         "classical companion; Coq's Reals do not use it"),
 )
 
+#: Coq's primitive families a project may accept (`accept-primitives` in its config):
+#: every axiom and primitive of these libraries, as Coq names it (`About`), when the
+#: library was loaded from Coq's own `theories` directory (`Locate Library`)
+PRIMITIVE_FAMILIES: Dict[str, Tuple[str, ...]] = {
+    "int63": ("Coq.Numbers.Cyclic.Int63.PrimInt63", "Coq.Numbers.Cyclic.Int63.Uint63",
+              "Coq.Numbers.Cyclic.Int63.Sint63"),
+    "float": ("Coq.Floats.PrimFloat", "Coq.Floats.FloatAxioms"),
+    "array": ("Coq.Array.PArray",),
+}
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What a project accepts besides the standard axioms: `extra` axioms (its config's
+    fully qualified name + exact statement, `term` = the statement as written) and
+    primitive `families` (keys of PRIMITIVE_FAMILIES)."""
+
+    extra: Tuple[StandardAxiom, ...] = ()
+    families: Tuple[str, ...] = ()
+
+    def family_libraries(self) -> List[str]:
+        return [lib for f in self.families for lib in PRIMITIVE_FAMILIES[f]]
+
+
+def accepted_from(config_axioms: Sequence[Tuple[str, str, str]], families: Sequence[str],
+                  source: str = "config") -> Accepted:
+    """(name, statement, where) triples and family names -> Accepted; an unknown family
+    is a one-line error naming `source`."""
+    unknown = [f for f in families if f not in PRIMITIVE_FAMILIES]
+    if unknown:
+        raise LeanSharpError(f"{source}: accept-primitives: unknown family '{unknown[0]}' (Coq's families: "
+                             f"{', '.join(PRIMITIVE_FAMILIES)})")
+    extra = tuple(StandardAxiom(n, st, st, where) for n, st, where in config_axioms)
+    return Accepted(extra, tuple(families))
+
+
 #: the libraries whose constants the statements name: they must be Coq's own too
 INIT_LIBRARIES = ("Coq.Init.Logic", "Coq.Init.Specif", "Coq.Init.Datatypes")
 _BY_NAME = {a.name: a for a in STANDARD_AXIOMS}
 
 PROBE = "@@LSSTD"
+ACCEPT = "@@LSACC"
+_ACCEPT_RE = re.compile(r"@@LSACC (\d+) same")
 _SAME_RE = re.compile(r"^@@LSSTD (\d+) (same|differs)\s*$")
 _LOCATE_RE = re.compile(r"^(?:Constant|Inductive|Constructor) (\S+)"
                         r"(?: \(shorter name to refer to it in current context is (\S+)\))?\s*$")
@@ -109,18 +149,34 @@ def libraries() -> List[str]:
     return list(dict.fromkeys(a.library for a in STANDARD_AXIOMS))
 
 
-def probe_script() -> str:
-    """Sentences (after `Require` of `libraries()` and `Set Printing Width`): the name
-    each axiom prints under, whether its type is exactly `term`, where its library
-    and the Init libraries were loaded from."""
-    lines = [f"Locate Term {a.name}." for a in STANDARD_AXIOMS]
+def probe_script(accepted: Accepted = Accepted()) -> str:
+    """Sentences (after `Require` of `libraries()` (+ the accepted families' libraries)
+    and `Set Printing Width`): the name each axiom prints under, whether its type is
+    exactly `term`, where its library and the Init libraries were loaded from. An
+    accepted extra axiom's probe is one line holding `@@LSACC i`: when Coq does not
+    know the name or cannot parse the statement, the run fails at that line (the
+    caller drops that axiom with Coq's message and runs again)."""
+    lines = [f"Locate Term {a.name}." for a in (*STANDARD_AXIOMS, *accepted.extra)]
     lines.append("Goal Coq.Init.Logic.True.")
     for i, a in enumerate(STANDARD_AXIOMS):
         lines.append(f'first [ let t := type of @{a.name} in constr_eq t ({a.term}); idtac "{PROBE} {i} same" '
                      f'| idtac "{PROBE} {i} differs" ].')
+    for i, a in enumerate(accepted.extra):
+        lines.append(f'first [ let t := type of @{a.name} in constr_eq t ({a.term}); idtac "{ACCEPT} {i} same" '
+                     f'| idtac "{ACCEPT} {i} differs" ].')
     lines.append("Abort.")
-    lines += [f"Locate Library {lib}." for lib in (*INIT_LIBRARIES, *libraries())]
+    lines += [f"Locate Library {lib}." for lib in (*INIT_LIBRARIES, *libraries(), *accepted.family_libraries())]
     return "\n".join(lines) + "\n"
+
+
+def accept_probe_lines(script: str) -> Dict[int, int]:
+    """{1-based line of `script`: index of the accepted extra axiom it probes}."""
+    out: Dict[int, int] = {}
+    for k, line in enumerate(script.splitlines(), 1):
+        m = re.search(rf'"{ACCEPT} (\d+) same"', line)
+        if m:
+            out[k] = int(m.group(1))
+    return out
 
 
 def parse_locate(text: str) -> Dict[str, str]:
@@ -138,6 +194,11 @@ def parse_locate(text: str) -> Dict[str, str]:
 class Probes:
     printed: Dict[str, StandardAxiom] = field(default_factory=dict)  # printed name -> the axiom it is
     problems: List[str] = field(default_factory=list)  # why an axiom is not accepted in this run
+    family_libraries: List[str] = field(default_factory=list)  # accepted families' libraries Coq confirmed
+
+    def accepts_family(self, name: str) -> bool:
+        """Whether the fully qualified `name` is an object of an accepted family's library."""
+        return any(name.startswith(lib + ".") for lib in self.family_libraries)
 
 
 def _inside(path: str, root: Optional[Path]) -> bool:
@@ -149,7 +210,7 @@ def _inside(path: str, root: Optional[Path]) -> bool:
         return False
 
 
-def parse_probes(text: str, theories: Optional[Path]) -> Probes:
+def parse_probes(text: str, theories: Optional[Path], accepted: Accepted = Accepted()) -> Probes:
     """The outcome of `probe_script()` in coqc's output. `theories`: Coq's own
     `$(coqc -where)/theories`. An axiom is accepted (its printed name in `printed`)
     only when Coq located it, its statement is the same and its library, like the
@@ -173,6 +234,22 @@ def parse_probes(text: str, theories: Optional[Path]) -> Probes:
                                    f"library ({theories}): {a.name} is not accepted as standard")
         elif not foreign_init:
             probes.printed[located[a.name]] = a
+    same_extra = {int(m.group(1)) for m in _ACCEPT_RE.finditer(text)}
+    for i, a in enumerate(accepted.extra):
+        if a.name not in located:
+            probes.problems.append(f"{a.why}: accept-axioms: Coq does not locate {a.name}: not accepted")
+        elif i not in same_extra:
+            probes.problems.append(f"{a.why}: accept-axioms: the statement of {a.name} is not `{a.statement}` "
+                                   f"(compared syntactically, as Coq parses it): not accepted")
+        else:
+            probes.printed[located[a.name]] = a
+    for lib in accepted.family_libraries():
+        where = loaded.get(lib)
+        if _inside(where or "", theories) and not foreign_init:
+            probes.family_libraries.append(lib)
+        else:
+            probes.problems.append(f"{lib} was loaded from {where or 'nowhere'}, not from Coq's own library "
+                                   f"({theories}): its primitives are not accepted")
     return probes
 
 

@@ -30,6 +30,7 @@ from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
 from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project, project_flags
 from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
+from leansharp_tools.config import load_config
 from leansharp_tools.errors import LeanSharpError
 
 
@@ -162,9 +163,12 @@ class CoqBackend:
         fresh = set(proj.files) - set(proj.stale())
         graph_modules = [proj.module_of(f) for f in proj.files if f in fresh or proj.module_of(f) in asks]
         where = self.where()
+        cfg = load_config(proj.root)
+        accepted = axioms.accepted_from([(a.name, a.statement, a.where) for a in cfg.axioms], cfg.primitives,
+                                        cfg.source or "")
         auditor = Auditor(lambda base, src, outs: self._run_with_outputs(proj, base, src, outs),
-                          Environment(graph_modules), proj.modules(), where / "theories" if where else None,
-                          on_step, parallel=(os.cpu_count() or 1) > 1)
+                          Environment(graph_modules, accepted=accepted), proj.modules(),
+                          where / "theories" if where else None, on_step, parallel=(os.cpu_count() or 1) > 1)
         result = auditor.audit(asks)
         result.environment = auditor.environment_problems
         return result
