@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from leansharp_tools.commands import blueprint, build, doctor, extract, graph, status, unused
+from leansharp_tools.commands import blueprint, build, docs, doctor, extract, graph, status, unused
 from leansharp_tools.commands import map as map_cmd
 from leansharp_tools.errors import LeanSharpError
 
@@ -42,6 +42,7 @@ app.command("blueprint")(blueprint.command)
 app.command("unused")(unused.command)
 app.command("doctor")(doctor.command)
 app.command("extract")(extract.command)
+app.command("docs")(docs.command)
 
 
 def main() -> None:
