@@ -90,14 +90,18 @@ def test_witness_drop_mask():
 
 
 def test_witness_fallback_mask():
-    """WITNESS_FALLBACK = ((1,1,1,−1,−1,−1), (1,−1,1,−1)), N = 10: A's |z| are all
-    1/(√(6/5) + ε) > B's 1/(√(4/3) + ε); the p = 70 threshold equals A's value, so B's
-    quantile mask is empty and the fallback keeps B's first component (top-1, ties to the
-    lowest index) — the fallback fires on a non-constant layer (σ_B > 0)."""
+    """WITNESS_FALLBACK = ((1,1,1,−1,−1,−1), (1, −24/25, −24/25, 23/25)), N = 10
+    (Coq: Examples.FallbackWitness): A's |z| are all 1/(√(6/5) + ε); B's are
+    (1, 0.96, 0.96, 0.92)/(s_B + ε), s_B = √(2306/1875), all smaller, the first strictly
+    largest. The p = 70 threshold equals A's value, so B's quantile mask is empty and the
+    fallback keeps B's unique top component — no tie for torch.topk to break — on a
+    non-constant layer (σ_B > 0)."""
     g = z.witness_point(z.WITNESS_FALLBACK)
     za, zb = (np.abs(z.zscores(x)) for x in g)
-    a_val, b_val = 1 / (math.sqrt(6 / 5) + 1e-8), 1 / (math.sqrt(4 / 3) + 1e-8)
-    assert np.allclose(za, a_val, rtol=1e-14) and np.allclose(zb, b_val, rtol=1e-14) and a_val > b_val
+    a_val = 1 / (math.sqrt(6 / 5) + 1e-8)
+    b_vals = np.array([1, 0.96, 0.96, 0.92]) / (math.sqrt(2306 / 1875) + 1e-8)
+    assert np.allclose(za, a_val, rtol=1e-14) and np.allclose(zb, b_vals, rtol=1e-12)
+    assert zb.max() < a_val and zb[0] > zb[1:].max()
     t = z.quantile_threshold(g, P)
     assert t == za[0]
     assert not (zb >= t).any() and z.pop_std(g[1]) > 0

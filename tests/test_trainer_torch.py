@@ -95,3 +95,20 @@ def test_run_trainer_rejects_bad_input() -> None:
         tr.run_trainer([np.zeros(3)], GRADS["quadratic"], -1)
     with pytest.raises(ValueError):
         tr.run_trainer([np.zeros(3)], GRADS["quadratic"], 1, "adam")
+
+
+@pytest.mark.parametrize("name,witness", [("drop", "WITNESS_DROP"), ("fallback", "WITNESS_FALLBACK")])
+def test_network_mask_matches_recorded_torch(name: str, witness: str) -> None:
+    """Upstream's ``ZSharp.first_step`` on the library's witness gradients (recorded): the
+    masked gradient it writes into ``p.grad`` is the reference's g ⊙ m (exactly), and its
+    perturbation e is the reference's ε (to 1e-12) — at the fallback witness too, where
+    torch.topk has a unique top component to keep."""
+    from leansharp_tools import zsharp as z
+
+    rec = DATA["masked"][name]
+    g = z.witness_point(getattr(z, witness))
+    ours = [x * m for x, m in zip(g, z.network_mask(g))]
+    assert [list(x) for x in ours] == rec["grad"]
+    eps = z.network_perturbation(g)
+    for x, y in zip(eps, rec["e"]):
+        assert np.allclose(x, y, rtol=1e-12, atol=0)

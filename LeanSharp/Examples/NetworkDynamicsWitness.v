@@ -4,8 +4,8 @@
     (μ = Lc = 1, w* = 0; [SmoothWitness.bowl]), started at [NetworkMaskWitness.gD], where
     ∇L(w_0) = gD and ZSharp's network mask is (0, 0, 0, 1, 1, 1, 1, 1)
     ([NetworkMaskWitness.drop_mask_drops]); and the bowl on W 10 split (6, 4), started at
-    [gF], where the per-layer fallback fires on a non-constant layer
-    ([NetworkMaskWitness.fallback_net_mask]). ZSharp's constants throughout: learning rate
+    [FallbackWitness.gF], where the per-layer fallback fires on a non-constant layer whose
+    top |z| is unique ([FallbackWitness.fallback_net_mask]). ZSharp's constants throughout: learning rate
     η = 0.01, ρ = 0.05, δ = 1e-12, p = 70, ε_std = 1e-8 ([zsharp_net_mask]).
 
     Witnesses
@@ -27,7 +27,8 @@ From LeanSharp.Filter Require Import Mask NetworkMask.
 From LeanSharp.Optim Require Import Smooth SAM ZSharpDirection.
 From LeanSharp.Theory Require Import ZSharpBall.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter NoisyFilterNonConvex.
-From LeanSharp.Examples Require Import Models SmoothWitness StochasticWitness NetworkMaskWitness.
+From LeanSharp.Examples Require Import Models SmoothWitness StochasticWitness NetworkMaskWitness
+  FallbackWitness.
 Import ListNotations.
 Open Scope R_scope.
 

@@ -10,13 +10,8 @@
        pos = 0.7·7 = 4.9, t = b ([drop_threshold]). Layer A keeps only its 4th component,
        no fallback: the mask is (0, 0, 0, 1, 1, 1, 1, 1) ([drop_mask_values]) — it DROPS
        three nonzero components ([drop_mask_drops]): g ⊙ m ≠ g ([drop_filter_changes]).
-    2. [gF] ∈ W 10, layers of sizes (6, 4): A = (1, 1, 1, −1, −1, −1), B = (1, −1, 1, −1).
-       |z_A| = a' = 1/(√(6/5) + ε) > b = |z_B| (all components); sorted |z| = (b×4, a'×6),
-       pos = 0.7·9 = 6.3, t = a' ([fallback_threshold]). Layer B is NOT constant
-       ([fallback_layer_not_constant]) yet its quantile mask is empty: the fallback fires
-       ([fallback_fires]) and keeps max(1, ⌊0.2·4⌋) = 1 component, the first (ties to the
-       lowest index): the network mask is 1 at index 6 and 0 at indices 7, 8, 9
-       ([fallback_mask_B]). *)
+    2. The fallback firing on a non-constant layer is [Examples.FallbackWitness] (a layer
+       whose largest |z| is unique, so torch.topk has no tie to break). *)
 
 From Coq Require Import Reals Lra Lia List Permutation Sorted.
 From LeanSharp.Core Require Import Vec Stats Sorting Quantile.
@@ -157,89 +152,4 @@ Proof. unfold norm. now rewrite norm2_gD. Qed.
 Corollary drop_filter_changes : hadamard gD (zsharp_net_mask sizesD gD) 0%nat <> gD 0%nat.
 Proof.
   destruct (drop_mask_drops 0 ltac:(lia)) as [Hm Hg]. unfold hadamard. rewrite Hm. lra.
-Qed.
-
-(** ** Example 2: the fallback fires on a layer that is not constant *)
-
-Definition gF : W 10 := fun i => nth i [1; 1; 1; -1; -1; -1; 1; -1; 1; -1] 0.
-Definition sizesF : list nat := [6%nat; 4%nat].
-
-Lemma fallback_layer_not_constant : shift 6 gF 0%nat <> shift 6 gF 1%nat.
-Proof. unfold shift, gF. simpl. lra. Qed.
-
-Section Fallback.
-Variable eps : R.
-Hypothesis He : 0 < eps.
-
-Definition za' : R := / (s65 + eps).
-
-Lemma zb_lt_za' : 0 < zb eps < za'.
-Proof.
-  pose proof s43_bounds. pose proof s65_bounds. unfold za', zb. split; [apply Rinv_0_lt_compat; lra|].
-  apply Rinv_lt_contravar; nra.
-Qed.
-
-Lemma absz_F_A i : (i < 6)%nat -> absz eps 6 gF i = za'.
-Proof.
-  intros Hi. unfold absz, zscore. destruct (lt_dec 6 2) as [|_]; [lia|].
-  assert (Hm : mean 6 gF = 0) by (unfold mean, gF; simpl; field).
-  assert (Hs : sstd 6 gF = s65).
-  { unfold sstd, s65, svar, ssd. rewrite Hm. unfold gF. simpl. unfold Rsqr. f_equal. field. }
-  rewrite Hm, Hs. pose proof s65_bounds. unfold za', gF.
-  destruct i as [|[|[|[|[|[|i]]]]]]; simpl; try lia; abs_of_quotient.
-Qed.
-
-Lemma absz_F_B i : (i < 4)%nat -> absz eps 4 (shift 6 gF) i = zb eps.
-Proof.
-  intros Hi. unfold absz, zscore. destruct (lt_dec 4 2) as [|_]; [lia|].
-  assert (Hm : mean 4 (shift 6 gF) = 0) by (unfold mean, shift, gF; simpl; field).
-  assert (Hs : sstd 4 (shift 6 gF) = s43).
-  { unfold sstd, s43, svar, ssd. rewrite Hm. unfold shift, gF. simpl. unfold Rsqr. f_equal. field. }
-  rewrite Hm, Hs. pose proof s43_bounds. unfold zb, shift, gF.
-  destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
-Qed.
-
-(** The global threshold is layer A's common |z|: t = 1/(√(6/5) + ε). *)
-Theorem fallback_threshold : zthreshold eps 70 (split_layers sizesF gF) = za'.
-Proof.
-  pose proof zb_lt_za'. unfold zthreshold, all_absz, layer_absz. simpl.
-  rewrite !absz_F_A, !absz_F_B by lia.
-  unfold quantile. simpl length.
-  destruct (quantile_indices 70 10 6 0.3) as (-> & -> & ->); [unfold qpos; simpl; lra | lra |].
-  rewrite (rsort_unique _ [zb eps; zb eps; zb eps; zb eps; za'; za'; za'; za'; za'; za']).
-  - simpl. ring.
-  - repeat constructor; lra.
-  - exact (Permutation_app_comm [za'; za'; za'; za'; za'; za'] [zb eps; zb eps; zb eps; zb eps]).
-Qed.
-
-(** Layer B's quantile mask is empty although B is not constant: the fallback fires. *)
-Theorem fallback_fires :
-  mask_count 4 (thr_mask (zthreshold eps 70 (split_layers sizesF gF)) 4 (absz eps 4 (shift 6 gF))) = 0.
-Proof.
-  pose proof zb_lt_za'. rewrite fallback_threshold. unfold mask_count, thr_mask. simpl.
-  rewrite !absz_F_B by lia. destruct (Rle_dec za' (zb eps)); [lra | ring].
-Qed.
-
-(** The fallback keeps exactly B's first component (k = max(1, ⌊0.8⌋) = 1, ties to the
-    lowest index). *)
-Theorem fallback_mask_B i : (i < 4)%nat ->
-  layer_mask eps 70 (split_layers sizesF gF) 4 (shift 6 gF) i = if Nat.eqb i 0 then 1 else 0.
-Proof.
-  intros Hi. rewrite layer_mask_fallback by exact fallback_fires.
-  unfold topk_mask, topk_exact. rewrite (rank_const 4 _ (zb eps) i) by (exact absz_F_B || exact Hi).
-  destruct i as [|[|[|[|i]]]]; try lia; reflexivity.
-Qed.
-
-End Fallback.
-
-(** At ZSharp's constants: the network mask on layer B is (1, 0, 0, 0). *)
-Theorem fallback_net_mask i : (6 <= i < 10)%nat ->
-  zsharp_net_mask sizesF gF i = if Nat.eqb i 6 then 1 else 0.
-Proof.
-  intros Hi. unfold zsharp_net_mask, net_mask, default_p. cbv zeta.
-  set (Ls := split_layers sizesF gF) at 1.
-  change (split_layers sizesF gF) with [(6%nat, gF); (4%nat, shift 6 gF)].
-  cbn [concat_layers layer_masks map fst snd].
-  destruct i as [|[|[|[|[|[|[|[|[|[|i]]]]]]]]]]; try lia; simpl;
-    rewrite fallback_mask_B by (apply eps_std_pos || lia); reflexivity.
 Qed.

@@ -1,4 +1,4 @@
-(** * LeanSharp.Examples.ZSharpMomentumWitness — ZSharp's full trainer at its exact constants
+(** * LeanSharp.Examples.ZSharpMomentumWitness — the closure-use training loop at ZSharp's constants
 
     The problem: the bowl L(w) = ½‖w‖² on W 8 ([SmoothWitness.bowl], ∇L = id, μ = Lc = 1,
     w* = 0), split into two layers of 4, started at w_0 = [NetworkMaskWitness.gD] =
@@ -16,8 +16,10 @@
       first perturbation really is filtered
     - [clipped_ball_witness] ([Theory.ZSharpMomentum.zsharp_clipped_iter_ball]), plain
       base optimizer:  ‖w_T‖ ≤ 0.995^T·√32 + 0.1
-    - [momentum_ball_witness] ([zsharp_momentum_ball]), the full trainer with momentum and
-      weight decay, every coordinate i < 8:
+    - [momentum_ball_witness] ([zsharp_momentum_ball]), the closure-use loop (gradient
+      zeroed before each backward; not upstream's trainer as written, which carries the
+      gradient and stays at distance ≈ 0.26: [TrainerWitness]) with momentum and weight
+      decay, every coordinate i < 8:
           w_{T,i}² ≤ 1.3·(5.01·0.95^T + 0.0975)²
       (the theorem's √β^T √Q(x_0) + |a_i|ρ√η/(1 − √β), with h = 1.0005, D > 0.0279
       [HeavyBallWitness.hb_disc_zsharp_unit], √0.9 ≤ 0.95);
@@ -121,7 +123,7 @@ Proof.
   replace (1 - 0.01 * 1 / 2) with 0.995 in H by lra. lra.
 Qed.
 
-(** ** 2. The full trainer: clip, network mask, ε, momentum 0.9, weight decay 5e-4 *)
+(** ** 2. The closure-use loop: clip, network mask, ε, momentum 0.9, weight decay 5e-4 *)
 
 Lemma bowl_grad_diag (v : W 8) j : (j < 8)%nat -> bowl_grad 8 v j = 1 * v j.
 Proof. intros _. unfold bowl_grad. ring. Qed.

@@ -1,6 +1,10 @@
-(** * LeanSharp.Theory.ZSharpMomentum — ZSharp's full training step: clip, mask, perturb, momentum
+(** * LeanSharp.Theory.ZSharpMomentum — the closure-use training step: clip, mask, perturb, momentum
 
-    ZSharp's trainer, one step from the state (w, b) (weights, momentum buffer):
+    ZSharp's step as its [step(closure)] API runs it (the gradient zeroed before each
+    backward: loop (ii) of [Theory.Trainer], [Trainer.trainer_closure_is_momentum_iter]), NOT
+    upstream's trainer as written, which carries the gradient across iterations
+    ([Theory.Trainer], [Theory.TrainerBounded]). One step from the state (w, b) (weights,
+    momentum buffer):
       g = clip_c(∇L(w))  (torch clip_grad_norm_, [Optim.Clipping.clip]),  m = mask(g),
       ε = ρ·(g ⊙ m)/(‖g ⊙ m‖ + δ)  ([Optim.SAM.zsharp_eps]),
       d = ∇L(w + ε) + λw;  b ← βb + d;  w ← w − ηb   (torch SGD, [Theory.HeavyBall]).
@@ -35,7 +39,7 @@
        - [momentum_perturbed_coord_ball]: for every sequence with ‖ε_t‖ ≤ ρ, 0 < β < 1,
          η > 0, D > 0:  √Q(x_T) ≤ √β^T·√Q(x_0) + |a_i|ρ√η/(1 − √β);
          [momentum_perturbed_w2_le]: w_{T,i}² ≤ (4ηβ/D)·(√β^T √Q(x_0) + |a_i|ρ√η/(1 − √β))²
-       - [zsharp_momentum_ball]: the same bounds for ZSharp's full trainer
+       - [zsharp_momentum_ball]: the same bounds for the closure-use loop
          ([zsharp_momentum_iter]: clip + any mask + ε + momentum + weight decay): it
          converges geometrically, at rate √β per step, to a ball of radius
          √(4ηβ/D)·|a_i|ρ√η/(1 − √β) = O(ρ|a_i|/(1 − √β)) around 0, the minimiser of
@@ -280,7 +284,7 @@ Proof.
     nra.
 Qed.
 
-(** ** ZSharp's full trainer: clip, any mask, ε, momentum, weight decay *)
+(** ** The closure-use loop: clip, any mask, ε, momentum, weight decay *)
 
 Theorem zsharp_momentum_ball delta c mask (x0 : W n * W n) i T :
   0 <= delta -> (i < n)%nat -> 0 < hb_disc eta beta (a i + lam) ->

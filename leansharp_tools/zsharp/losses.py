@@ -25,11 +25,13 @@ __all__ = [
 #: all four; 3 of 8 nonzero components are dropped (g ⊙ m ≠ g) and no fallback fires.
 WITNESS_DROP = ((1.0, 1.0, 1.0, 5.0), (1.0, -1.0, 1.0, -1.0))
 #: Witness point on R^10 split in layers of 6 and 4. A = (1, 1, 1, −1, −1, −1) has
-#: |z| = 1/(√(6/5) + 1e-8) everywhere, larger than B = (1, −1, 1, −1)'s 1/(√(4/3) + 1e-8);
-#: at p = 70 the threshold equals A's value, so A keeps everything, B's quantile mask is
-#: empty and the fallback keeps B's top max(1, ⌊0.8⌋) = 1 component: its first (ties to
-#: the lowest index). A non-constant layer on which the fallback fires.
-WITNESS_FALLBACK = ((1.0, 1.0, 1.0, -1.0, -1.0, -1.0), (1.0, -1.0, 1.0, -1.0))
+#: |z| = 1/(√(6/5) + 1e-8) everywhere; B = (1, −24/25, −24/25, 23/25) (mean 0, sample
+#: variance 2306/1875, s_B ≈ 1.1090 > √(6/5)) has |z| = (1, 0.96, 0.96, 0.92)/(s_B + 1e-8),
+#: all below A's value, the first strictly largest. At p = 70 the threshold equals A's
+#: value, so A keeps everything, B's quantile mask is empty and the fallback keeps B's top
+#: max(1, ⌊0.8⌋) = 1 component: its first, with no tie for ``torch.topk`` to break.
+#: Coq: ``LeanSharp.Examples.FallbackWitness.gF``.
+WITNESS_FALLBACK = ((1.0, 1.0, 1.0, -1.0, -1.0, -1.0), (1.0, -24 / 25, -24 / 25, 23 / 25))
 #: The layer split of the bowl on R^8 of :data:`WITNESS_DROP`.
 BOWL8_SIZES = (4, 4)
 
