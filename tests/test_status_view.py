@@ -4,6 +4,7 @@ roadmap items' short title and long statement."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from leansharp_tools.backends.base import Status
 from leansharp_tools.backends.coq.project import load_project
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.render.terminal import console, render_status
-from leansharp_tools.roadmap import TITLE_MAX, item_status, load_roadmap, parse_roadmap, short_title
+from leansharp_tools.roadmap import TITLE_MAX, ItemState, item_status, load_roadmap, parse_roadmap, short_title
 from leansharp_tools.status import DeclStatus, ItemReport, StatusReport
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,9 +56,23 @@ def test_healthy_library_status_fits_25_lines():
     assert lines[0].startswith(f"LeanSharp: {len(report.declarations)} declarations in {len(report.module_files)} "
                                f"modules: {len(report.declarations)} proved")
     assert lines[1].startswith(f"roadmap: {len(report.roadmap)} items:")
+    words = set(re.split(r"[\s,]+", out))
     for it in report.roadmap:  # every item not proved is named, proved ones are not
-        assert (it.item.id in " ".join(out.split())) == (it.status != "proved"), it.item.id
+        assert (it.item.id in words) == (it.status != "proved"), it.item.id
     assert "ok: all proved" in out and "Modules" not in out and "Roadmap items" not in out
+
+
+def test_many_open_items_are_listed_by_id():
+    """Past ITEM_LINES lines of titles, the items not proved are listed by id, packed."""
+    report = healthy_library_report()
+    for it in report.roadmap[:30]:
+        it.status = ItemState.OPEN
+    out = rendered(report)
+    lines = out.splitlines()
+    assert len(lines) <= 25 and max(len(line) for line in lines) <= 80, out
+    words = set(re.split(r"[\s,:]+", out))
+    assert all(it.item.id in words for it in report.roadmap[:30])
+    assert "(titles: leansharp status --roadmap)" in out
 
 
 def test_status_tables_on_demand():

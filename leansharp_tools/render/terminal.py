@@ -180,27 +180,42 @@ def roadmap_table(report: StatusReport) -> Table:
     return t
 
 
+#: at most this many lines for the roadmap items not proved; more are listed by id only
+ITEM_LINES = 20
+
+
 def status_summary(report: StatusReport, width: int = 80) -> List[str]:
     """The few lines (rich markup) of the default report: totals, roadmap counts and
-    every item not proved (id — title, the title under the id when both do not fit)."""
+    every item not proved (id — title, the title under the id when both do not fit;
+    when that takes more than ITEM_LINES lines, the ids only, packed per status)."""
     tot = report.totals()
     n_mod = len(report.module_files)
     counts = ", ".join(f"{tot[s]} {styled(s) if s != Status.PROVED else s}" for s in VERDICTS if tot[s])
     out = [f"[bold]{escape(report.project or report.root.name)}[/bold]: {tot['declarations']} "
-                      f"declarations in {n_mod} module{'s' if n_mod != 1 else ''}: {counts or 'none'}"]
-    if report.roadmap:
-        rt = report.roadmap_totals()
-        out.append(f"roadmap: {len(report.roadmap)} items: {rt['proved']} proved, {rt['partial']} partial, "
-                   f"{rt['open']} open")
-        for it in report.roadmap:
-            if it.status != ItemState.PROVED:
-                head = f" {it.status} {it.item.id} — "
-                if len(head) + len(it.item.title) <= width:
-                    out.append(f" {styled(it.status)} {escape(it.item.id)} — {escape(it.item.title)}")
-                else:  # the title on its own (wrapped) lines under the id
-                    out.append(f" {styled(it.status)} {escape(it.item.id)}")
-                    out += [escape(line) for line in textwrap.wrap(it.item.title, max(20, width - 1),
-                                                                   initial_indent="   ", subsequent_indent="   ")]
+           f"declarations in {n_mod} module{'s' if n_mod != 1 else ''}: {counts or 'none'}"]
+    if not report.roadmap:
+        return out
+    rt = report.roadmap_totals()
+    out.append(f"roadmap: {len(report.roadmap)} items: {rt['proved']} proved, {rt['partial']} partial, "
+               f"{rt['open']} open")
+    todo = [it for it in report.roadmap if it.status != ItemState.PROVED]
+    lines: List[str] = []
+    for it in todo:
+        if len(f" {it.status} {it.item.id} — {it.item.title}") <= width:
+            lines.append(f" {styled(it.status)} {escape(it.item.id)} — {escape(it.item.title)}")
+        else:  # the title on its own (wrapped) lines under the id
+            lines.append(f" {styled(it.status)} {escape(it.item.id)}")
+            lines += [escape(line) for line in textwrap.wrap(it.item.title, max(20, width - 1),
+                                                             initial_indent="   ", subsequent_indent="   ")]
+    if len(lines) <= ITEM_LINES:
+        return out + lines
+    for state in (ItemState.PARTIAL, ItemState.FOUND, ItemState.OPEN):
+        ids = [it.item.id for it in todo if it.status == state]
+        if ids:
+            wrapped = textwrap.wrap(f"{state}: " + ", ".join(ids), max(20, width - 1), initial_indent=" ",
+                                    subsequent_indent="   ", break_on_hyphens=False, break_long_words=False)
+            out += [escape(line) for line in wrapped]
+    out.append(" (titles: leansharp status --roadmap)")
     return out
 
 
