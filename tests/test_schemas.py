@@ -1,7 +1,8 @@
 """The JSON Schemas shipped in leansharp_tools/schemas/ are valid, agree with the code's
 enumerations, and validate real outputs: `status --json` (clean and holes fixtures),
 `graph --format json`, and an extracted dataset (theorems, premises, splits,
-metadata.json) of the dojo_basic fixture. Also `leansharp --version`."""
+metadata.json) of the dojo_basic fixture. Also `leansharp --version` and the numeric
+options' validation."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ def test_schema_rejects_a_string_problem():
     doc["problems"] = ["X.v:1: X.a: admitted"]
     with pytest.raises(jsonschema.ValidationError):
         validate(doc, "status")
+
+
+@pytest.mark.parametrize("args,option", [(("extract", "-j", "0"), "--jobs"), (("extract", "-j", "-3"), "--jobs"),
+                                         (("extract", "--timeout", "-1"), "--timeout"),
+                                         (("extract", "--timeout", "0"), "--timeout"),
+                                         (("build", "--jobs", "0"), "--jobs")])
+def test_numeric_options_are_validated(tmp_path, args, option):
+    r = run_cli(*args, "--project", tmp_path)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith(f"leansharp: error: Invalid value for '{option}'")
 
 
 def test_version():

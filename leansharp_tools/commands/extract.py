@@ -27,8 +27,9 @@ def command(
     module: Optional[List[str]] = typer.Option(
         None, "--module", "-m", help="Only this module (full name, suffix or .v path); repeatable."),
     jobs: int = typer.Option(
-        min(2, os.cpu_count() or 1), "--jobs", "-j", help="Files traced in parallel (one coqtop each)."),
-    timeout: float = typer.Option(600.0, "--timeout", help="Seconds one sentence may take before the file fails."),
+        min(2, os.cpu_count() or 1), "--jobs", "-j", min=1, help="Files traced in parallel (one coqtop each)."),
+    timeout: float = typer.Option(600.0, "--timeout", min=0.001,
+                                  help="Seconds one sentence may take before the file fails."),
     seed: int = typer.Option(0, "--seed", help="Seed of the random and novel-premises splits."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Re-trace every file (ignore .leansharp/cache/extract)."),
     json_: bool = typer.Option(False, "--json", help="Print the metadata as one JSON document on stdout."),
