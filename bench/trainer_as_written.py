@@ -19,10 +19,11 @@ change which components are kept thousands of iterations later.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
 import sys
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import numpy as np
 
@@ -93,32 +94,20 @@ def upstream_row(checkout: str, source: str, extra: Dict[str, Optional[float]], 
     def crit(out: torch.Tensor, _y: torch.Tensor) -> torch.Tensor:
         return 0.5 * (a * out * out).sum()
 
-    ctx = T.TrainingContext(model, opt, crit, torch.device("cpu"), True, False)
-    x = y = torch.zeros(1)
-    saved = T.MAX_GRADIENT_NORM
-    if "clip" in extra:
-        T.MAX_GRADIENT_NORM = math.inf
     dists = [float(torch.cat([p.detach().view(-1) for p in params]).norm())]
-    try:
-        for _ in range(steps):
-            if source != "as_written":
-                opt.zero_grad()
-            if source == "closure":
-                crit(model(x), y).backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), T.MAX_GRADIENT_NORM)
-
-                def closure() -> torch.Tensor:
-                    opt.zero_grad()
-                    loss = crit(model(x), y)
-                    loss.backward()
-                    return loss
-                opt.step(closure)
-            else:
-                T._run_train_step(ctx, x, y)
-            dists.append(float(torch.cat([p.detach().view(-1) for p in params]).norm()))
-    finally:
-        T.MAX_GRADIENT_NORM = saved
+    for _ in _recorder().upstream_loop(T, model, opt, crit, source, steps, clip="clip" not in extra):
+        dists.append(float(torch.cat([p.detach().view(-1) for p in params]).norm()))
     return tail_range(dists, tail)
+
+
+def _recorder() -> Any:
+    """tests/fixtures/torch/record_trainer.py (its upstream_loop runs upstream's loops)."""
+    path = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "torch" / "record_trainer.py"
+    spec = importlib.util.spec_from_file_location("record_trainer", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> int:
