@@ -32,7 +32,7 @@ from leansharp_tools.backends.base import Backend, Project, Status
 from leansharp_tools.graph import _layers, collect_graph
 from leansharp_tools.map import build_map, load_items
 from leansharp_tools.map.model import DeclLink
-from leansharp_tools.roadmap import CodeLink, ItemState, TestLink
+from leansharp_tools.roadmap import CodeLink, ItemState, TestLink, find_roadmap
 from leansharp_tools.statements import statements_or_note
 from leansharp_tools.status import collect_status, open_project
 from leansharp_tools.upstream import UpstreamLink
@@ -252,9 +252,14 @@ def _decls(links: List[DeclLink], statements: Mapping[str, str]) -> List[BpDecl]
 def build_blueprint(project: Union[None, str, Path, Project] = None, use_cache: bool = True,
                     backend: Optional[Backend] = None) -> Blueprint:
     """The blueprint of the project's roadmap (see the module doc). Needs a build; a
-    missing or malformed roadmap.toml is a one-line error before any prover run."""
+    malformed roadmap.toml is a one-line error before any prover run; without one, the
+    modules and their theorems (`no_roadmap.source_blueprint`)."""
     backend = backend or get_backend()
     proj = open_project(project, backend)
+    if find_roadmap(proj.root) is None:  # no roadmap: the modules and their theorems, from the sources
+        from leansharp_tools.no_roadmap import source_blueprint
+
+        return source_blueprint(proj, use_cache, backend)
     load_items(proj.root)
     proj.require_built()
     report = collect_status(proj, use_cache=use_cache, backend=backend, with_roadmap=False)

@@ -175,8 +175,14 @@ def doctor(project: Optional[Path] = None) -> DoctorReport:
     """The checks of `leansharp doctor` for the project at or above `project` (default:
     cwd), against its toolchain.toml, with the backend of its [prover].name."""
     tc_path = get_backend().find_root(project) / TOOLCHAIN
-    if not tc_path.is_file():
-        raise LeanSharpError(f"{tc_path}: missing; add a {TOOLCHAIN} pinning the prover (see the LeanSharp repository)")
+    if not tc_path.is_file():  # what the project's build needs, from its sources
+        backend = get_backend()
+        proj = backend.open_project(tc_path.parent)
+        checks = [_prover_check({}, backend)] + backend.project_checks(proj) + _python_checks({})
+        for c in checks:
+            if c["ok"] is not False:
+                c["fix"] = ""
+        return DoctorReport(proj.root / proj.project_file, checks)
     tc = load_toolchain(tc_path)
     return DoctorReport(tc_path, doctor_checks(tc, get_backend(tc.get("prover", {}).get("name", "coq"))))
 

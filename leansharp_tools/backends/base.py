@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Callable, ClassVar, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
+from typing import Any, Callable, ClassVar, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 
 from leansharp_tools.errors import LeanSharpError
 
@@ -293,6 +293,10 @@ class Backend(Protocol):
 
     def library_fix(self, logical_root: str) -> str:
         """The shell line installing the library with this logical root."""
+
+    def project_checks(self, proj: Project) -> List[Dict[str, Any]]:
+        """`leansharp doctor` without a toolchain.toml: what the project's build needs,
+        read from its sources (doctor checks: check, wanted, installed, ok, fix)."""
 
     def find_root(self, start: Optional[Path] = None) -> Path:
         """The project root at or above `start` (default: cwd); LeanSharpError when there is none."""

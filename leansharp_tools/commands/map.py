@@ -14,6 +14,7 @@ import typer
 from leansharp_tools.commands import PROJECT
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.map import project_map
+from leansharp_tools.no_roadmap import nothing_to_map
 from leansharp_tools.render.pages import MAP_FORMATS, render_map
 from leansharp_tools.render.terminal import emit, map_progress, render_map_notes
 
@@ -28,6 +29,10 @@ def command(
     """Render the theorem-to-code map; broken links are shown in the map and listed on stderr."""
     if format not in MAP_FORMATS:
         raise LeanSharpError(f"unknown --format {format!r}; use one of: {', '.join(MAP_FORMATS)}")
+    note = nothing_to_map(project)
+    if note:
+        typer.echo(note)
+        return
     pmap = project_map(project, with_status=status, on_progress=map_progress)
     emit(render_map(pmap, format, output), output)
     render_map_notes(pmap, wrote=output)

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from leansharp_tools.backends.base import (
     AssumptionSite,
@@ -28,6 +28,7 @@ from leansharp_tools.backends.coq.audit import Auditor, Environment
 from leansharp_tools.backends.coq.dpd import dpd_graph
 from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
 from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project, project_flags
+from leansharp_tools.backends.coq.requires import project_checks
 from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
 from leansharp_tools.config import load_config
@@ -84,6 +85,12 @@ class CoqBackend:
 
     def library_fix(self, logical_root: str) -> str:
         return packages.library_fix(logical_root)
+
+    def project_checks(self, proj: Project) -> List[Dict[str, Any]]:
+        """What the project's build needs, read from its sources (doctor without a
+        toolchain.toml): `requires.project_checks`."""
+        p = _coq(proj)
+        return project_checks(p.root, p.bindings, p.files, self.where(), self.library_fix)
 
     # -- projects and sources
     def find_root(self, start: Optional[Path] = None) -> Path:
