@@ -163,7 +163,10 @@ def test_map_shows_upstream_and_agreement():
     assert f"https://github.com/bangyen/zsharp/blob/{PIN}/src/trainer.py#L147-L155" in cells[4]
     assert cells[5:7] == ["`sgd_momentum_step`", "`test_sgd_momentum_matches_torch`"]
     rule = next(line for line in md.splitlines() if line.startswith("| [`zsharp.rule_is_mask`]"))
-    assert f"/blob/{PIN}/src/optimizer.py#L260-L266)" in rule and "| none recorded |" in rule
+    assert f"/blob/{PIN}/src/optimizer.py#L260-L266)" in rule
+    assert "| `test_filter_and_perturbation_match_recorded_torch` |" in rule
+    unchecked = next(line for line in md.splitlines() if line.startswith("| [`zsharp.rescaled_threshold`]"))
+    assert "| none recorded |" in unchecked
     html = render_map(pmap, "html")
     assert f'<a class="upstream" href="https://github.com/bangyen/zsharp/blob/{PIN}/src/optimizer.py#L281-L292"' in html
     assert "Agreement with the upstream code: none recorded" in html
