@@ -100,12 +100,5 @@ def test_a_failing_file_loses_nothing(tmp_path):
     assert (c["traced_files"], c["cached_files"], c["failed_files"], c["theorems"]) == (1, 1, 0, 3)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("-j", "0"), "--jobs must be at least 1 (got 0)"),
-    (("-j", "-3"), "--jobs must be at least 1 (got -3)"),
-    (("--timeout", "-1"), "--timeout must be a positive number of seconds (got -1)"),
-    (("--timeout", "0"), "--timeout must be a positive number of seconds (got 0)"),
-])
-def test_numeric_options_are_one_line_errors(tmp_path, args, message):
-    r = run_cli("extract", "--project", tmp_path, *args)
-    assert r.returncode == 1 and r.stderr.strip().splitlines() == [f"leansharp: error: {message}"], r.stderr
+# The numeric options of extract (-j 0, -j -3, --timeout -1, --timeout 0) are one-line usage
+# errors: tests/test_schemas.py::test_numeric_options_are_validated.
