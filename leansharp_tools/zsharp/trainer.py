@@ -34,7 +34,6 @@ import enum
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
-import numpy as np
 from numpy.typing import ArrayLike
 
 from leansharp_tools.zsharp.core import DEFAULT_PERCENTILE, EPS_SAM, GradFn, Layers, _layers
@@ -189,8 +188,3 @@ def run_trainer_closure(
     the base optimizer sees ∇L(w + ε) alone."""
     return run_trainer(w0, grad_fn, steps, GradSource.CLOSURE, **constants)
 
-
-def distance_to(traj: Sequence[Sequence[ArrayLike]], wstar: Sequence[ArrayLike]) -> np.ndarray:
-    """‖w_t − w*‖ over all layers, for every point of a trajectory."""
-    ws = _layers(wstar)
-    return np.array([global_norm([np.asarray(x) - y for x, y in zip(w, ws)]) for w in traj])
