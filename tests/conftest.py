@@ -33,6 +33,14 @@ def build_fixture(name: str, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_repo() -> Path:
+    """The LeanSharp library itself, built (a no-op when up to date); for `library` tests."""
+    r = run_cli("build", "--project", REPO, lock=True, timeout=7200)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    return REPO
+
+
+@pytest.fixture(scope="session")
 def built_clean(tmp_path_factory) -> Path:
     return build_fixture("clean", tmp_path_factory)
 

@@ -256,13 +256,11 @@ def test_docs_of_a_coquelicot_copy(coquelicot, tmp_path, browser):
 
 
 @pytest.mark.library
-def test_docs_of_leansharp(tmp_path, browser):
-    """On the built library (test_library.py builds it): every page checks, a lemma's
-    statement links its constants, the search finds it."""
-    from conftest import REPO
-
+def test_docs_of_leansharp(built_repo, tmp_path, browser):
+    """On the built library: every page checks, a lemma's statement links its constants,
+    the search finds it."""
     out = tmp_path / "site"
-    docs(REPO, out)
+    docs(built_repo, out)
     pages = check_site(out)
     assert "LeanSharp.Filter.Mask.html" in pages
     page = open_docs(browser, out / "index.html")
