@@ -179,6 +179,22 @@ def drawn_edges(ids: Iterable[str], rel: Set[Tuple[str, str]]) -> Set[Tuple[str,
 
 # ------------------------------------------------------------------------- layout
 
+def assemble_blueprint(proj: Project, items: List[BpItem], rel: Set[Tuple[str, str]],
+                       note: Optional[str]) -> Blueprint:
+    """The blueprint of `items` under the relation `rel` (item A uses item B): each item's
+    uses / used-by / drawn (direct) arrows, the edges in item order, and the layout."""
+    direct = drawn_edges([it.id for it in items], rel)
+    order = {it.id: k for k, it in enumerate(items)}
+    for it in items:
+        it.uses = sorted((v for u, v in rel if u == it.id), key=order.__getitem__)
+        it.used_by = sorted((u for u, v in rel if v == it.id), key=order.__getitem__)
+        it.direct = sorted((v for u, v in direct if u == it.id), key=order.__getitem__)
+    edges = sorted(((u, v, (u, v) in direct) for u, v in rel), key=lambda e: (order[e[0]], order[e[1]]))
+    bp = Blueprint(proj.name, proj.root, items, edges, statements_note=note)
+    layout_items(bp)
+    return bp
+
+
 def _mean(xs: List[float], default: float) -> float:
     return sum(xs) / len(xs) if xs else default
 
@@ -280,13 +296,4 @@ def build_blueprint(project: Union[None, str, Path, Project] = None, use_cache: 
              for im in pmap.items]
     rel = item_relation({im.id: [d.name for d in im.declarations if d.status != Status.MISSING]
                          for im in pmap.items}, g)
-    direct = drawn_edges([it.id for it in items], rel)
-    order = {it.id: k for k, it in enumerate(items)}
-    for it in items:
-        it.uses = sorted((v for u, v in rel if u == it.id), key=order.__getitem__)
-        it.used_by = sorted((u for u, v in rel if v == it.id), key=order.__getitem__)
-        it.direct = sorted((v for u, v in direct if u == it.id), key=order.__getitem__)
-    edges = sorted(((u, v, (u, v) in direct) for u, v in rel), key=lambda e: (order[e[0]], order[e[1]]))
-    bp = Blueprint(proj.name, proj.root, items, edges, statements_note=note)
-    layout_items(bp)
-    return bp
+    return assemble_blueprint(proj, items, rel, note)

@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Union
 
 from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import Backend, Project
-from leansharp_tools.blueprint import Blueprint, BpDecl, BpItem, drawn_edges, item_relation, layout_items
+from leansharp_tools.blueprint import Blueprint, BpDecl, BpItem, assemble_blueprint, item_relation
 from leansharp_tools.graph import collect_graph
 from leansharp_tools.roadmap import RoadmapItem, find_roadmap, item_status
 from leansharp_tools.statements import statements_or_note
@@ -57,13 +57,4 @@ def source_blueprint(proj: Project, use_cache: bool = True, backend: Optional[Ba
                                     statements.get(d.name, ""))], [], [], [], [],
                             statement=f"{d.kind} {d.short} of {d.module}"))
     rel = item_relation({it.id: [it.declarations[0].name] for it in items}, g)
-    direct = drawn_edges([it.id for it in items], rel)
-    order = {it.id: k for k, it in enumerate(items)}
-    for it in items:
-        it.uses = sorted((v for u, v in rel if u == it.id), key=order.__getitem__)
-        it.used_by = sorted((u for u, v in rel if v == it.id), key=order.__getitem__)
-        it.direct = sorted((v for u, v in direct if u == it.id), key=order.__getitem__)
-    edges = sorted(((u, v, (u, v) in direct) for u, v in rel), key=lambda e: (order[e[0]], order[e[1]]))
-    bp = Blueprint(proj.name, proj.root, items, edges, statements_note=note)
-    layout_items(bp)
-    return bp
+    return assemble_blueprint(proj, items, rel, note)
