@@ -54,9 +54,6 @@ Qed.
 
 (** ** Every loop stays bounded; as written the radius does not shrink *)
 
-Lemma sqrt_09_bounds : 0.9486 < sqrt 0.9 < 0.94869.
-Proof. apply sqrt_between; lra. Qed.
-
 Lemma bowl_coord_ball src i T : (i < 8)%nat ->
   hb_norm 0.01 0.9 (1 + 5e-4)
     (coord (trainer_iter zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8) src T s0) i)
@@ -72,11 +69,8 @@ Qed.
 
 Lemma as_written_radius : 0 <= trainer_radius zsharp_consts 1 as_written 1 <= 2.05.
 Proof.
-  pose proof sqrt_09_bounds. unfold trainer_radius, kick_bound. cbn [tc_rho tc_lr tc_momentum zsharp_consts].
-  rewrite Rabs_R1, sqrt_001. split.
-  - apply Rle_mult_inv_pos; lra.
-  - apply (Rmult_le_reg_r (1 - sqrt 0.9)); [lra|]. unfold Rdiv.
-    rewrite Rmult_assoc, Rinv_l by lra. lra.
+  unfold trainer_radius, kick_bound. cbn [tc_rho tc_lr tc_momentum zsharp_consts].
+  rewrite Rabs_R1. apply unit_radius_le; lra.
 Qed.
 
 Theorem as_written_bounded_witness i T : (i < 8)%nat ->
@@ -91,12 +85,10 @@ Theorem closure_bounded_witness i T : (i < 8)%nat ->
   st_w (trainer_iter zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8) closure T s0) i ^ 2
     <= 1.3 * (5.01 * 0.95 ^ T + 0.0975) ^ 2.
 Proof.
-  intros Hi. pose proof sqrt_09_bounds.
-  assert (Hr : 0 <= trainer_radius zsharp_consts 1 closure 1 <= 0.0975).
-  { unfold trainer_radius, kick_bound. cbn [tc_rho tc_lr tc_momentum zsharp_consts].
-    rewrite Rabs_R1, sqrt_001. split; [apply Rle_mult_inv_pos; lra|].
-    apply (Rmult_le_reg_r (1 - sqrt 0.9)); [lra|]. unfold Rdiv.
-    rewrite Rmult_assoc, Rinv_l by lra. lra. }
+  intros Hi.
+  assert (Hr : 0 <= trainer_radius zsharp_consts 1 closure 1 <= 0.0975)
+    by (unfold trainer_radius, kick_bound; cbn [tc_rho tc_lr tc_momentum zsharp_consts];
+        rewrite Rabs_R1; apply unit_radius_le; lra).
   exact (unit_w2_le _ _ _ _ T (start_norm_le i Hi) Hr (bowl_coord_ball closure i T Hi)).
 Qed.
 

@@ -163,6 +163,17 @@ Proof.
   apply Rmult_le_compat; [lra | apply pow2_ge_0 | lra | exact HN2].
 Qed.
 
+(** The radius K√η/(1 − √β) at ZSharp's η, β: at most B when 0.1·K ≤ 0.05131·B
+    (√0.9 < 0.94869). *)
+Lemma unit_radius_le K B : 0 <= K -> K * 0.1 <= B * 0.05131 ->
+  0 <= K * sqrt 0.01 / (1 - sqrt 0.9) <= B.
+Proof.
+  intros HK HB. pose proof (sqrt_between 0.9 0.9486 0.94869 ltac:(lra) ltac:(lra) ltac:(lra)).
+  rewrite sqrt_001. split; [apply Rle_mult_inv_pos; lra|].
+  apply (Rmult_le_reg_r (1 - sqrt 0.9)); [lra|]. unfold Rdiv.
+  rewrite Rmult_assoc, Rinv_l by lra. nra.
+Qed.
+
 (** √Q at the start (w_i, b_i) = (gD_i, 0): at most 5.01. *)
 Lemma start_norm_le i : (i < 8)%nat -> 0 <= hb_norm 0.01 0.9 (1 + 5e-4) (gD i, vzero i) <= 5.01.
 Proof.
@@ -182,11 +193,8 @@ Proof.
               ltac:(lra) ltac:(lra) bowl_grad_diag 1e-12 1 (zsharp_net_mask sizesD) (gD, vzero)
               i T ltac:(lra) Hi ltac:(lra)) as [H _].
   cbv beta zeta in H.
-  pose proof (sqrt_between 0.9 0.9486 0.94869 ltac:(lra) ltac:(lra) ltac:(lra)) as Hs9.
   assert (Hr : 0 <= momentum_radius 0.01 0.9 0.05 1 <= 0.0975)
-    by (unfold momentum_radius; rewrite Rabs_R1, sqrt_001; split;
-        [apply Rle_mult_inv_pos | apply (Rmult_le_reg_r (1 - sqrt 0.9)); unfold Rdiv;
-         [| rewrite Rmult_assoc, Rinv_l]]; lra).
+    by (unfold momentum_radius; rewrite Rabs_R1; apply unit_radius_le; lra).
   exact (unit_w2_le _ _ _ _ T (start_norm_le i Hi) Hr H).
 Qed.
 
