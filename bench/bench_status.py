@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from leansharp_cli import REPO, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
+from leansharp_cli import REPO, copy_library, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
 
 
 def timed(args: List[Any], use_lock: bool) -> Tuple[float, Dict[str, Any]]:
@@ -116,10 +116,7 @@ def coquelicot(a: argparse.Namespace, use_lock: bool) -> None:
         clean, holed = tmp / "clean", tmp / "holed"
         files = sorted(p.name for p in src.glob("*.v"))
         if not (clean / "_CoqProject").is_file():
-            clean.mkdir(parents=True, exist_ok=True)
-            for f in files:
-                shutil.copy(src / f, clean / f)
-            (clean / "_CoqProject").write_text("-R . CQ\n" + "\n".join(files) + "\n")
+            copy_library(src, files, clean, "CQ")
         b1 = build(clean, a.jobs, use_lock)
         c_cold, c_warm, c_doc = cold_and_warm(clean, use_lock)
         if not (holed / "_CoqProject").is_file():

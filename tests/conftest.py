@@ -5,13 +5,17 @@ helpers live in `leansharp_cli` (shared with bench/)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from leansharp_cli import FIXTURES, LOCK, REPO, copy_fixture, coq_lock, leansharp_cmd, run_cli
+from headless import Chromium, find_chromium
 
-__all__ = ["FIXTURES", "LOCK", "REPO", "coq_lock", "copy_fixture", "leansharp_cmd", "run_cli"]
+from leansharp_cli import FIXTURES, LOCK, REPO, copy_fixture, copy_library, coq_lock, leansharp_cmd, run_cli
+
+__all__ = ["FIXTURES", "LOCK", "REPO", "coq_lock", "copy_fixture", "copy_library", "leansharp_cmd", "run_cli"]
 
 
 #: tests using these fixtures compile Coq, and so do `library` tests: they get the `coq_build` marker
@@ -60,3 +64,16 @@ def holes_report(built_holes):
     r = run_cli("status", "--json", "--project", built_holes, lock=True)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Chromium]:
+    """Debian's headless chromium; in CI a missing browser fails instead of skipping."""
+    exe = find_chromium()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; `bash run setup` installs it (toolchain.toml [debian])")
+        pytest.skip("chromium is not installed (apt-get install -y chromium, or `bash run setup`)")
+    with Chromium(exe) as b:
+        yield b
+

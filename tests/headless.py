@@ -290,3 +290,15 @@ class Page:
 
     def requests(self) -> List[str]:
         return [e["params"]["request"]["url"] for e in self._events() if e["method"] == "Network.requestWillBeSent"]
+
+
+def open_checked(browser: "Chromium", path: Any, ready: str) -> "Page":
+    """Open the page at `path` (a pathlib.Path), wait until the JavaScript expression `ready`
+    is true, and check it: no console error or uncaught exception, nothing asked for
+    beyond file:, data: and about: URLs."""
+    page = browser.open(path.as_uri())
+    page.wait_for(ready)
+    assert page.errors() == []
+    assert [u for u in page.requests() if not u.startswith(("file:", "data:", "about:"))] == []
+    return page
+

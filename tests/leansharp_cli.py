@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,3 +55,14 @@ def copy_fixture(name: str, dest: Path) -> Path:
     target = dest / name
     shutil.copytree(FIXTURES / name, target)
     return target
+
+
+def copy_library(src: Path, files: Sequence[str], dest: Path, logical: str) -> Path:
+    """A project at `dest` of copies of `files` (paths relative to `src`, e.g. an installed
+    library's sources) under the logical name `logical`, with its `_CoqProject`; not built."""
+    for f in files:
+        (dest / f).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src / f, dest / f)
+    (dest / "_CoqProject").write_text(f"-R . {logical}\n" + "".join(f"{f}\n" for f in files))
+    return dest
+

@@ -7,17 +7,15 @@ finds a declaration and Enter goes to it)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Dict, Iterator, List, Set, Tuple
+from typing import Dict, List, Set, Tuple
 from urllib.parse import unquote
 
 import pytest
 
-from headless import Chromium, Page, find_chromium
+from headless import Chromium, Page, open_checked
 from leansharp_tools.docs import (
     Resolver,
     binder_names,
@@ -29,7 +27,7 @@ from leansharp_tools.docs import (
     transitive_counts,
 )
 
-from conftest import copy_fixture, run_cli
+from conftest import copy_fixture, copy_library, run_cli
 
 # ------------------------------------------------------------------ pure parts
 
@@ -130,23 +128,8 @@ def check_site(site: Path) -> Dict[str, _Page]:
     return pages
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    exe = find_chromium()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; `bash run setup` installs it (toolchain.toml [debian])")
-        pytest.skip("chromium is not installed (apt-get install -y chromium, or `bash run setup`)")
-    with Chromium(exe) as b:
-        yield b
-
-
 def open_docs(browser: Chromium, path: Path) -> Page:
-    page = browser.open(path.as_uri())
-    page.wait_for("!!(window.leansharpDocs && window.leansharpDocs.ready)")
-    assert page.errors() == []
-    assert [u for u in page.requests() if not u.startswith(("file:", "data:", "about:"))] == []
-    return page
+    return open_checked(browser, path, "!!(window.leansharpDocs && window.leansharpDocs.ready)")
 
 
 def search_and_go(page: Page, text: str, name: str, anchor: str) -> None:
@@ -224,11 +207,8 @@ def coquelicot(tmp_path_factory) -> Path:
     src = where / "user-contrib" / "Coquelicot" if where else Path("/nonexistent")
     if not all((src / f"{f}.v").is_file() for f in COQUELICOT):
         pytest.skip("Coquelicot sources are not installed (apt-get install -y libcoq-coquelicot)")
-    proj = tmp_path_factory.mktemp("coquelicot") / "copy"
-    proj.mkdir()
-    for f in COQUELICOT:
-        shutil.copy(src / f"{f}.v", proj / f"{f}.v")
-    (proj / "_CoqProject").write_text("-R . Coquelicot\n" + "".join(f"{f}.v\n" for f in COQUELICOT))
+    proj = copy_library(src, [f"{f}.v" for f in COQUELICOT], tmp_path_factory.mktemp("coquelicot") / "copy",
+                        "Coquelicot")
     r = run_cli("build", "--jobs", "2", "--project", proj, lock=True)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     return proj

@@ -21,7 +21,7 @@ from leansharp_tools.dojo import Dojo, ProofFinished, TacticState
 from leansharp_tools.extract.splits import check_novel, novel_premises_split, random_split
 from leansharp_tools.extract.write import read_jsonl
 
-from conftest import REPO, build_fixture, copy_fixture, run_cli
+from conftest import REPO, build_fixture, copy_fixture, copy_library, run_cli
 
 pytestmark = pytest.mark.coq_build
 
@@ -191,11 +191,7 @@ def test_a_project_it_was_not_written_for(tmp_path):
     missing = [str(src / f) for f in files if not (src / f).is_file()]
     assert not missing, (f"Bignums sources missing: {', '.join(missing)}; apt-get install -y libcoq-bignums "
                          f"(listed in toolchain.toml, installed by `bash run setup`)")
-    proj = tmp_path / "bignums_copy"
-    for f in files:
-        (proj / f).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(src / f, proj / f)
-    (proj / "_CoqProject").write_text("-R . BN\n" + "\n".join(files) + "\n")
+    proj = copy_library(src, files, tmp_path / "bignums_copy", "BN")
     r = run_cli("build", "--project", proj, lock=True, timeout=3600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     meta = extract(proj, tmp_path / "out")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, copy_library, run_cli
 
 #: every declaration of the gate fixture and its status
 GATE_STATUS = {
@@ -190,11 +190,7 @@ def _print_assumptions(proj: Path, modules, names):
 @pytest.mark.coq_build
 def test_coquelicot_copy_clean_then_with_a_hole(tmp_path):
     src = _coquelicot_sources()
-    proj = tmp_path / "cq"
-    proj.mkdir()
-    for f in ("Rcomplements.v", "Rbar.v"):
-        shutil.copy(src / f, proj / f)
-    (proj / "_CoqProject").write_text("-R . CQ\nRcomplements.v\nRbar.v\n")
+    proj = copy_library(src, ["Rcomplements.v", "Rbar.v"], tmp_path / "cq", "CQ")
     assert run_cli("build", "--project", proj, lock=True).returncode == 0
     r = run_cli("status", "--strict", "--json", "--project", proj, lock=True)
     doc = json.loads(r.stdout)

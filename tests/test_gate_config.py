@@ -7,7 +7,6 @@ floats), clean and then with one lemma admitted."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from leansharp_tools.backends.coq.axioms import Accepted, StandardAxiom, accepte
 from leansharp_tools.config import load_config
 from leansharp_tools.errors import LeanSharpError
 
-from conftest import run_cli
+from conftest import copy_library, run_cli
 
 # ------------------------------------------------------------- config files (no Coq)
 
@@ -125,12 +124,8 @@ def _flocq_sources() -> Path:
 def test_flocq_passes_with_primitive_floats_accepted_and_catches_an_admitted(tmp_path):
     """Flocq without Pff/ (34 files, about 30 s to build on 2 cores)."""
     src = _flocq_sources()
-    proj = tmp_path / "flocq"
     files = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.v") if p.relative_to(src).parts[0] != "Pff")
-    for f in files:
-        (proj / f).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(src / f, proj / f)
-    (proj / "_CoqProject").write_text("-R . Flocq\n" + "\n".join(files) + "\n")
+    proj = copy_library(src, files, tmp_path / "flocq", "Flocq")
     r = run_cli("build", "--project", proj, lock=True, timeout=3600)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
 

@@ -15,17 +15,16 @@ a temp dir) and, marker `library`, on LeanSharp itself.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
-from typing import Iterator, List
+from typing import List
 from urllib.parse import unquote, urlparse
 
 import networkx as nx
 import pytest
 
-from headless import Chromium, Page, find_chromium
+from headless import Chromium, Page, open_checked
 from leansharp_tools.backends.base import Status
 from leansharp_tools.backends.coq.dpd import dpd_graph
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
@@ -34,7 +33,7 @@ from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.graph import reachable, to_networkx
 from leansharp_tools.render.pages import SourceLinks, graph_html
 
-from conftest import run_cli
+from conftest import copy_library, run_cli
 
 # ------------------------------------------------------------------------ units
 
@@ -155,24 +154,9 @@ def test_not_a_project(tmp_path, cmd):
 # ----------------------------------------------------------- a browser, and pages
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    exe = find_chromium()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; `bash run setup` installs it (toolchain.toml [debian])")
-        pytest.skip("chromium is not installed (apt-get install -y chromium, or `bash run setup`)")
-    with Chromium(exe) as b:
-        yield b
-
-
 def open_page(browser: Chromium, path: Path) -> Page:
     """The page, checked: no console error or exception, nothing asked off the disk."""
-    page = browser.open(path.as_uri())
-    page.wait_for("!!(window.leansharpViewer || document.getElementById('summary'))")
-    assert page.errors() == []
-    assert [u for u in page.requests() if not u.startswith(("file:", "data:", "about:"))] == []
-    return page
+    return open_checked(browser, path, "!!(window.leansharpViewer || document.getElementById('summary'))")
 
 
 def search(page: Page, text: str) -> str:
@@ -588,11 +572,8 @@ def coquelicot(tmp_path_factory) -> Path:
     src = where / "user-contrib" / "Coquelicot" if where else Path("/nonexistent")
     if not all((src / f"{f}.v").is_file() for f in COQUELICOT):
         pytest.skip("Coquelicot sources are not installed (apt-get install -y libcoq-coquelicot)")
-    proj = tmp_path_factory.mktemp("coquelicot") / "copy"
-    proj.mkdir()
-    for f in COQUELICOT:
-        shutil.copy(src / f"{f}.v", proj / f"{f}.v")
-    (proj / "_CoqProject").write_text("-R . Coquelicot\n" + "".join(f"{f}.v\n" for f in COQUELICOT))
+    proj = copy_library(src, [f"{f}.v" for f in COQUELICOT], tmp_path_factory.mktemp("coquelicot") / "copy",
+                        "Coquelicot")
     (proj / "roadmap.toml").write_text(COQUELICOT_ROADMAP)
     r = run_cli("build", "--jobs", "2", "--project", proj, lock=True)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
