@@ -46,6 +46,7 @@ from leansharp_tools.zsharp.train import (
     ZSHARP_WEIGHT_DECAY,
     clip_grad_norm,
     network_mask,
+    sgd_momentum_step,
 )
 
 __all__ = [
@@ -130,9 +131,8 @@ def trainer_step(
     Coq: ``LeanSharp.Theory.Trainer.trainer_step``.
     """
     parts = step_parts(state, grad_fn, source, k)
-    step = [dx + k.weight_decay * x for dx, x in zip(parts.d, parts.w)]
-    buf = step if state.buf is None else [k.momentum * b + s for b, s in zip(state.buf, step)]
-    return TrainerState([x - k.lr * b for x, b in zip(parts.w, buf)], buf, parts.d)
+    w, buf = sgd_momentum_step(parts.w, parts.d, state.buf, k.lr, k.momentum, k.weight_decay)
+    return TrainerState(w, buf, parts.d)
 
 
 def run_trainer_states(
