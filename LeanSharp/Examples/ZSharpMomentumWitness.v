@@ -142,25 +142,15 @@ Lemma unit_w2_le (x : R * R) S0 r B T :
   fst x ^ 2 <= 1.3 * (5.01 * 0.95 ^ T + B) ^ 2.
 Proof.
   intros HS0 Hr Hx. pose proof hb_disc_zsharp_unit as HD.
-  assert (Heb : 0 < 0.01 * 0.9) by lra.
-  pose proof (hb_w2_le_energy 0.01 0.9 (1 + 5e-4) x Heb ltac:(lra)) as Hw.
-  pose proof (hb_energy_nonneg 0.01 0.9 (1 + 5e-4) x Heb ltac:(lra)) as HQ.
   pose proof (sqrt_between 0.9 0.9486 0.94869 ltac:(lra) ltac:(lra) ltac:(lra)) as Hs9.
   assert (Hpow : 0 <= sqrt 0.9 ^ T <= 0.95 ^ T)
     by (split; [apply pow_le; lra | apply pow_incr; lra]).
-  pose proof (pow_le 0.95 T ltac:(lra)).
   assert (Hc : 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4) <= 1.3).
   { apply (Rmult_le_reg_r (hb_disc 0.01 0.9 (1 + 5e-4))); [lra|].
     unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
-  assert (Hc0 : 0 <= 4 * 0.01 * 0.9 / hb_disc 0.01 0.9 (1 + 5e-4))
-    by (apply Rle_mult_inv_pos; lra).
-  unfold hb_norm in Hx. rewrite <- (sqrt_sqrt _ HQ) in Hw.
-  set (N := sqrt (hb_energy 0.01 0.9 (1 + 5e-4) x)) in *.
-  assert (HN : 0 <= N) by apply sqrt_pos.
-  assert (HNB : N <= 5.01 * 0.95 ^ T + B) by nra.
-  assert (HN2 : N ^ 2 <= (5.01 * 0.95 ^ T + B) ^ 2) by (apply pow_incr; lra).
-  eapply Rle_trans; [exact Hw|]. replace (N * N) with (N ^ 2) by ring.
-  apply Rmult_le_compat; [lra | apply pow2_ge_0 | lra | exact HN2].
+  assert (HN : hb_norm 0.01 0.9 (1 + 5e-4) x <= 5.01 * 0.95 ^ T + B) by nra.
+  eapply Rle_trans; [apply (hb_w2_le_norm 0.01 0.9 (1 + 5e-4) x _ ltac:(lra) ltac:(lra) HN)|].
+  apply Rmult_le_compat_r; [apply pow2_ge_0 | exact Hc].
 Qed.
 
 (** The radius K√η/(1 − √β) at ZSharp's η, β: at most B when 0.1·K ≤ 0.05131·B

@@ -180,25 +180,14 @@ Proof.
   apply Rplus_le_compat_r, Rmult_le_compat_l; lra.
 Qed.
 
-Lemma w2_le_hb_norm i (x : R * R) r : 0 < hb_disc eta beta (a i + lam) ->
-  hb_norm eta beta (a i + lam) x <= r ->
-  fst x ^ 2 <= 4 * eta * beta / hb_disc eta beta (a i + lam) * r ^ 2.
-Proof.
-  intros HD Hr. assert (Heb : 0 < eta * beta) by nra.
-  eapply Rle_trans; [apply (hb_w2_le_energy eta beta (a i + lam) x Heb HD)|].
-  apply Rmult_le_compat_l; [apply Rle_mult_inv_pos; lra|].
-  pose proof (hb_energy_nonneg eta beta (a i + lam) x Heb HD) as HQ.
-  unfold hb_norm in Hr. rewrite <- (sqrt_sqrt _ HQ).
-  pose proof (sqrt_pos (hb_energy eta beta (a i + lam) x)). nra.
-Qed.
-
 (** Every orbit of every loop is bounded. *)
 Theorem trainer_w2_bounded src s i T : (i < n)%nat -> 0 <= c -> 0 < hb_disc eta beta (a i + lam) ->
   st_w (trainer_iter k pre mask G src T s) i ^ 2
     <= 4 * eta * beta / hb_disc eta beta (a i + lam)
        * (sqrt beta ^ T * hb_norm eta beta (a i + lam) (coord s i) + trainer_radius src (a i)) ^ 2.
 Proof.
-  intros Hi Hc HD. apply (w2_le_hb_norm i (coord (trainer_iter k pre mask G src T s) i)); [exact HD|].
+  intros Hi Hc HD.
+  apply (hb_w2_le_norm eta beta (a i + lam) (coord (trainer_iter k pre mask G src T s) i)); [nra | exact HD |].
   now apply trainer_coord_ball.
 Qed.
 

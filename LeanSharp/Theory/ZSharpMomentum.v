@@ -31,6 +31,7 @@
        - [hb_energy_nonneg]: ηβ > 0, D > 0 ⇒ Q ≥ 0;
          [hb_cauchy_schwarz_identity]: Q(x)Q(y) − B(x, y)² = (D/4)(x₁y₂ − x₂y₁)², hence
          [hb_polar_le]: B(x, y) ≤ √Q(x)·√Q(y)
+       - [hb_w2_le_norm]: √Q(x) ≤ r ⇒ w² ≤ (4ηβ/D)·r²
        - [hb_norm_triangle]: ηβ > 0, D > 0 ⇒ √Q(x + y) ≤ √Q(x) + √Q(y); with
          [hb_norm_scale] √Q(sx) = |s|√Q(x), √Q is a norm on R²
        - [momentum_perturbed_coord]: the perturbed step is x' = Mx + a_iε_i·(−η, 1),
@@ -173,6 +174,18 @@ Proof.
     ring.
 Qed.
 
+(** A bound r on √Q bounds the weight: w² ≤ (4ηβ/D)·r². *)
+Lemma hb_w2_le_norm eta beta h x r : 0 < eta * beta -> 0 < hb_disc eta beta h ->
+  hb_norm eta beta h x <= r -> fst x ^ 2 <= 4 * eta * beta / hb_disc eta beta h * r ^ 2.
+Proof.
+  intros Heb HD Hr.
+  eapply Rle_trans; [apply (hb_w2_le_energy eta beta h x Heb HD)|].
+  apply Rmult_le_compat_l; [apply Rle_mult_inv_pos; lra|].
+  pose proof (hb_energy_nonneg eta beta h x Heb HD) as HQ.
+  unfold hb_norm in Hr. rewrite <- (sqrt_sqrt _ HQ).
+  pose proof (sqrt_pos (hb_energy eta beta h x)). nra.
+Qed.
+
 (** The heavy-ball map M scales √Q by √β. *)
 Lemma hb_norm_step eta beta lam a x :
   0 <= beta ->
@@ -272,16 +285,8 @@ Theorem momentum_perturbed_w2_le (x : nat -> W n * W n) (eps : nat -> W n) i T :
           + momentum_radius (a i)) ^ 2.
 Proof.
   intros Hstep Heps Hi HD.
-  pose proof (momentum_perturbed_coord_ball x eps i Hstep Heps Hi HD T) as H.
-  set (X := (fst (x T) i, snd (x T) i)) in *.
-  assert (Heb : 0 < eta * beta) by nra.
-  pose proof (hb_w2_le_energy eta beta (a i + lam) X Heb HD) as Hw.
-  eapply Rle_trans; [exact Hw|]. apply Rmult_le_compat_l.
-  - apply Rle_mult_inv_pos; lra.
-  - pose proof (hb_energy_nonneg eta beta (a i + lam) X Heb HD) as HQ.
-    unfold hb_norm in *. rewrite <- (sqrt_sqrt _ HQ).
-    pose proof (sqrt_pos (hb_energy eta beta (a i + lam) X)).
-    nra.
+  apply (hb_w2_le_norm eta beta (a i + lam) (fst (x T) i, snd (x T) i)); [nra | exact HD |].
+  exact (momentum_perturbed_coord_ball x eps i Hstep Heps Hi HD T).
 Qed.
 
 (** ** The closure-use loop: clip, any mask, ε, momentum, weight decay *)
