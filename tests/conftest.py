@@ -77,3 +77,25 @@ def browser() -> Iterator[Chromium]:
     with Chromium(exe) as b:
         yield b
 
+
+#: the four Coquelicot modules the page and docs tests copy (Rbar and Lub use the others)
+COQUELICOT = ["Rcomplements", "Rbar", "Markov", "Lub"]
+
+
+def built_coquelicot_copy(dest: Path, roadmap: str = "") -> Path:
+    """The installed Coquelicot's COQUELICOT modules (Debian's libcoq-coquelicot, pinned in
+    toolchain.toml) copied to `dest` under their own logical name, with a `_CoqProject`
+    (and `roadmap` as roadmap.toml when given), built for real; skips when not installed."""
+    from leansharp_tools.backends.coq import CoqBackend
+
+    where = CoqBackend().where()
+    src = where / "user-contrib" / "Coquelicot" if where else Path("/nonexistent")
+    if not all((src / f"{f}.v").is_file() for f in COQUELICOT):
+        pytest.skip("Coquelicot sources are not installed (apt-get install -y libcoq-coquelicot)")
+    proj = copy_library(src, [f"{f}.v" for f in COQUELICOT], dest, "Coquelicot")
+    if roadmap:
+        (proj / "roadmap.toml").write_text(roadmap)
+    r = run_cli("build", "--jobs", "2", "--project", proj, lock=True)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    return proj
+

@@ -27,7 +27,7 @@ from leansharp_tools.docs import (
     transitive_counts,
 )
 
-from conftest import copy_fixture, copy_library, run_cli
+from conftest import COQUELICOT, built_coquelicot_copy, copy_fixture, run_cli
 
 # ------------------------------------------------------------------ pure parts
 
@@ -196,22 +196,9 @@ def test_docs_errors_are_one_line(built_clean, tmp_path):
     assert r.returncode == 2 and "--output" in r.stderr and r.stderr.count("\n") == 1
 
 
-COQUELICOT = ["Rcomplements", "Rbar", "Markov", "Lub"]
-
-
 @pytest.fixture(scope="module")
 def coquelicot(tmp_path_factory) -> Path:
-    from leansharp_tools.backends.coq import CoqBackend
-
-    where = CoqBackend().where()
-    src = where / "user-contrib" / "Coquelicot" if where else Path("/nonexistent")
-    if not all((src / f"{f}.v").is_file() for f in COQUELICOT):
-        pytest.skip("Coquelicot sources are not installed (apt-get install -y libcoq-coquelicot)")
-    proj = copy_library(src, [f"{f}.v" for f in COQUELICOT], tmp_path_factory.mktemp("coquelicot") / "copy",
-                        "Coquelicot")
-    r = run_cli("build", "--jobs", "2", "--project", proj, lock=True)
-    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    return proj
+    return built_coquelicot_copy(tmp_path_factory.mktemp("coquelicot") / "copy")
 
 
 @pytest.mark.coq_build

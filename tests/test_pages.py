@@ -33,7 +33,7 @@ from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.graph import reachable, to_networkx
 from leansharp_tools.render.pages import SourceLinks, graph_html
 
-from conftest import copy_library, run_cli
+from conftest import built_coquelicot_copy, run_cli
 
 # ------------------------------------------------------------------------ units
 
@@ -528,7 +528,6 @@ def test_map_page_in_browser(clean_bp, browser):
 
 # ------------------------------------------------- a copy of an installed library
 
-COQUELICOT = ["Rcomplements", "Rbar", "Markov", "Lub"]
 COQUELICOT_ROADMAP = """\
 [[item]]
 id = "copy.rcomplements"
@@ -563,21 +562,8 @@ tier = 4
 
 @pytest.fixture(scope="module")
 def coquelicot(tmp_path_factory) -> Path:
-    """Four files of the installed Coquelicot (as Debian ships it: libcoq-coquelicot,
-    pinned in toolchain.toml) copied to a temp dir under their own logical name, with a
-    `_CoqProject` and a roadmap, built for real."""
-    from leansharp_tools.backends.coq import CoqBackend
-
-    where = CoqBackend().where()
-    src = where / "user-contrib" / "Coquelicot" if where else Path("/nonexistent")
-    if not all((src / f"{f}.v").is_file() for f in COQUELICOT):
-        pytest.skip("Coquelicot sources are not installed (apt-get install -y libcoq-coquelicot)")
-    proj = copy_library(src, [f"{f}.v" for f in COQUELICOT], tmp_path_factory.mktemp("coquelicot") / "copy",
-                        "Coquelicot")
-    (proj / "roadmap.toml").write_text(COQUELICOT_ROADMAP)
-    r = run_cli("build", "--jobs", "2", "--project", proj, lock=True)
-    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
-    return proj
+    """Four files of the installed Coquelicot under their own logical name, with a roadmap."""
+    return built_coquelicot_copy(tmp_path_factory.mktemp("coquelicot") / "copy", COQUELICOT_ROADMAP)
 
 
 @pytest.mark.coq_build
