@@ -161,18 +161,19 @@ def zsharp_train_step(
     *original* w with g₂. ``state`` is the momentum buffer (None before the first step).
     Returns (new w, new buffer).
 
-    This is the closure-use loop (ii) of :mod:`leansharp_tools.zsharp.trainer`, one
-    iteration (``trainer_step`` with ``GradSource.CLOSURE``). With momentum = weight decay
-    = 0 and no clipping it is w⁺ = w − lr·∇L(w + ε) (:func:`zsharp_step`). Coq: ``LeanSharp.Optim.SAM.zsharp_step``,
+    With momentum = weight decay = 0 and no clipping this is w⁺ = w − lr·∇L(w + ε)
+    (:func:`zsharp_step`), to the last bit: w is never perturbed and restored, unlike
+    torch's (w + ε) − ε in :func:`leansharp_tools.zsharp.trainer.trainer_step`
+    (``GradSource.CLOSURE``), the same loop in torch's floating-point order. Coq: ``LeanSharp.Optim.SAM.zsharp_step``,
     ``LeanSharp.Theory.HeavyBall.sgd_momentum_step``.
     """
-    from leansharp_tools.zsharp.trainer import GradSource, TrainerConstants, TrainerState, trainer_step
-
-    k = TrainerConstants(lr, momentum, weight_decay, rho, delta, clip, percentile)
-    s = trainer_step(TrainerState(_layers(w_layers), None if state is None else _layers(state)),
-                     grad_fn, GradSource.CLOSURE, k)
-    assert s.buf is not None
-    return s.w, s.buf
+    ws = _layers(w_layers)
+    g = _layers(grad_fn([x.copy() for x in ws]))
+    if clip is not None:
+        g = clip_grad_norm(g, clip)
+    eps = network_perturbation(g, rho, delta, percentile)
+    g2 = _layers(grad_fn([x + e for x, e in zip(ws, eps)]))
+    return sgd_momentum_step(ws, g2, state, lr, momentum, weight_decay)
 
 
 def zsharp_noisy_step(
