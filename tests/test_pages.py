@@ -624,7 +624,7 @@ def test_leansharp_queries(built_repo):
     doc = json.loads(run_cli("unused", "--json", "--project", built_repo, lock=True).stdout)
     unused = {d["name"]: d for d in doc["declarations"]}
     # a headline theorem's witness is a final result: nothing uses it, the roadmap lists it
-    w = unused["LeanSharp.Examples.SmoothWitness.descent_lemma_witness"]
+    w = unused["LeanSharp.Examples.Dynamics.SmoothWitness.descent_lemma_witness"]
     assert {"item": "sam.descent_lemma", "role": "witness"} in w["roadmap"]
     assert "LeanSharp.Core.Vec.vsum" not in unused and doc["in_roadmap"] > 50
 

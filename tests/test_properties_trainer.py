@@ -1,4 +1,4 @@
-"""Property tests of ZSharp's trainer loops (Coq: Theory.Trainer, Theory.TrainerBounded):
+"""Property tests of ZSharp's trainer loops (Coq: Theory.Dynamics.Trainer, Theory.Dynamics.TrainerBounded):
 upstream's loop as written (the gradient carried across iterations), loop (i) with
 ``zero_grad`` and loop (ii) with the closure, at ZSharp's constants (lr 0.01, β 0.9,
 λ 5e-4, ρ 0.05, δ 1e-12, p = 70, clipping at 1.0), on diagonal quadratics ½Σa_i w_i²
@@ -120,7 +120,7 @@ def test_dropped_coordinates_take_the_heavy_ball_step(loop):
 
 
 def test_witness_bounds_at_zsharp_constants():
-    """Examples.TrainerWitness: on the bowl over W 8 from gD, every coordinate obeys
+    """Examples.Dynamics.TrainerWitness: on the bowl over W 8 from gD, every coordinate obeys
     w_{T,i}² ≤ 1.3(5.01·0.95^T + 2.05)² as written and 1.3(5.01·0.95^T + 0.0975)² with
     the closure. The as-written loop does not approach w* = 0 (‖w_T‖ stays above 0.1
     after 2000 iterations) while the closure loop ends inside its radius."""

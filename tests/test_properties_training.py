@@ -91,7 +91,7 @@ def test_witness_drop_mask():
 
 def test_witness_fallback_mask():
     """WITNESS_FALLBACK = ((1,1,1,−1,−1,−1), (1, −24/25, −24/25, 23/25)), N = 10
-    (Coq: Examples.FallbackWitness): A's |z| are all 1/(√(6/5) + ε); B's are
+    (Coq: Examples.Filter.FallbackWitness): A's |z| are all 1/(√(6/5) + ε); B's are
     (1, 0.96, 0.96, 0.92)/(s_B + ε), s_B = √(2306/1875), all smaller, the first strictly
     largest. The p = 70 threshold equals A's value, so B's quantile mask is empty and the
     fallback keeps B's unique top component — no tie for torch.topk to break — on a
@@ -456,7 +456,7 @@ def _exact_expectation(w0, grad_k, probs, etas, rhos, f):
 
 @pytest.mark.parametrize("steps", [1, 3, 6])
 def test_noisy_filter_decaying_witness(steps):
-    """NoisyFilter.noisy_decaying_rate at its witness (Examples.NetworkDynamicsWitness):
+    """NoisyFilter.noisy_decaying_rate at its witness (Examples.Stochastic.NetworkDynamicsWitness):
     bowl on R^8 = 4 + 4 from WITNESS_DROP, two-point noise ±e_0 (σ² = 1), η_t = 4/(t + 4),
     ρ_t = √(0.0025 η_t) (ρ_0 = 0.05): E‖w_T‖² ≤ max(4‖w_0‖², 16σ'²/(0.5·4 − 1))/(T + 4),
     σ'² = 1.5σ² + 3·0.0025 — the exact expectation over all 2^T histories."""

@@ -27,7 +27,7 @@ def _declares(module_file: Path, name: str) -> bool:
 
 def test_readme_results_name_existing_declarations():
     """Every `Folder.Module.name` in the README's result tables (and every bare `name` after
-    it in the same cell) is declared in LeanSharp/Folder/Module.v."""
+    it in the same cell) is declared in LeanSharp/Folder/…/Module.v."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     results = readme[readme.index("## Results"):readme.index("## Layout")]
     bad = []
@@ -39,7 +39,7 @@ def test_readme_results_name_existing_declarations():
         for ref in re.findall(r"`([\w.]+)`", cell):
             parts = ref.split(".")
             if len(parts) >= 3:
-                module, name = ROOT / "LeanSharp" / parts[0] / f"{parts[1]}.v", parts[-1]
+                module, name = ROOT / "LeanSharp" / "/".join(parts[:-2]) / f"{parts[-2]}.v", parts[-1]
             elif len(parts) == 1 and module is not None:
                 name = parts[0]
             else:

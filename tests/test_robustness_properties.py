@@ -24,7 +24,7 @@ vec = st.lists(coord, min_size=1, max_size=24).map(lambda xs: np.array(xs, dtype
 @FAST
 @given(n=st.integers(min_value=2, max_value=60), a=coord, b=coord)
 def test_single_outlier_zscore_is_sqrt_n_minus_1(n: int, a: float, b: float) -> None:
-    """LeanSharp.Theory.RobustOutlier.spike_outlier_zscore, single_outlier_passes,
+    """LeanSharp.Theory.Robustness.RobustOutlier.spike_outlier_zscore, single_outlier_passes,
     single_outlier_dropped: (a, …, a, b) has outlier z-score exactly √(n−1); the
     significant mask keeps it for t ≤ √(n−1) and drops it above."""
     assume(abs(b - a) > 1e-3 * (1.0 + abs(a) + abs(b)))
@@ -40,7 +40,7 @@ def test_single_outlier_zscore_is_sqrt_n_minus_1(n: int, a: float, b: float) -> 
 @given(n=st.integers(min_value=2, max_value=60), a=coord,
        t=st.floats(min_value=0.0, max_value=1.0 - 1e-6), big=st.floats(min_value=1.0, max_value=1e6))
 def test_single_outlier_drags_filtered_mean(n: int, a: float, t: float, big: float) -> None:
-    """LeanSharp.Theory.RobustOutlier.spike_zfiltered_mean_ge: for t ≤ √(n−1) the mean of
+    """LeanSharp.Theory.Robustness.RobustOutlier.spike_zfiltered_mean_ge: for t ≤ √(n−1) the mean of
     the kept points is ≥ a + (b − a)/n (t kept off the boundary √(n−1), where rounding
     may go either way)."""
     b = a + big
@@ -53,7 +53,7 @@ def test_single_outlier_drags_filtered_mean(n: int, a: float, t: float, big: flo
 @FAST
 @given(g=vec, t=st.floats(min_value=0.0, max_value=3.0), rho=st.floats(min_value=1e-3, max_value=10.0))
 def test_zsharp_sharpness_term_le_sam(g: np.ndarray, t: float, rho: float) -> None:
-    """LeanSharp.Theory.PACBayesZSharp.zsharp_first_order_sharpness_le_sam:
+    """LeanSharp.Theory.Generalization.PACBayesZSharp.zsharp_first_order_sharpness_le_sam:
     ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ ≤ ρ‖g‖ = ⟨g, ε_SAM⟩ (and strict when m drops some g_j ≠ 0,
     zsharp_first_order_sharpness_lt_sam)."""
     assume(np.all((g == 0) | (np.abs(g) > 1e-100)))  # no overflow of ρ/‖g_f‖
@@ -75,7 +75,7 @@ def test_zsharp_sharpness_term_le_sam(g: np.ndarray, t: float, rho: float) -> No
        weights=st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=6, max_size=6),
        t=st.floats(min_value=0.0, max_value=2.0))
 def test_symmetric_noise_filtered_mean_zero(outcomes: list, weights: list, t: float) -> None:
-    """LeanSharp.Theory.RobustSymmetric.zfilter_symmetric_unbiased: outcomes ±ξ_k with equal
+    """LeanSharp.Theory.Robustness.RobustSymmetric.zfilter_symmetric_unbiased: outcomes ±ξ_k with equal
     probabilities give E[ξ ⊙ m(ξ)] = 0."""
     p = np.array(weights[: len(outcomes)], dtype=float)
     p = p / (2 * p.sum())
@@ -91,10 +91,10 @@ def test_symmetric_noise_filtered_mean_zero(outcomes: list, weights: list, t: fl
        f=st.lists(st.floats(min_value=-20.0, max_value=20.0), min_size=8, max_size=8),
        pw=st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=8, max_size=8))
 def test_donsker_varadhan(q: list, f: list, pw: list) -> None:
-    """LeanSharp.Theory.KL.gibbs, LeanSharp.Theory.KL.donsker_varadhan and
-    LeanSharp.Theory.KL.donsker_varadhan_attained on `z.kl_divergence`, `z.log_partition`
+    """LeanSharp.Theory.Generalization.KL.gibbs, LeanSharp.Theory.Generalization.KL.donsker_varadhan and
+    LeanSharp.Theory.Generalization.KL.donsker_varadhan_attained on `z.kl_divergence`, `z.log_partition`
     and `z.tilt`: KL(Q‖P) ≥ 0, E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f] (0·ln 0 = 0), with equality
-    at the tilted law Q = P_f (LeanSharp.Theory.KL.tilt_is_law: a law)."""
+    at the tilted law Q = P_f (LeanSharp.Theory.Generalization.KL.tilt_is_law: a law)."""
     qa = np.array(q, dtype=float)
     assume(qa.sum() > 0)
     qa = qa / qa.sum()
@@ -123,7 +123,7 @@ def test_kl_and_log_partition_values() -> None:
 @FAST
 @given(n=st.integers(min_value=3, max_value=12), a=coord, b=coord, data=st.data())
 def test_inlier_mean_survives_one_outlier(n: int, a: float, b: float, data) -> None:
-    """LeanSharp.Theory.Robustness.inlier_mean_survives_one_outlier: n ≥ 3 points equal to
+    """LeanSharp.Theory.Robustness.Robustness.inlier_mean_survives_one_outlier: n ≥ 3 points equal to
     a with ONE replaced by b: the inlier mask [|x_i − μ| ≤ σ] (t = 1) keeps exactly the
     points at a, so the inlier mean is a for every b, while the plain mean is
     a + (b − a)/n (mean_breakdown)."""
@@ -140,7 +140,7 @@ def test_inlier_mean_survives_one_outlier(n: int, a: float, b: float, data) -> N
 @FAST
 @given(s=st.floats(min_value=1e-3, max_value=1e6), t=st.floats(min_value=0.76, max_value=1.74))
 def test_spread_outliers_inlier_mean(s: float, t: float) -> None:
-    """LeanSharp.Theory.Robustness.spread_outliers_inlier_mean: a strict majority alone does
+    """LeanSharp.Theory.Robustness.Robustness.spread_outliers_inlier_mean: a strict majority alone does
     not bound the inlier mean — on (0, 0, 0, s, 2s), σ = 4s/5 and for 3/4 ≤ t < 7/4 the
     inlier mean is s/4 (unbounded in s, inlier_mean_majority_unbounded); t is drawn away
     from the boundary 3/4 where floating point decides the tie."""

@@ -3,7 +3,7 @@
     For a gradient field G, a 0/1 mask m, a radius ρ ≥ 0 and a stabiliser δ ≥ 0 (ZSharp:
     δ = 1e-12), ZSharp perturbs w by ε = ρ g_f / (‖g_f‖ + δ) with g_f = G(w) ⊙ m
     ([LeanSharp.Optim.SAM.zsharp_eps]) and moves along the gradient at w + ε.  The
-    alignment theory (LeanSharp.Theory.Alignment) talks about the step *direction*.
+    alignment theory (LeanSharp.Theory.Alignment.Alignment) talks about the step *direction*.
 
     Definitions
     - [zsharp_dir n rho delta G m w] = d = G(w + ε),  ε = zsharp_eps(G(w), m)
@@ -19,7 +19,7 @@
     - [zsharp_mask1_is_mask]: it is a 0/1 mask, so every "any mask" theorem applies to it
     - [zsharp_eps_norm_le_grad]: for δ > 0, ‖ε‖ ≤ (ρ/δ)‖G(w)‖ (any 0/1 mask)
     - [zsharp_iter_step]: the iteration satisfies w_{t+1} = w_t − η d_t componentwise,
-      the recursion hypothesis of [LeanSharp.Theory.Alignment.aligned_geometric] *)
+      the recursion hypothesis of [LeanSharp.Theory.Alignment.Alignment.aligned_geometric] *)
 
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec.

@@ -27,7 +27,7 @@ From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import Smooth SAM.
-From LeanSharp.Theory Require Import Alignment.
+From LeanSharp.Theory.Alignment Require Import Alignment.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Open Scope R_scope.
 

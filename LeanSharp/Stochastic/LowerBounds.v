@@ -29,7 +29,7 @@ From Coq Require Import Reals Lra Lia List.
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Optim Require Import Smooth.
-From LeanSharp.Theory Require Import Alignment.
+From LeanSharp.Theory.Alignment Require Import Alignment.
 From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Open Scope R_scope.
 

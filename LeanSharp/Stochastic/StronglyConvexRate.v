@@ -33,7 +33,7 @@ From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import SAM Smooth.
-From LeanSharp.Theory Require Import Alignment.
+From LeanSharp.Theory.Alignment Require Import Alignment.
 Open Scope R_scope.
 
 Definition stoch_step (n : nat) (eta : R) (D : W n -> W n) (w x : W n) : W n :=

@@ -12,7 +12,7 @@
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth.
-From LeanSharp.Theory Require Import StabilityGeneralization.
+From LeanSharp.Theory.Generalization Require Import StabilityGeneralization.
 From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Open Scope R_scope.
 

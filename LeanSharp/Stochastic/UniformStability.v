@@ -18,7 +18,7 @@
     - [divergence_bound]: E_h‖w_T(S) − w_T(S')‖ ≤ Σ_{t<T} η_t (2Lcρ + 2G/N)
     - [zsharp_uniformly_stable]: |E_h ℓ_z(w_T(S)) − E_h ℓ_z(w_T(S'))| ≤ G Σ_{t<T} η_t (2Lcρ + 2G/N)
     - [zsharp_generalization_gap]: |E_S[R(w_T) − R_S(w_T)]| ≤ G Σ_{t<T} η_t (2Lcρ + 2G/N)
-      ([Theory.StabilityGeneralization.generalization_of_stability])
+      ([Theory.Generalization.StabilityGeneralization.generalization_of_stability])
     - [sgd_generalization_gap]: SGD (ρ = 0): |E_S[R(w_T) − R_S(w_T)]| ≤ 2G² Σ_{t<T} η_t / N
     Honest reading: ZSharp's perturbation adds 2η_tLcρ per step whatever N is, so its
     bound does not vanish as N → ∞; SGD's does, at rate 1/N. *)
@@ -27,7 +27,7 @@ From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import Smooth SAM Cocoercive.
-From LeanSharp.Theory Require Import StabilityGeneralization.
+From LeanSharp.Theory.Generalization Require Import StabilityGeneralization.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter UniformDraws.
 Import ListNotations.
 Open Scope R_scope.

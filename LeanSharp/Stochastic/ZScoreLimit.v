@@ -32,7 +32,7 @@ Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Theory Require Import RobustSymmetric.
+From LeanSharp.Theory.Robustness Require Import RobustSymmetric.
 From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Import ListNotations.
 Open Scope R_scope.

@@ -25,8 +25,8 @@ def kl_divergence(q: ArrayLike, p: ArrayLike) -> float:
     """KL(Q‖P) = Σ_k q_k ln(q_k/p_k) with 0·ln 0 = 0; +∞ when some q_k > 0 has p_k = 0
     (Q is not absolutely continuous w.r.t. P).
 
-    Coq: ``LeanSharp.Theory.KL.KL`` (``LeanSharp.Theory.KL.kl_term`` per point),
-    ``LeanSharp.Theory.KL.gibbs`` (KL(Q‖P) ≥ 0 for laws with Q ≪ P).
+    Coq: ``LeanSharp.Theory.Generalization.KL.KL`` (``LeanSharp.Theory.Generalization.KL.kl_term`` per point),
+    ``LeanSharp.Theory.Generalization.KL.gibbs`` (KL(Q‖P) ≥ 0 for laws with Q ≪ P).
     """
     qa, pa = _pair(q, p)
     on = qa > 0
@@ -39,8 +39,8 @@ def log_partition(p: ArrayLike, f: ArrayLike) -> float:
     """ln E_P[e^f] = ln Σ_k p_k e^{f_k}, computed without overflow (shifted by max f on
     the support of P).
 
-    Coq: ``LeanSharp.Theory.KL.partition`` (E_P[e^f]),
-    ``LeanSharp.Theory.KL.donsker_varadhan`` (E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f]).
+    Coq: ``LeanSharp.Theory.Generalization.KL.partition`` (E_P[e^f]),
+    ``LeanSharp.Theory.Generalization.KL.donsker_varadhan`` (E_Q[f] ≤ KL(Q‖P) + ln E_P[e^f]).
     """
     pa, fa = _pair(p, f)
     on = pa > 0
@@ -54,8 +54,8 @@ def tilt(p: ArrayLike, f: ArrayLike) -> Vector:
     """The tilted (Gibbs) law P_f with P_f(k) = p_k e^{f_k} / E_P[e^f]; at Q = P_f the
     Donsker–Varadhan bound is an equality.
 
-    Coq: ``LeanSharp.Theory.KL.tilt``, ``LeanSharp.Theory.KL.tilt_is_law``,
-    ``LeanSharp.Theory.KL.kl_tilt``, ``LeanSharp.Theory.KL.donsker_varadhan_attained``.
+    Coq: ``LeanSharp.Theory.Generalization.KL.tilt``, ``LeanSharp.Theory.Generalization.KL.tilt_is_law``,
+    ``LeanSharp.Theory.Generalization.KL.kl_tilt``, ``LeanSharp.Theory.Generalization.KL.donsker_varadhan_attained``.
     """
     pa, fa = _pair(p, f)
     return np.asarray(pa * np.exp(fa - log_partition(pa, fa)), dtype=np.float64)

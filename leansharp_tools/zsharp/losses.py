@@ -30,7 +30,7 @@ WITNESS_DROP = ((1.0, 1.0, 1.0, 5.0), (1.0, -1.0, 1.0, -1.0))
 #: all below A's value, the first strictly largest. At p = 70 the threshold equals A's
 #: value, so A keeps everything, B's quantile mask is empty and the fallback keeps B's top
 #: max(1, ⌊0.8⌋) = 1 component: its first, with no tie for ``torch.topk`` to break.
-#: Coq: ``LeanSharp.Examples.FallbackWitness.gF``.
+#: Coq: ``LeanSharp.Examples.Filter.FallbackWitness.gF``.
 WITNESS_FALLBACK = ((1.0, 1.0, 1.0, -1.0, -1.0, -1.0), (1.0, -24 / 25, -24 / 25, 23 / 25))
 #: The layer split of the bowl on R^8 of :data:`WITNESS_DROP`.
 BOWL8_SIZES = (4, 4)
@@ -48,10 +48,10 @@ def quadratic_bowl_grad(w: Sequence[ArrayLike]) -> Layers:
     On it the ZSharp direction d = w + ε satisfies ⟨d, w⟩ ≥ ‖w‖² and ‖d‖ ≤ ‖w‖ + ρ
     (alignment with w* = 0), and w_T obeys ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + ρ for 0 < η ≤ 1.
     Coq: ``LeanSharp.Examples.Models.bowl_grad``,
-    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_inner``,
-    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_norm``,
-    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_aligned``,
-    ``LeanSharp.Examples.QuadraticBowl.bowl_zsharp_converges``.
+    ``LeanSharp.Examples.Dynamics.QuadraticBowl.bowl_zsharp_inner``,
+    ``LeanSharp.Examples.Dynamics.QuadraticBowl.bowl_zsharp_norm``,
+    ``LeanSharp.Examples.Dynamics.QuadraticBowl.bowl_zsharp_aligned``,
+    ``LeanSharp.Examples.Dynamics.QuadraticBowl.bowl_zsharp_converges``.
     """
     return [x.copy() for x in _layers(w)]
 
@@ -70,7 +70,7 @@ def diag_quadratic_grad(lams: Sequence[ArrayLike]) -> GradFn:
 
     With λ ∈ [1, Λ] and 0 < η ≤ 1/Λ the ZSharp iterates satisfy
     ‖w_T‖ ≤ (1 − η)^T‖w_0‖ + Λρ.  Coq: ``LeanSharp.Optim.Smooth.quad_diag_grad``,
-    ``LeanSharp.Examples.IllConditioned.illcond2_zsharp_converges`` (λ = (1, 100)).
+    ``LeanSharp.Examples.Dynamics.IllConditioned.illcond2_zsharp_converges`` (λ = (1, 100)).
     """
     ls = _layers(lams)
 

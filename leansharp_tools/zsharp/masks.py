@@ -100,9 +100,9 @@ def masked_mean(x: ArrayLike, m: ArrayLike) -> float:
 
     A convex combination of the kept x_i, so |masked mean| ≤ max |x_i|; with the
     idealised significant mask at t ≤ 1 the mask is never empty.
-    Coq: ``LeanSharp.Theory.Robustness.masked_mean``,
-    ``LeanSharp.Theory.Robustness.masked_mean_bounded``,
-    ``LeanSharp.Theory.Robustness.zfiltered_mean_bounded_by_data``.
+    Coq: ``LeanSharp.Theory.Robustness.Robustness.masked_mean``,
+    ``LeanSharp.Theory.Robustness.Robustness.masked_mean_bounded``,
+    ``LeanSharp.Theory.Robustness.Robustness.zfiltered_mean_bounded_by_data``.
     """
     v, mm = _vec(x), _vec(m)
     kept = float(np.sum(mm))

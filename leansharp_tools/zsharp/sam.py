@@ -62,7 +62,7 @@ def zsharp_direction(
 
     The alignment theory is about d: (c, C)-aligned with w* when
     ⟨d, w − w*⟩ ≥ c‖w − w*‖² and ‖d‖ ≤ C‖w − w*‖.
-    Coq: ``LeanSharp.Optim.ZSharpDirection.zsharp_dir``, ``LeanSharp.Theory.Alignment.aligned``.
+    Coq: ``LeanSharp.Optim.ZSharpDirection.zsharp_dir``, ``LeanSharp.Theory.Alignment.Alignment.aligned``.
     """
     ws = _layers(w)
     g = _layers(grad([x.copy() for x in ws]))
@@ -82,7 +82,7 @@ def sam_step(
     the perturbed point, with plain SGD as the base optimizer.
     Coq: ``LeanSharp.Optim.SAM.sam_step``, ``LeanSharp.Optim.SAM.zsharp_step``,
     ``LeanSharp.Optim.ZSharpDirection.zsharp_dir`` (the direction d = ∇L(w + ε)),
-    ``LeanSharp.Theory.Alignment.aligned_step_contracts``.
+    ``LeanSharp.Theory.Alignment.Alignment.aligned_step_contracts``.
     """
     ws = _layers(w)
     d = zsharp_direction(ws, grad, rho, filtered=filtered, **options)

@@ -135,7 +135,7 @@ def sgd_momentum_step(
     d = g + λw; b = d on the first step (``first`` or ``buf is None``), else b = βb + d;
     w ← w − lr·b. Returns (w, b).
 
-    Coq: ``LeanSharp.Theory.HeavyBall.sgd_momentum_step``.
+    Coq: ``LeanSharp.Theory.Dynamics.HeavyBall.sgd_momentum_step``.
     """
     ws, gs = _layers(w), _layers(d_grad)
     d = [g + weight_decay * x for g, x in zip(gs, ws)]
@@ -165,7 +165,7 @@ def zsharp_train_step(
     (:func:`zsharp_step`), to the last bit: w is never perturbed and restored, unlike
     torch's (w + ε) − ε in :func:`leansharp_tools.zsharp.trainer.trainer_step`
     (``GradSource.CLOSURE``), the same loop in torch's floating-point order. Coq: ``LeanSharp.Optim.SAM.zsharp_step``,
-    ``LeanSharp.Theory.HeavyBall.sgd_momentum_step``.
+    ``LeanSharp.Theory.Dynamics.HeavyBall.sgd_momentum_step``.
     """
     ws = _layers(w_layers)
     g = _layers(grad_fn([x.copy() for x in ws]))
@@ -212,7 +212,7 @@ def run_zsharp_training(
 
     With momentum = weight decay = 0, no clipping and a μ-strongly convex, Lc-smooth loss,
     lr ≤ 1/Lc: ‖w_T − w*‖ ≤ (1 − lr·μ/2)^T‖w_0 − w*‖ + 2Lcρ/μ at any δ ≥ 0
-    (Coq: ``LeanSharp.Theory.ZSharpBall.zsharp_net_ball``).
+    (Coq: ``LeanSharp.Theory.Dynamics.ZSharpBall.zsharp_net_ball``).
     """
     if samples is not None and len(samples) < steps:
         raise ValueError(f"run_zsharp_training: {len(samples)} samples for {steps} steps")

@@ -25,7 +25,7 @@ b_t = d_t + λw_t at t = 0, b_t = βb_{t−1} + d_t + λw_t after, w_{t+1} = w_t
 Floating-point order follows torch (w is restored as (w + ε) − ε), so
 :func:`run_trainer` reproduces upstream's recorded trajectories
 (``tests/fixtures/torch/``, made by ``tests/fixtures/torch/record_trainer.py``).
-Coq: ``LeanSharp.Theory.Trainer.trainer_step`` (one definition, the source a parameter).
+Coq: ``LeanSharp.Theory.Dynamics.Trainer.trainer_step`` (one definition, the source a parameter).
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class StepParts:
 def step_parts(state: TrainerState, grad_fn: GradFn, source: GradSource, k: TrainerConstants) -> StepParts:
     """p_t, m_t, f_t, ε_t, d_t of the iteration from ``state`` (module docstring).
 
-    Coq: ``LeanSharp.Theory.Trainer.trainer_first_grad``, ``trainer_filtered``,
+    Coq: ``LeanSharp.Theory.Dynamics.Trainer.trainer_first_grad``, ``trainer_filtered``,
     ``trainer_eps``, ``trainer_grad``.
     """
     w = state.w
@@ -128,7 +128,7 @@ def trainer_step(
     b_t = d_t + λw_t on the first step (torch creates the buffer), else βb_{t−1} + d_t + λw_t;
     w_{t+1} = w_t − ηb_t.
 
-    Coq: ``LeanSharp.Theory.Trainer.trainer_step``.
+    Coq: ``LeanSharp.Theory.Dynamics.Trainer.trainer_step``.
     """
     parts = step_parts(state, grad_fn, source, k)
     w, buf = sgd_momentum_step(parts.w, parts.d, state.buf, k.lr, k.momentum, k.weight_decay)

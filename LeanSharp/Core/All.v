@@ -1,0 +1,12 @@
+(** * LeanSharp.Core.All — vectors W n, statistics, finite laws, sorting and quantiles, recursions
+
+    Imports every file of the folder:
+    - [FiniteProb]: finite probability spaces and a stochastic gradient oracle
+    - [Quantile]: torch.quantile's linearly interpolated p-th quantile
+    - [Recursions]: step-size recursions on real sequences
+    - [Sorting]: sorting a list of reals, order statistics, counting
+    - [Stats]: mean, variance and standard deviation of a vector
+    - [Vec]: the parameter space [W n] = R^n *)
+
+From LeanSharp.Core Require Export
+  FiniteProb Quantile Recursions Sorting Stats Vec.

@@ -1,0 +1,10 @@
+(** * LeanSharp.Theory.Generalization.All — KL, PAC-Bayes and uniform-stability generalization bounds
+
+    Imports every file of the folder:
+    - [KL]: Kullback–Leibler divergence, Gibbs and Donsker–Varadhan
+    - [PACBayes]: change-of-measure PAC-Bayes bounds with a sharpness term
+    - [PACBayesZSharp]: ZSharp's first-order sharpness term versus SAM's
+    - [StabilityGeneralization]: uniform stability bounds the generalization gap *)
+
+From LeanSharp.Theory.Generalization Require Export
+  KL PACBayes PACBayesZSharp StabilityGeneralization.
