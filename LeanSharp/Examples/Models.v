@@ -3,7 +3,9 @@
     - [bowl n w] = ½‖w‖² on W n with gradient [bowl_grad n w] = w: a gradient pair
       ([bowl_gradient]), 1-smooth ([bowl_smooth]), 1-strongly convex
       ([bowl_strongly_convex]), bounded below by 0 ([bowl_nonneg]), minimiser 0
-      ([bowl_grad_zero])
+      ([bowl_grad_zero]); as records: [bowl_smooth_objective n] (a smooth objective with
+      Lc = 1) and [bowl_objective n] (a strongly convex objective with μ = Lc = 1, w* = 0),
+      the one argument the convergence theorems take
     - the two-point law: outcomes k = 0, 1 with probability ½ each ([two_point_p]) and noise
       ξ_k = ±a·e₀ ([two_point_xi]): an unbiased oracle with variance a² ([two_point_oracle])
     - ZSharp's published hyper-parameters [zsharp_lr] = 0.01, [zsharp_rho] = 0.05,
@@ -13,7 +15,7 @@
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Optim Require Import Smooth.
+From LeanSharp.Optim Require Import Smooth Objective.
 Open Scope R_scope.
 
 (** ** The quadratic bowl *)
@@ -47,6 +49,17 @@ Proof. unfold bowl. pose proof (norm2_nonneg n w). lra. Qed.
 
 Lemma bowl_grad_zero n i : (i < n)%nat -> bowl_grad n vzero i = 0.
 Proof. reflexivity. Qed.
+
+(** The bowl as the records the convergence theorems take. *)
+Definition bowl_smooth_objective n : smooth_objective n :=
+  SmoothObjective (bowl n) (bowl_grad n) 1 (bowl_gradient n) (bowl_smooth n) Rlt_0_1.
+
+Definition bowl_objective n : strongly_convex_objective n :=
+  StronglyConvexObjective (bowl_smooth_objective n) 1 vzero (bowl_strongly_convex n) Rlt_0_1
+    (Rle_refl 1) (bowl_grad_zero n).
+
+(** Reads the bowl's fields off the records: [lip (bowl_objective n)] becomes 1, and so on. *)
+Ltac bowl_fields := cbn [loss grad lip curv minimiser smooth_part bowl_objective bowl_smooth_objective] in *.
 
 (** ** The two-point law *)
 

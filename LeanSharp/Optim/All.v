@@ -3,10 +3,11 @@
     Imports every file of the folder:
     - [Clipping]: gradient-norm clipping (torch.nn.utils.clip_grad_norm_)
     - [Cocoercive]: co-coercivity of the gradient of a convex smooth loss
+    - [Objective]: the objectives the convergence theorems share, as records
     - [PerturbationDerivative]: the SAM perturbation is differentiable where g ≠ 0
     - [SAM]: the SAM perturbation and update, and ZSharp's filtered version
     - [Smooth]: gradients, L-smoothness, the descent lemma, strong convexity
     - [ZSharpDirection]: the ZSharp step direction and the ZSharp iteration *)
 
 From LeanSharp.Optim Require Export
-  Clipping Cocoercive PerturbationDerivative SAM Smooth ZSharpDirection.
+  Clipping Cocoercive Objective PerturbationDerivative SAM Smooth ZSharpDirection.

@@ -67,8 +67,7 @@ Example sam_traj_rate_witness n rho (w0 : W n) :
       <= 2 * 1 * (bowl n w0 - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
 Proof.
   intros Hr.
-  exact (sam_traj_rate rho (1e-12) 0 w0 4 (bowl_gradient n) (bowl_smooth n) ltac:(lra)
-           ltac:(lia) Hr ltac:(lra) (bowl_nonneg n)).
+  apply (sam_traj_rate (bowl_smooth_objective n)); [lia | exact Hr | lra | apply bowl_nonneg].
 Qed.
 
 Example zsharp_traj_rate_witness n rho (w0 : W n) :
@@ -79,8 +78,8 @@ Example zsharp_traj_rate_witness n rho (w0 : W n) :
       <= 2 * 1 * (bowl n w0 - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
 Proof.
   intros Hr.
-  exact (zsharp_traj_rate rho (1e-12) 0 (fun _ => m0) w0 4 (bowl_gradient n) (bowl_smooth n)
-           ltac:(lra) ltac:(lia) Hr ltac:(lra) (bowl_nonneg n)).
+  apply (zsharp_traj_rate (bowl_smooth_objective n) rho 1e-12 0 (fun _ => m0));
+    [lia | exact Hr | lra | apply bowl_nonneg].
 Qed.
 
 (** The sequence-form theorems, with the SAM trajectory as the sequence. *)
@@ -101,8 +100,8 @@ Example sam_nonconvex_rate_witness :
   exists t, (t < 4)%nat /\
     norm2 n (bowl_grad n (w t)) <= 2 * 1 * (bowl n (w O) - 0) / sqrt (INR 4) + 1 ^ 2 * rho ^ 2.
 Proof.
-  exact (sam_nonconvex_rate (bowl_gradient n) (bowl_smooth n) ltac:(lra) rho 0 w (fun t => E (w t))
-           4 ltac:(lia) E_le w_step (bowl_nonneg n)).
+  apply (sam_nonconvex_rate (bowl_smooth_objective n) rho 0 w (fun t => E (w t)));
+    [lia | exact E_le | exact w_step | apply bowl_nonneg].
 Qed.
 
 Example gd_nonconvex_rate_witness :
@@ -110,9 +109,8 @@ Example gd_nonconvex_rate_witness :
   exists t, (t < 4)%nat /\ norm2 n (bowl_grad n (v t)) <= 2 * 1 * (bowl n (v O) - 0) / sqrt (INR 4).
 Proof.
   intros v.
-  refine (gd_nonconvex_rate (bowl_gradient n) (bowl_smooth n) ltac:(lra) 0 v 4 ltac:(lia) _
-            (bowl_nonneg n)).
-  intros t. change (v (S t)) with (sam_step n eta (bowl_grad n) (v t) vzero).
+  apply (gd_nonconvex_rate (bowl_smooth_objective n) 0 v); [lia | | apply bowl_nonneg].
+  intros t. bowl_fields. change (v (S t)) with (sam_step n eta (bowl_grad n) (v t) vzero).
   apply functional_extensionality. intros i.
   unfold eta, sam_step, vsub, vscale, vadd, vzero, bowl_grad. ring.
 Qed.
@@ -122,8 +120,8 @@ Example sam_nonconvex_rate_spec_witness :
     norm2 n (bowl_grad n (w t))
       <= 2 * 1 * (bowl n (w O) - 0) / sqrt (INR 4) + 2 * 1 ^ 2 * rho ^ 2.
 Proof.
-  exact (sam_nonconvex_rate_spec (bowl_gradient n) (bowl_smooth n) ltac:(lra) rho 0 w
-           (fun t => E (w t)) 4 ltac:(lia) E_le w_step (bowl_nonneg n)).
+  apply (sam_nonconvex_rate_spec (bowl_smooth_objective n) rho 0 w (fun t => E (w t)));
+    [lia | exact E_le | exact w_step | apply bowl_nonneg].
 Qed.
 
 Example sam_nonconvex_min_witness :
@@ -133,8 +131,8 @@ Proof.
   assert (Heta : 0 < eta <= 1 / 1).
   { unfold eta. replace (INR 4) with (2 * 2) by (simpl; lra).
     rewrite sqrt_square by lra. lra. }
-  exact (sam_nonconvex_min (bowl_gradient n) (bowl_smooth n) ltac:(lra) eta rho 0 w
-           (fun t => E (w t)) Heta E_le w_step (bowl_nonneg n) 4 ltac:(lia)).
+  apply (sam_nonconvex_min (bowl_smooth_objective n) eta rho 0 w (fun t => E (w t)) Heta);
+    [exact E_le | exact w_step | apply bowl_nonneg | lia].
 Qed.
 End SeqWitness.
 

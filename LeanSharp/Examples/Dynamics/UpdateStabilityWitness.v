@@ -93,9 +93,7 @@ Theorem ball_invariant_witness :
   norm 8 (vsub (sam_step 8 zsharp_lr (bowl_grad 8) gD (zsharp_eps 8 zsharp_rho zsharp_delta (bowl_grad 8 gD) mD')) vzero)
   <= sqrt 32.
 Proof.
-  apply (perturbed_ball_invariant (bowl 8) (bowl_grad 8) 1 1 zsharp_lr zsharp_rho vzero (bowl_gradient 8)
-           (bowl_smooth 8) (bowl_strongly_convex 8) ltac:(lra) ltac:(lra) zsharp_lr_range
-           (bowl_grad_zero 8)).
+  apply (perturbed_ball_invariant (bowl_objective 8) zsharp_lr zsharp_rho zsharp_lr_range); bowl_fields.
   - pose proof sqrt_32_ge. unfold zsharp_rho. lra.
   - rewrite norm_gD_vzero. lra.
   - apply zsharp_eps_norm_le; [exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
@@ -108,8 +106,6 @@ Theorem stays_in_ball_witness T :
     <= sqrt 32 + Rmax (sqrt 32) (2 * 1 * zsharp_rho / 1).
 Proof.
   rewrite <- norm_gD_vzero.
-  apply (zsharp_iter_stays_in_ball (bowl 8) (bowl_grad 8) 1 1 zsharp_lr zsharp_rho vzero (bowl_gradient 8)
-           (bowl_smooth 8) (bowl_strongly_convex 8) ltac:(lra) ltac:(lra) zsharp_lr_range zsharp_rho_nonneg
-           (bowl_grad_zero 8)).
+  apply (zsharp_iter_stays_in_ball (bowl_objective 8) zsharp_lr zsharp_rho zsharp_lr_range zsharp_rho_nonneg).
   exact zsharp_delta_nonneg.
 Qed.

@@ -117,10 +117,8 @@ Theorem clipped_ball_witness T :
   norm 8 (zsharp_clipped_iter 8 0.01 0.05 1e-12 1 (bowl_grad 8) (zsharp_net_mask sizesD) gD T)
     <= 0.995 ^ T * sqrt 32 + 0.1.
 Proof.
-  pose proof (zsharp_clipped_iter_ball 8 (bowl 8) (bowl_grad 8) 1 1 0.01 0.05 1e-12 1
-                (zsharp_net_mask sizesD) vzero gD T (bowl_gradient 8) (bowl_smooth 8)
-                (bowl_strongly_convex 8) ltac:(lra) ltac:(rewrite Rinv_1; lra) ltac:(lra)
-                ltac:(lra) (bowl_grad_zero 8)) as H.
+  pose proof (zsharp_clipped_iter_ball (bowl_objective 8) 0.01 0.05 1e-12 1 (zsharp_net_mask sizesD)
+                gD T ltac:(simpl; rewrite Rinv_1; lra) ltac:(lra) ltac:(lra)) as H. simpl in H.
   rewrite !(norm_ext 8 (vsub _ vzero) _ (fun i _ => Rminus_0_r _)), norm_gD in H.
   replace (1 - 0.01 * 1 / 2) with 0.995 in H by lra. lra.
 Qed.

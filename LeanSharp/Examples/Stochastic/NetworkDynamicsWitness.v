@@ -42,18 +42,16 @@ Theorem ball_drop_witness T :
   norm 8 (vsub (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) (zsharp_net_mask sizesD) gD T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 8 (vsub gD vzero) + 2 * 1 * zsharp_rho / 1.
 Proof.
-  exact (zsharp_net_ball sizesD (bowl 8) (bowl_grad 8) 1 1 zsharp_lr zsharp_rho zsharp_delta vzero gD T
-           (bowl_gradient 8) (bowl_smooth 8) (bowl_strongly_convex 8) ltac:(lra) zsharp_lr_range
-           zsharp_rho_nonneg zsharp_delta_nonneg (bowl_grad_zero 8)).
+  exact (zsharp_net_ball sizesD (bowl_objective 8) zsharp_lr zsharp_rho zsharp_delta gD T
+           zsharp_lr_range zsharp_rho_nonneg zsharp_delta_nonneg).
 Qed.
 
 Theorem ball_fallback_witness T :
   norm 10 (vsub (zsharp_iter 10 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 10) (zsharp_net_mask sizesF) gF T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 10 (vsub gF vzero) + 2 * 1 * zsharp_rho / 1.
 Proof.
-  exact (zsharp_net_ball sizesF (bowl 10) (bowl_grad 10) 1 1 zsharp_lr zsharp_rho zsharp_delta vzero gF T
-           (bowl_gradient 10) (bowl_smooth 10) (bowl_strongly_convex 10) ltac:(lra) zsharp_lr_range
-           zsharp_rho_nonneg zsharp_delta_nonneg (bowl_grad_zero 10)).
+  exact (zsharp_net_ball sizesF (bowl_objective 10) zsharp_lr zsharp_rho zsharp_delta gF T
+           zsharp_lr_range zsharp_rho_nonneg zsharp_delta_nonneg).
 Qed.
 
 (** ** Stochastic: two-point noise on the first coordinate, through the filter *)

@@ -97,7 +97,7 @@ Theorem nonconvex_net_witness T : (0 < T)%nat ->
   exists t, (t < T)%nat /\ norm2 8 (bowl_grad 8 (w t)) <= 2 * 1 * (bowl 8 gD - 0) / sqrt (INR T) + 1 ^ 2 * zsharp_rho ^ 2.
 Proof.
   intros HT.
-  exact (zsharp_traj_rate zsharp_rho zsharp_delta 0 (fun v => zsharp_net_mask sizesD (bowl_grad 8 v))
-           gD T (bowl_gradient 8) (bowl_smooth 8) ltac:(lra) HT zsharp_rho_nonneg zsharp_delta_nonneg
-           (bowl_nonneg 8)).
+  apply (zsharp_traj_rate (bowl_smooth_objective 8) zsharp_rho zsharp_delta 0
+           (fun v => zsharp_net_mask sizesD (bowl_grad 8 v)));
+    [exact HT | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg | apply bowl_nonneg].
 Qed.

@@ -1,6 +1,7 @@
 (** * LeanSharp.Theory.Dynamics.NonConvexRate — the O(1/√T) rate of SAM / ZSharp on non-convex losses
 
-    Setting: L is Lc-smooth (gradient G, [lipschitz_grad n G Lc], Lc > 0), bounded below
+    Setting: a smooth objective ([Optim.Objective.smooth_objective]: L with gradient G,
+    [lipschitz_grad n G Lc], Lc > 0), bounded below
     by Linf; iterates w_{t+1} = w_t − η ∇L(w_t + ε_t) with any perturbations ‖ε_t‖ ≤ ρ —
     this covers SAM (ε = ρ g/(‖g‖+δ)) and ZSharp (ε = ρ g⊙m/(‖g⊙m‖+δ), any masks).
 
@@ -20,17 +21,17 @@
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Optim Require Import Smooth Objective SAM.
 Open Scope R_scope.
 
 (** ** One step *)
 
-(** The smoothness block is the section's context: every result below takes
-    [Hg : is_gradient n L G], [Hl : lipschitz_grad n G Lc], [HLc : 0 < Lc] first, with the
-    dimension, L, G and Lc implicit (read off Hg and Hl). *)
+(** The model is one record, a smooth objective ([Optim.Objective.smooth_objective]): L, G
+    and Lc below are its fields, and every result takes it first. *)
 Section NonConvex.
-Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
-Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc).
+Context {n : nat} (F : smooth_objective n).
+Local Notation L := (loss F). Local Notation G := (grad F). Local Notation Lc := (lip F).
+Let Hg := loss_gradient F. Let Hl := grad_lipschitz F. Let HLc := lip_pos F.
 
 (** One perturbed-gradient step, with d = g + e, e = ∇L(w+ε) − ∇L(w), ‖e‖ ≤ Lc ρ:
     −η⟨g, d⟩ + (η/2)‖d‖² = (η/2)(‖e‖² − ‖g‖²). *)
@@ -186,15 +187,14 @@ Fixpoint sam_traj (n : nat) (eta : R) (G : W n -> W n) (E : W n -> W n) (w0 : W 
   end.
 
 (** SAM (ε = ρ∇L(w)/(‖∇L(w)‖ + δ)) with η = 1/(Lc√T): the O(1/√T) rate. *)
-Theorem sam_traj_rate {n L G Lc} rho delta Linf (w0 : W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
-  0 <= rho -> 0 <= delta -> (forall v, Linf <= L v) ->
-  let w := sam_traj n (1 / (Lc * sqrt (INR T))) G (fun v => sam_eps n rho delta (G v)) w0 in
+Theorem sam_traj_rate {n} (F : smooth_objective n) rho delta Linf (w0 : W n) T :
+  (0 < T)%nat -> 0 <= rho -> 0 <= delta -> (forall v, Linf <= loss F v) ->
+  let w := sam_traj n (1 / (lip F * sqrt (INR T))) (grad F) (fun v => sam_eps n rho delta (grad F v)) w0 in
   exists t, (t < T)%nat /\
-    norm2 n (G (w t)) <= 2 * Lc * (L w0 - Linf) / sqrt (INR T) + Lc ^ 2 * rho ^ 2.
+    norm2 n (grad F (w t)) <= 2 * lip F * (loss F w0 - Linf) / sqrt (INR T) + lip F ^ 2 * rho ^ 2.
 Proof.
-  intros Hg Hl HLc HT Hr Hd Hinf w.
-  apply (sam_nonconvex_rate Hg Hl HLc rho Linf w (fun t => sam_eps n rho delta (G (w t))));
+  intros HT Hr Hd Hinf w.
+  apply (sam_nonconvex_rate F rho Linf w (fun t => sam_eps n rho delta (grad F (w t))));
     try assumption.
   - intros t. now apply sam_eps_norm_le.
   - intros t. reflexivity.
@@ -202,17 +202,16 @@ Qed.
 
 (** ZSharp (ε = ρ g⊙m/(‖g⊙m‖ + δ), g = ∇L(w), masks m = M(w) from any rule M) with
     η = 1/(Lc√T): the same O(1/√T) rate. *)
-Theorem zsharp_traj_rate {n L G Lc} rho delta Linf (M : W n -> W n) (w0 : W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 < Lc -> (0 < T)%nat ->
-  0 <= rho -> 0 <= delta -> (forall v, Linf <= L v) ->
-  let w := sam_traj n (1 / (Lc * sqrt (INR T))) G
-             (fun v => zsharp_eps n rho delta (G v) (M v)) w0 in
+Theorem zsharp_traj_rate {n} (F : smooth_objective n) rho delta Linf (M : W n -> W n) (w0 : W n) T :
+  (0 < T)%nat -> 0 <= rho -> 0 <= delta -> (forall v, Linf <= loss F v) ->
+  let w := sam_traj n (1 / (lip F * sqrt (INR T))) (grad F)
+             (fun v => zsharp_eps n rho delta (grad F v) (M v)) w0 in
   exists t, (t < T)%nat /\
-    norm2 n (G (w t)) <= 2 * Lc * (L w0 - Linf) / sqrt (INR T) + Lc ^ 2 * rho ^ 2.
+    norm2 n (grad F (w t)) <= 2 * lip F * (loss F w0 - Linf) / sqrt (INR T) + lip F ^ 2 * rho ^ 2.
 Proof.
-  intros Hg Hl HLc HT Hr Hd Hinf w.
-  apply (sam_nonconvex_rate Hg Hl HLc rho Linf w
-           (fun t => zsharp_eps n rho delta (G (w t)) (M (w t)))); try assumption.
+  intros HT Hr Hd Hinf w.
+  apply (sam_nonconvex_rate F rho Linf w
+           (fun t => zsharp_eps n rho delta (grad F (w t)) (M (w t)))); try assumption.
   - intros t. now apply zsharp_eps_norm_le.
   - intros t. reflexivity.
 Qed.

@@ -24,7 +24,7 @@
 From Coq Require Import Reals Lra.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM ZSharpDirection.
+From LeanSharp.Optim Require Import Smooth Objective SAM ZSharpDirection.
 From LeanSharp.Theory.Dynamics Require Import ZSharpBall.
 Open Scope R_scope.
 
@@ -170,22 +170,20 @@ End Step.
 
 Section Ball.
 
-Context {n : nat} (L : W n -> R) (G : W n -> W n) (mu Lc eta rho : R) (wstar : W n).
-Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc)
-           (Hs : strongly_convex n L G mu) (Hmu : 0 < mu) (HmuL : mu <= Lc)
-           (Heta : 0 < eta <= / Lc) (Hrho : 0 <= rho)
-           (H0 : forall i, (i < n)%nat -> G wstar i = 0).
+Context {n : nat} (F : strongly_convex_objective n) (eta rho : R).
+Hypotheses (Heta : 0 < eta <= / lip F) (Hrho : 0 <= rho).
+Local Notation G := (grad F). Local Notation Lc := (lip F).
+Local Notation mu := (curv F). Local Notation wstar := (minimiser F).
+Let Hmu := curv_pos F.
 
 (** Every ball B(w*, R) with R ≥ 2Lcρ/μ is invariant under a perturbed step, ‖ε‖ ≤ ρ. *)
 Theorem perturbed_ball_invariant R w eps :
   2 * Lc * rho / mu <= R -> norm n (vsub w wstar) <= R -> norm n eps <= rho ->
   norm n (vsub (sam_step n eta G w eps) wstar) <= R.
 Proof.
-  intros HR Hw He. pose proof (perturbed_step_ball L G mu Lc eta rho wstar Hg Hl Hs Hmu HmuL Heta H0 w eps He).
-  destruct Heta as [He0 _].
-  assert (Hc : 0 <= 1 - eta * mu / 2).
-  { assert (eta * mu <= 1); [|lra]. apply Rle_trans with (eta * Lc); [nra|].
-    destruct Heta as [_ He1]. apply (Rmult_le_compat_r Lc) in He1; [|lra]. rewrite Rinv_l in He1; lra. }
+  intros HR Hw He. pose proof (perturbed_step_ball F eta rho Heta w eps He).
+  pose proof (curv_le_lip_inv F eta Heta). destruct Heta as [He0 _].
+  assert (Hc : 0 <= 1 - eta * mu / 2) by lra.
   assert ((1 - eta * mu / 2) * norm n (vsub w wstar) <= (1 - eta * mu / 2) * R) by (apply Rmult_le_compat_l; lra).
   assert (Lc * rho <= mu * R / 2).
   { apply (Rmult_le_compat_r (mu / 2)) in HR; [|lra].

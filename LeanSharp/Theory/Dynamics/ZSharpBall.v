@@ -1,7 +1,8 @@
 (** * LeanSharp.Theory.Dynamics.ZSharpBall — ZSharp converges geometrically to an O(ρ) ball, at any δ ≥ 0
 
-    Setting: L μ-strongly convex with an Lc-Lipschitz gradient G (0 < μ ≤ Lc), a critical
-    point w* (G w* = 0), a step 0 < η ≤ 1/Lc. A perturbed-gradient step is
+    Setting: a strongly convex objective ([Optim.Objective.strongly_convex_objective]): L
+    μ-strongly convex with an Lc-Lipschitz gradient G (0 < μ ≤ Lc), a critical point w*
+    (G w* = 0); a step 0 < η ≤ 1/Lc. A perturbed-gradient step is
         w⁺ = w − η G(w + ε),   ‖ε‖ ≤ ρ,
     which covers SAM and ZSharp with EVERY stabiliser δ ≥ 0 (ZSharp: δ = 1e-12) and every
     masking rule, since ‖ρ g_f/(‖g_f‖ + δ)‖ ≤ ρ ([Optim.SAM.zsharp_eps_norm_le]). No
@@ -22,26 +23,26 @@
 From Coq Require Import Reals Lra.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask NetworkMask.
-From LeanSharp.Optim Require Import Smooth SAM Cocoercive ZSharpDirection.
+From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive ZSharpDirection.
 From LeanSharp.Theory.Alignment Require Import Alignment.
 Open Scope R_scope.
 
 Section Ball.
 
-Context {n : nat} (L : W n -> R) (G : W n -> W n) (mu Lc eta rho : R) (wstar : W n).
-Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc)
-           (Hs : strongly_convex n L G mu) (Hmu : 0 < mu) (HmuL : mu <= Lc)
-           (Heta : 0 < eta <= / Lc) (Hrho : 0 <= rho)
-           (H0 : forall i, (i < n)%nat -> G wstar i = 0).
+(** The model is one record ([Optim.Objective.strongly_convex_objective]): L, G, Lc, μ and
+    w* below are its fields, and its facts are the section's local hypotheses. *)
+Context {n : nat} (F : strongly_convex_objective n) (eta rho : R).
+Hypotheses (Heta : 0 < eta <= / lip F) (Hrho : 0 <= rho).
+Local Notation L := (loss F). Local Notation G := (grad F). Local Notation Lc := (lip F).
+Local Notation mu := (curv F). Local Notation wstar := (minimiser F).
+Let Hg := loss_gradient F. Let Hl := grad_lipschitz F. Let Hs := loss_strongly_convex F.
+Let Hmu := curv_pos F. Let HmuL := curv_le_lip F. Let H0 := grad_minimiser F.
 
 Lemma HLc : 0 < Lc.
-Proof. lra. Qed.
+Proof. exact (lip_pos F). Qed.
 
 Lemma eta_mu_le_1 : eta * mu <= 1.
-Proof.
-  destruct Heta as [He0 He1]. apply Rle_trans with (eta * Lc); [nra|].
-  apply (Rmult_le_compat_r Lc) in He1; [|lra]. rewrite Rinv_l in He1; lra.
-Qed.
+Proof. exact (curv_le_lip_inv F eta Heta). Qed.
 
 (** The plain gradient step contracts the distance by 1 − ημ/2 ≥ √(1 − ημ). *)
 Lemma gd_step_norm_contracts (w : W n) :
@@ -105,10 +106,10 @@ End Ball.
 
 (** ZSharp's network-wide rule (layers [sizes], N = Σ n_l, p = 70, ε_std = 1e-8) at any
     δ ≥ 0, in particular δ = 1e-12: ‖w_T − w*‖ ≤ (1 − ημ/2)^T ‖w_0 − w*‖ + 2Lcρ/μ. *)
-Corollary zsharp_net_ball sizes L G mu Lc eta rho delta (wstar w0 : W (net_size sizes)) T :
-  is_gradient (net_size sizes) L G -> lipschitz_grad (net_size sizes) G Lc ->
-  strongly_convex (net_size sizes) L G mu -> 0 < mu <= Lc -> 0 < eta <= / Lc ->
-  0 <= rho -> 0 <= delta -> (forall i, (i < net_size sizes)%nat -> G wstar i = 0) ->
-  norm (net_size sizes) (vsub (zsharp_iter (net_size sizes) eta rho delta G (zsharp_net_mask sizes) w0 T) wstar)
-    <= (1 - eta * mu / 2) ^ T * norm (net_size sizes) (vsub w0 wstar) + 2 * Lc * rho / mu.
-Proof. intros Hg Hl Hs [Hmu HmuL] Heta Hr Hd H0. now apply (zsharp_iter_ball L). Qed.
+Corollary zsharp_net_ball sizes (F : strongly_convex_objective (net_size sizes)) eta rho delta
+  (w0 : W (net_size sizes)) T :
+  0 < eta <= / lip F -> 0 <= rho -> 0 <= delta ->
+  norm (net_size sizes) (vsub (zsharp_iter (net_size sizes) eta rho delta (grad F) (zsharp_net_mask sizes) w0 T)
+                              (minimiser F))
+    <= (1 - eta * curv F / 2) ^ T * norm (net_size sizes) (vsub w0 (minimiser F)) + 2 * lip F * rho / curv F.
+Proof. intros Heta Hr Hd. now apply (zsharp_iter_ball F). Qed.

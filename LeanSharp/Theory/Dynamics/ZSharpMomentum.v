@@ -22,8 +22,9 @@
       (B(x, x) = Q(x));  [hb_norm] = √Q
 
     Main results
-    1. Plain base optimizer. [zsharp_clipped_iter_ball]: L μ-strongly convex, Lc-smooth,
-       0 < μ ≤ Lc, 0 < η ≤ 1/Lc, ρ, δ ≥ 0, ∇L(w* ) = 0, any c, any mask rule:
+    1. Plain base optimizer. [zsharp_clipped_iter_ball]: a strongly convex objective
+       ([Optim.Objective.strongly_convex_objective]: L μ-strongly convex, Lc-smooth,
+       0 < μ ≤ Lc, ∇L(w* ) = 0), 0 < η ≤ 1/Lc, ρ, δ ≥ 0, any c, any mask rule:
          ‖w_T − w*‖ ≤ (1 − ημ/2)^T ‖w_0 − w*‖ + 2Lcρ/μ.
     2. Momentum and weight decay on L(w) = ½Σ a_i w_i² (any G with G(v)_i = a_i v_i);
        per coordinate x = (w_i, b_i), h = a_i + λ, D = 4ηβh − (β + ηh − 1)² (HeavyBall's
@@ -53,7 +54,7 @@
 From Coq Require Import Reals Lra.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM Clipping.
+From LeanSharp.Optim Require Import Smooth Objective SAM Clipping.
 From LeanSharp.Theory.Alignment Require Import Alignment.
 From LeanSharp.Theory.Dynamics Require Import ZSharpBall HeavyBall.
 Open Scope R_scope.
@@ -79,19 +80,17 @@ Lemma zsharp_clipped_eps_norm_le n rho delta c mask g :
   0 <= rho -> 0 <= delta -> norm n (zsharp_clipped_eps n rho delta c mask g) <= rho.
 Proof. apply zsharp_eps_clipped_norm_le. Qed.
 
-Theorem zsharp_clipped_iter_ball n (L : W n -> R) G mu Lc eta rho delta c mask
-    (wstar w0 : W n) T :
-  is_gradient n L G -> lipschitz_grad n G Lc -> strongly_convex n L G mu ->
-  0 < mu <= Lc -> 0 < eta <= / Lc -> 0 <= rho -> 0 <= delta ->
-  (forall i, (i < n)%nat -> G wstar i = 0) ->
-  norm n (vsub (zsharp_clipped_iter n eta rho delta c G mask w0 T) wstar)
-    <= (1 - eta * mu / 2) ^ T * norm n (vsub w0 wstar) + 2 * Lc * rho / mu.
+Theorem zsharp_clipped_iter_ball {n} (F : strongly_convex_objective n) eta rho delta c mask
+    (w0 : W n) T :
+  0 < eta <= / lip F -> 0 <= rho -> 0 <= delta ->
+  norm n (vsub (zsharp_clipped_iter n eta rho delta c (grad F) mask w0 T) (minimiser F))
+    <= (1 - eta * curv F / 2) ^ T * norm n (vsub w0 (minimiser F)) + 2 * lip F * rho / curv F.
 Proof.
-  intros Hg Hl Hs [Hmu HmuL] Heta Hr Hd H0.
-  apply (perturbed_iterates_ball L G mu Lc eta rho wstar Hg Hl Hs Hmu HmuL Heta Hr H0
-           (zsharp_clipped_iter n eta rho delta c G mask w0)
+  intros Heta Hr Hd.
+  apply (perturbed_iterates_ball F eta rho Heta Hr
+           (zsharp_clipped_iter n eta rho delta c (grad F) mask w0)
            (fun t => zsharp_clipped_eps n rho delta c mask
-                       (G (zsharp_clipped_iter n eta rho delta c G mask w0 t)))).
+                       (grad F (zsharp_clipped_iter n eta rho delta c (grad F) mask w0 t)))).
   - intros t. reflexivity.
   - intros t. now apply zsharp_clipped_eps_norm_le.
 Qed.
