@@ -7,7 +7,10 @@
       Lc = 1) and [bowl_objective n] (a strongly convex objective with μ = Lc = 1, w* = 0),
       the one argument the convergence theorems take
     - the two-point law: outcomes k = 0, 1 with probability ½ each ([two_point_p]) and noise
-      ξ_k = ±a·e₀ ([two_point_xi]): an unbiased oracle with variance a² ([two_point_oracle])
+      ξ_k = ±a·e₀ ([two_point_xi]): an unbiased oracle with variance a² ([two_point_oracle]);
+      on the bowl, the per-sample fields G_k(v) = v ± a·e₀ ([two_point_field], really
+      random: [two_point_field_random]) as the record the noisy theorems take,
+      [two_point_fields n a] : [sample_fields (bowl_smooth_objective n) 2] with σ² = a²
     - ZSharp's published hyper-parameters [zsharp_lr] = 0.01, [zsharp_rho] = 0.05,
       [zsharp_delta] = 1e-12 (the filter's ε_std = 1e-8 and p = 70 are
       [Filter.ZSharpRule.eps_std], [default_p]) *)
@@ -16,6 +19,7 @@ From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth Objective.
+From LeanSharp.Stochastic Require Import NoisyFilter.
 Open Scope R_scope.
 
 (** ** The quadratic bowl *)
@@ -58,9 +62,6 @@ Definition bowl_objective n : strongly_convex_objective n :=
   StronglyConvexObjective (bowl_smooth_objective n) 1 vzero (bowl_strongly_convex n) Rlt_0_1
     (Rle_refl 1) (bowl_grad_zero n).
 
-(** Reads the bowl's fields off the records: [lip (bowl_objective n)] becomes 1, and so on. *)
-Ltac bowl_fields := cbn [loss grad lip curv minimiser smooth_part bowl_objective bowl_smooth_objective] in *.
-
 (** ** The two-point law *)
 
 Definition e0 : nat -> R := fun i => if Nat.eqb i 0 then 1 else 0.
@@ -96,6 +97,33 @@ Proof.
   unfold bounded_variance. rewrite two_point_variance by exact Hn. lra.
 Qed.
 
+(** The two-point noise on the bowl, G_k(v) = v ± a·e₀, as sample fields. *)
+Definition two_point_field n a : nat -> W n -> W n := additive_field n (bowl_grad n) (two_point_xi n a).
+
+Lemma two_point_mean n a : mean_field n 2 two_point_p (two_point_field n a) (bowl_grad n).
+Proof. apply additive_mean_field; [apply two_point_law | apply two_point_unbiased]. Qed.
+
+Lemma norm2_e0_le n : norm2 n e0 <= 1.
+Proof. destruct n as [|n]; [unfold norm2, inner; simpl; lra | rewrite norm2_e0 by lia; lra]. Qed.
+
+Lemma two_point_var n a : variance_field n 2 two_point_p (two_point_field n a) (bowl_grad n) (a * a).
+Proof.
+  apply additive_variance_field. unfold bounded_variance, expect, two_point_xi, two_point_p. simpl.
+  rewrite !norm2_scale. pose proof (norm2_e0_le n). pose proof (norm2_nonneg n e0).
+  assert (0 <= a * a) by nra. nra.
+Qed.
+
+Lemma two_point_lipschitz n a k : (k < 2)%nat -> lipschitz_grad n (two_point_field n a k) 1.
+Proof. intros _. apply additive_lipschitz, bowl_smooth. Qed.
+
+Definition two_point_fields n a : sample_fields (bowl_smooth_objective n) 2 :=
+  @SampleFields n (bowl_smooth_objective n) 2 two_point_p (two_point_field n a) (a * a) two_point_law (two_point_mean n a)
+    (two_point_var n a) (two_point_lipschitz n a).
+
+(** The noise is really random: for a ≠ 0 the two draws give different gradients. *)
+Lemma two_point_field_random n a w : a <> 0 -> two_point_field n a 0%nat w 0%nat <> two_point_field n a 1%nat w 0%nat.
+Proof. intros Ha. unfold two_point_field, additive_field, two_point_xi, vadd, vscale, e0. simpl. lra. Qed.
+
 (** ** ZSharp's constants *)
 
 Definition zsharp_lr : R := 0.01.
@@ -110,3 +138,9 @@ Proof. unfold zsharp_rho. lra. Qed.
 
 Lemma zsharp_delta_nonneg : 0 <= zsharp_delta.
 Proof. unfold zsharp_delta. lra. Qed.
+
+(** Reads the models' fields off the records: [lip (bowl_objective n)] becomes 1,
+    [variance (two_point_fields n a)] becomes a·a, and so on. *)
+Ltac bowl_fields :=
+  cbn [loss grad lip curv minimiser smooth_part bowl_objective bowl_smooth_objective
+       law field variance two_point_fields] in *.

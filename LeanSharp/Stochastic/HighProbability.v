@@ -26,7 +26,7 @@
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Optim Require Import Smooth Objective SAM.
 From LeanSharp.Theory.Alignment Require Import Alignment.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Open Scope R_scope.
@@ -106,13 +106,13 @@ End Markov.
 
 Section Noisy.
 
-Context {n K : nat} (p : nat -> R) (L : W n -> R) (G : W n -> W n) (Gk : nat -> W n -> W n).
-Context (mask : W n -> W n) (mu Lc s2 delta : R) (wstar : W n).
-Hypotheses (Hlaw : is_law K p) (Hmean : mean_field n K p Gk G) (Hvar : variance_field n K p Gk G s2)
-           (HlipK : forall k, (k < K)%nat -> lipschitz_grad n (Gk k) Lc)
-           (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (Hs : strongly_convex n L G mu)
-           (Hmu : 0 < mu) (HmuL : mu <= Lc) (Hd : 0 <= delta)
-           (H0 : forall i, (i < n)%nat -> G wstar i = 0).
+(** The model of [NoisyFilter]: a strongly convex objective O and sample fields N over it. *)
+Context {n K : nat} (O : strongly_convex_objective n) (N : sample_fields O K).
+Context (mask : W n -> W n) (delta : R).
+Hypothesis Hd : 0 <= delta.
+Local Notation Lc := (lip O). Local Notation mu := (curv O). Local Notation wstar := (minimiser O).
+Local Notation p := (law N). Local Notation Gk := (field N). Local Notation s2 := (variance N).
+Let Hlaw := law_is_law N.
 
 (** P(‖w_T − w*‖² ≥ r) over the T-fold product law. *)
 Definition noisy_prob (eta rho : nat -> R) (w0 : W n) (T : nat) (r : R) : R :=
@@ -124,9 +124,9 @@ Theorem noisy_constant_ball_prob eta rho w0 T r :
   <= ((1 - eta * mu / 2) ^ T * norm2 n (vsub w0 wstar) + (3 * eta * s2 / mu + 6 * Lc ^ 2 * rho ^ 2 / mu ^ 2)) / r.
 Proof.
   intros He Hr Hr0. apply hprob_of_expect_bound; [exact Hlaw | intros; apply norm2_nonneg | exact Hr0 |].
-  change (noisy_err (K := K) p Gk mask delta wstar (fun _ => eta) (fun _ => rho) w0 T
+  change (noisy_err O N mask delta (fun _ => eta) (fun _ => rho) w0 T
           <= (1 - eta * mu / 2) ^ T * norm2 n (vsub w0 wstar) + (3 * eta * s2 / mu + 6 * Lc ^ 2 * rho ^ 2 / mu ^ 2)).
-  eapply noisy_constant_ball; eassumption.
+  apply noisy_constant_ball; assumption.
 Qed.
 
 Theorem noisy_decaying_prob c t0 rb rho w0 T r :
@@ -136,9 +136,9 @@ Theorem noisy_decaying_prob c t0 rb rho w0 T r :
   <= rm_const (mu / 2) c (3 / 2 * s2 + 3 * Lc ^ 2 * rb / mu) t0 (norm2 n (vsub w0 wstar)) / (INR T + t0) / r.
 Proof.
   intros Hc Hmc Ht0 HcL Hrb Hrho0 Hrho Hr. apply hprob_of_expect_bound; [exact Hlaw | intros; apply norm2_nonneg | exact Hr |].
-  change (noisy_err (K := K) p Gk mask delta wstar (one_over_t_step c t0) rho w0 T
+  change (noisy_err O N mask delta (one_over_t_step c t0) rho w0 T
           <= rm_const (mu / 2) c (3 / 2 * s2 + 3 * Lc ^ 2 * rb / mu) t0 (norm2 n (vsub w0 wstar)) / (INR T + t0)).
-  eapply noisy_decaying_rate; eassumption.
+  apply noisy_decaying_rate; assumption.
 Qed.
 
 (** Convergence in probability to the minimiser itself. *)
@@ -154,9 +154,9 @@ Proof.
   - intros; apply norm2_nonneg.
   - nra.
   - unfold rm_const. eapply Rle_trans; [|apply Rmax_l]. apply Rmult_le_pos; [nra | apply norm2_nonneg].
-  - intros T. change (noisy_err (K := K) p Gk mask delta wstar (one_over_t_step c t0) rho w0 T
+  - intros T. change (noisy_err O N mask delta (one_over_t_step c t0) rho w0 T
                       <= rm_const (mu / 2) c (3 / 2 * s2 + 3 * Lc ^ 2 * rb / mu) t0 (norm2 n (vsub w0 wstar)) / (INR T + t0)).
-    eapply noisy_decaying_rate; eassumption.
+    apply noisy_decaying_rate; assumption.
 Qed.
 
 End Noisy.

@@ -4,8 +4,9 @@
     with it the z-scores and the quantile threshold), the perturbation ε and the second
     gradient at w + ε all come from the same noisy gradient field G_k. The model:
 
-    - a finite law p on K outcomes ([FiniteProb.is_law]); per-sample gradient fields
-      G_k : W n → W n with mean E_k G_k(v) = G(v) at every v ([mean_field]) and variance
+    - [sample_fields F K], one record over a smooth objective F = (L, G, Lc): a finite law
+      p on K outcomes ([FiniteProb.is_law]); per-sample gradient fields G_k : W n → W n
+      with mean E_k G_k(v) = G(v) at every v ([mean_field]) and variance
       E_k ‖G_k(v) − G(v)‖² ≤ σ² at every v ([variance_field]); every G_k Lc-Lipschitz
     - [noisy_zsharp_step n eta rho delta Gk mask k w] = w − η G_k(w + ε_k) with
           ε_k = ρ g_f/(‖g_f‖ + δ),  g_f = G_k(w) ⊙ mask(G_k(w))
@@ -19,7 +20,8 @@
       schedules η_t, ρ_t indexed by the step t = length of the history so far
     - [noisy_err ... t] = E‖w_t − w*‖² over the t-fold product law
 
-    Main results (L μ-strongly convex, ∇L = G Lc-Lipschitz, 0 < μ ≤ Lc, G w* = 0)
+    Main results (a strongly convex objective [Optim.Objective.strongly_convex_objective]:
+    L μ-strongly convex, ∇L = G Lc-Lipschitz, 0 < μ ≤ Lc, G w* = 0; fields over it)
     - [noisy_step_expected]: for 0 < η ≤ 1/Lc, ρ ≥ 0, δ ≥ 0:
           E_k‖w⁺_k − w*‖² ≤ (1 − ημ/2)‖w − w*‖² + (3/2)η²σ² + 3ηLc²ρ²/μ
       (no condition on δ: the statement holds at ZSharp's δ = 1e-12)
@@ -35,7 +37,7 @@
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM Cocoercive.
+From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive.
 From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Import ListNotations.
 Open Scope R_scope.
@@ -84,6 +86,42 @@ Proof.
   apply Hl.
 Qed.
 
+(** ** The noisy model: per-sample fields over a smooth objective *)
+
+Record sample_fields {n} (F : smooth_objective n) (K : nat) : Type := SampleFields {
+  law : nat -> R;
+  field : nat -> W n -> W n;
+  variance : R;
+  law_is_law : is_law K law;
+  field_mean : mean_field n K law field (grad F);
+  field_variance : variance_field n K law field (grad F) variance;
+  field_lipschitz : forall k, (k < K)%nat -> lipschitz_grad n (field k) (lip F) }.
+
+Arguments SampleFields {n F K}.
+Arguments law {n F K}. Arguments field {n F K}. Arguments variance {n F K}.
+Arguments law_is_law {n F K}. Arguments field_mean {n F K}. Arguments field_variance {n F K}.
+Arguments field_lipschitz {n F K}.
+
+Section Fields.
+Context {n K : nat} {F : smooth_objective n} (N : sample_fields F K).
+
+(** The sampling noise at a fixed point is unbiased. *)
+Lemma noise_unbiased w : unbiased n K (law N) (fun k => vsub (field N k w) (grad F w)).
+Proof.
+  intros i Hi. unfold vsub.
+  rewrite (expect_ext K (law N) _ (fun k => field N k w i + (-1) * grad F w i)) by (intros; ring).
+  rewrite expect_add, (expect_const K (law N) (-1 * grad F w i) (law_is_law N)), (field_mean N) by exact Hi.
+  ring.
+Qed.
+
+Lemma s2_nonneg : 0 <= variance N.
+Proof.
+  eapply Rle_trans; [|apply (field_variance N vzero)].
+  apply expect_nonneg; [exact (law_is_law N) | intros; apply norm2_nonneg].
+Qed.
+
+End Fields.
+
 (** (x + y)² ≤ (1 + α)x² + (1 + 1/α)y² for α > 0 (Young). *)
 Lemma young_sq x y a : 0 < a -> (x + y) ^ 2 <= (1 + a) * x ^ 2 + (1 + / a) * y ^ 2.
 Proof.
@@ -94,21 +132,17 @@ Qed.
 
 Section OneStep.
 
-Context {n K : nat} (p : nat -> R) (L : W n -> R) (G : W n -> W n) (Gk : nat -> W n -> W n).
-Context (mask : W n -> W n) (mu Lc s2 delta : R) (wstar : W n).
-Hypotheses (Hlaw : is_law K p) (Hmean : mean_field n K p Gk G) (Hvar : variance_field n K p Gk G s2)
-           (HlipK : forall k, (k < K)%nat -> lipschitz_grad n (Gk k) Lc)
-           (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (Hs : strongly_convex n L G mu)
-           (Hmu : 0 < mu) (HmuL : mu <= Lc) (Hd : 0 <= delta)
-           (H0 : forall i, (i < n)%nat -> G wstar i = 0).
-
-(** The sampling noise at a fixed point is unbiased. *)
-Lemma noise_unbiased w : unbiased n K p (fun k => vsub (Gk k w) (G w)).
-Proof.
-  intros i Hi. unfold vsub. rewrite (expect_ext K p _ (fun k => Gk k w i + (-1) * G w i))
-    by (intros; ring).
-  rewrite expect_add, (expect_const K p (-1 * G w i) Hlaw), Hmean by exact Hi. ring.
-Qed.
+(** The model: a strongly convex objective O and sample fields N over it; L, G, Lc, μ, w*,
+    p, G_k and σ² below are their fields. The mask rule and δ ≥ 0 are free. *)
+Context {n K : nat} (O : strongly_convex_objective n) (N : sample_fields O K).
+Context (mask : W n -> W n) (delta : R).
+Hypothesis Hd : 0 <= delta.
+Local Notation L := (loss O). Local Notation G := (grad O). Local Notation Lc := (lip O).
+Local Notation mu := (curv O). Local Notation wstar := (minimiser O).
+Local Notation p := (law N). Local Notation Gk := (field N). Local Notation s2 := (variance N).
+Let Hlaw := law_is_law N. Let Hvar := field_variance N. Let HlipK := field_lipschitz N.
+Let Hg := loss_gradient O. Let Hl := grad_lipschitz O. Let Hs := loss_strongly_convex O.
+Let Hmu := curv_pos O. Let HmuL := curv_le_lip O. Let H0 := grad_minimiser O.
 
 (** One noisy ZSharp step, in expectation over the draw:
     E_k‖w⁺_k − w*‖² ≤ (1 − ημ/2)‖w − w*‖² + (3/2)η²σ² + 3ηLc²ρ²/μ. *)
@@ -147,7 +181,7 @@ Proof.
     apply pow_incr. lra. }
   eapply Rle_trans; [apply expect_le; [exact Hlaw | exact Hpt]|].
   rewrite expect_add, expect_scal, expect_const by exact Hlaw.
-  unfold u. rewrite expect_norm2_shift by (exact Hlaw || apply noise_unbiased).
+  unfold u. rewrite expect_norm2_shift by (exact Hlaw || apply (noise_unbiased N)).
   pose proof (gd_step_contracts L G mu Lc Hg Hl HLc Hs (Rlt_le _ _ Hmu) w wstar eta H0 (conj He0 He1)) as Ha.
   fold a in Ha. pose proof (Hvar w) as Hv.
   set (e2 := norm2 n (vsub w wstar)) in *. set (v2 := expect K p _) in Hv |- *.
@@ -176,12 +210,6 @@ Qed.
 Definition noisy_err (eta rho : nat -> R) (w0 : W n) (t : nat) : R :=
   hexpect K p t (fun h => norm2 n (vsub (noisy_iter n Gk mask delta eta rho w0 h) wstar)).
 
-Lemma s2_nonneg : 0 <= s2.
-Proof.
-  eapply Rle_trans; [|apply (Hvar vzero)].
-  apply expect_nonneg; [exact Hlaw | intros; apply norm2_nonneg].
-Qed.
-
 (** a_{t+1} ≤ (1 − η_tμ/2) a_t + (3/2)η_t²σ² + 3η_t Lc²ρ_t²/μ. *)
 Theorem noisy_err_recursion eta rho w0 t :
   (forall t, 0 < eta t <= / Lc) -> (forall t, 0 <= rho t) ->
@@ -202,7 +230,7 @@ Theorem noisy_constant_ball eta rho w0 T :
   <= (1 - eta * mu / 2) ^ T * norm2 n (vsub w0 wstar)
      + (3 * eta * s2 / mu + 6 * Lc ^ 2 * rho ^ 2 / mu ^ 2).
 Proof.
-  intros [He0 He1] Hr. pose proof s2_nonneg.
+  intros [He0 He1] Hr. pose proof (s2_nonneg N).
   assert (HeL : eta * mu <= 1).
   { apply Rle_trans with (eta * Lc); [nra|].
     apply (Rmult_le_compat_r Lc) in He1; [|lra]. rewrite Rinv_l in He1; lra. }
@@ -230,7 +258,7 @@ Theorem noisy_decaying_rate c t0 r rho w0 T :
   <= rm_const (mu / 2) c (3 / 2 * s2 + 3 * Lc ^ 2 * r / mu) t0 (norm2 n (vsub w0 wstar))
      / (INR T + t0).
 Proof.
-  intros Hc Hmc Ht0 HcL Hr Hrho0 Hrho. pose proof s2_nonneg.
+  intros Hc Hmc Ht0 HcL Hr Hrho0 Hrho. pose proof (s2_nonneg N).
   assert (Ht0p : 0 < t0) by nra.
   assert (Heta : forall t, 0 < one_over_t_step c t0 t <= / Lc).
   { intros t. unfold one_over_t_step. pose proof (pos_INR t). split.

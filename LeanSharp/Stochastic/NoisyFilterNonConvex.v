@@ -1,7 +1,8 @@
 (** * LeanSharp.Stochastic.NoisyFilterNonConvex — the non-convex rate of stochastic ZSharp, noise through the filter
 
-    The model of [Stochastic.NoisyFilter]: per-sample gradient fields G_k (each
-    Lc-Lipschitz) with mean G = ∇L and variance ≤ σ² at every point; the mask, the
+    The model of [Stochastic.NoisyFilter]: a smooth objective F = (L, G, Lc) and
+    [sample_fields F K] over it, per-sample gradient fields G_k (each Lc-Lipschitz) with
+    mean G = ∇L and variance ≤ σ² at every point; the mask, the
     threshold, ε and the second gradient all come from the drawn sample:
         w⁺_k = w − η G_k(w + ε_k),  ε_k = ρ g_f/(‖g_f‖ + δ),  g_f = G_k(w) ⊙ mask(G_k(w)).
     L is Lc-smooth and bounded below by Linf; no convexity.
@@ -18,7 +19,7 @@
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec Recursions FiniteProb.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Optim Require Import Smooth Objective SAM.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Import ListNotations.
 Open Scope R_scope.
@@ -32,14 +33,14 @@ Qed.
 
 Section NonConvex.
 
-Context {n K : nat} (p : nat -> R) (L : W n -> R) (G : W n -> W n) (Gk : nat -> W n -> W n).
-Context (mask : W n -> W n) (Lc s2 delta Linf : R).
-Hypotheses (Hlaw : is_law K p) (Hmean : mean_field n K p Gk G) (Hvar : variance_field n K p Gk G s2)
-           (HlipK : forall k, (k < K)%nat -> lipschitz_grad n (Gk k) Lc)
-           (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc)
-           (Hd : 0 <= delta) (Hinf : forall v, Linf <= L v).
-
-Let noise_unbiased_at w := noise_unbiased p G Gk Hlaw Hmean w.
+Context {n K : nat} (F : smooth_objective n) (N : sample_fields F K).
+Context (mask : W n -> W n) (delta Linf : R).
+Hypotheses (Hd : 0 <= delta) (Hinf : forall v, Linf <= loss F v).
+Local Notation L := (loss F). Local Notation G := (grad F). Local Notation Lc := (lip F).
+Local Notation p := (law N). Local Notation Gk := (field N). Local Notation s2 := (variance N).
+Let Hlaw := law_is_law N. Let Hvar := field_variance N. Let HlipK := field_lipschitz N.
+Let Hg := loss_gradient F. Let Hl := grad_lipschitz F. Let HLc := lip_pos F.
+Let noise_unbiased_at w := noise_unbiased N w.
 
 (** E_k L(w⁺_k) ≤ L(w) − (η/4)‖∇L(w)‖² + (3/4)ηLc²ρ² + Lcη²σ². *)
 Theorem noisy_descent_expected (w : W n) eta rho :

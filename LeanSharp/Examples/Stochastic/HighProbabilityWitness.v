@@ -2,7 +2,7 @@
 
     The setting of [NetworkDynamicsWitness]: the bowl on W 8 (layers 4 + 4) started at gD,
     per-sample gradients G_k(w) = w ± e₀ with probability ½ each (σ² = 1, genuinely random:
-    [NetworkDynamicsWitness.two_point_field_random]), ZSharp's network mask computed from
+    [Models.two_point_field_random]), ZSharp's network mask computed from
     the drawn sample, δ = 1e-12.
 
     Witnesses
@@ -38,35 +38,43 @@ Qed.
 
 Theorem ball_prob_witness T r :
   0 < r ->
-  noisy_prob (K := 2) two_point_p two_point_field (zsharp_net_mask sizesD) zsharp_delta vzero
+  noisy_prob (bowl_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
     (fun _ => zsharp_lr) (fun _ => zsharp_rho) gD T r
   <= (0.995 ^ T * 32 + 0.045) / r.
 Proof.
   intros Hr. rewrite <- ball_bound_value.
-  apply (noisy_constant_ball_prob two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
+  eapply Rle_trans; [apply (noisy_constant_ball_prob (bowl_objective 8) (two_point_fields 8 1))|].
+  - exact zsharp_delta_nonneg.
+  - exact zsharp_lr_range.
+  - exact zsharp_rho_nonneg.
+  - exact Hr.
+  - bowl_fields. right. now replace (1 * 1) with 1 by ring.
 Qed.
 
 (** With probability at least 0.9, ‖w_T‖² < 10·(0.995^T·32 + 0.045). *)
 Theorem ball_whp_witness T :
-  noisy_prob (K := 2) two_point_p two_point_field (zsharp_net_mask sizesD) zsharp_delta vzero
+  noisy_prob (bowl_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
     (fun _ => zsharp_lr) (fun _ => zsharp_rho) gD T ((0.995 ^ T * 32 + 0.045) / 0.1)
   <= 0.1.
 Proof.
   assert (0 < 0.995 ^ T) by (apply pow_lt; lra).
   apply (high_probability_of_expect 2 two_point_p two_point_law); [intros; apply norm2_nonneg | | lra | lra].
-  rewrite <- ball_bound_value. apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
+  rewrite <- ball_bound_value.
+  eapply Rle_trans; [apply (noisy_constant_ball (bowl_objective 8) (two_point_fields 8 1))|].
+  - exact zsharp_delta_nonneg.
+  - exact zsharp_lr_range.
+  - exact zsharp_rho_nonneg.
+  - bowl_fields. right. now replace (1 * 1) with 1 by ring.
 Qed.
 
 Theorem decaying_in_probability_witness r beta :
   0 < r -> 0 < beta -> exists T0, forall T, (T0 <= T)%nat ->
-  noisy_prob (K := 2) two_point_p two_point_field (zsharp_net_mask sizesD) zsharp_delta vzero
+  noisy_prob (bowl_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
     (one_over_t_step 4 4) decaying_rho gD T r <= beta.
 Proof.
   intros Hr Hb.
-  apply (noisy_decaying_in_probability two_point_p (bowl 8) (bowl_grad 8) two_point_field (zsharp_net_mask sizesD)
-           1 1 1 zsharp_delta vzero two_point_law two_point_mean two_point_var two_point_lipschitz
-           (bowl_gradient 8) (bowl_smooth 8) (bowl_strongly_convex 8) ltac:(lra) ltac:(lra) zsharp_delta_nonneg
-           (bowl_grad_zero 8) 4 4 0.0025); try lra.
+  apply (noisy_decaying_in_probability (bowl_objective 8) (two_point_fields 8 1)) with (rb := 0.0025);
+    bowl_fields; try lra; [exact zsharp_delta_nonneg| |].
   - intros t. apply sqrt_pos.
   - intros t. unfold decaying_rho. pose proof (one_over_t_step_pos 4 4 t ltac:(lra) ltac:(lra)).
     rewrite <- Rsqr_pow2, Rsqr_sqrt by lra. lra.

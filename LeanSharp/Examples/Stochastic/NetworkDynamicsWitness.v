@@ -12,7 +12,7 @@
     - [ball_drop_witness], [ball_fallback_witness] ([Theory.Dynamics.ZSharpBall.zsharp_net_ball]):
           ‖w_T‖ ≤ 0.995^T ‖w_0‖ + 0.1
     - stochastic, with the noise through the filter: per-sample gradients
-      G_k(w) = w ± e_0 with probability ½ each ([two_point_field]; σ² = 1, genuinely
+      G_k(w) = w ± e_0 with probability ½ each ([Models.two_point_fields]; σ² = 1, genuinely
       random), the mask, ε and second gradient computed from the drawn sample:
       [noisy_ball_witness] ([Stochastic.NoisyFilter.noisy_constant_ball]):
           E‖w_T‖² ≤ 0.995^T ‖w_0‖² + 0.03 + 0.015;
@@ -56,38 +56,21 @@ Qed.
 
 (** ** Stochastic: two-point noise on the first coordinate, through the filter *)
 
-Definition two_point_field : nat -> W 8 -> W 8 := additive_field 8 (bowl_grad 8) (two_point_xi 8 1).
-
-Lemma two_point_mean : mean_field 8 2 two_point_p two_point_field (bowl_grad 8).
-Proof. apply additive_mean_field; [apply two_point_law | apply two_point_unbiased]. Qed.
-
-Lemma two_point_var : variance_field 8 2 two_point_p two_point_field (bowl_grad 8) 1.
-Proof.
-  apply additive_variance_field. unfold bounded_variance.
-  rewrite two_point_variance by lia. lra.
-Qed.
-
-Lemma two_point_lipschitz k : (k < 2)%nat -> lipschitz_grad 8 (two_point_field k) 1.
-Proof. intros _. apply additive_lipschitz, bowl_smooth. Qed.
-
-(** Discharges every hypothesis of the noisy-filter theorems on the two-point bowl. *)
-Ltac two_point_bowl :=
-  first [ apply two_point_law | apply two_point_mean | apply two_point_var
-        | apply two_point_lipschitz | apply bowl_gradient | apply bowl_smooth
-        | apply bowl_strongly_convex | apply bowl_nonneg | apply zsharp_delta_nonneg
-        | apply bowl_grad_zero | apply zsharp_lr_range | apply zsharp_rho_nonneg | assumption | lra ].
-
-(** The noise is genuinely random: the two draws give different gradients. *)
-Lemma two_point_field_random w : two_point_field 0%nat w 0%nat <> two_point_field 1%nat w 0%nat.
-Proof. unfold two_point_field, additive_field, two_point_xi, vadd, vscale, e0. simpl. lra. Qed.
+(** The model of every stochastic witness below: the bowl on W 8 ([Models.bowl_objective])
+    with the two-point noise ±e₀ ([Models.two_point_fields], σ² = 1·1, really random:
+    [Models.two_point_field_random]) and ZSharp's network mask on sizesD. *)
 
 Theorem noisy_ball_witness T :
-  noisy_err (K := 2) two_point_p two_point_field (zsharp_net_mask sizesD) zsharp_delta vzero
+  noisy_err (bowl_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
     (fun _ => zsharp_lr) (fun _ => zsharp_rho) gD T
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm2 8 (vsub gD vzero)
      + (3 * zsharp_lr * 1 / 1 + 6 * 1 ^ 2 * zsharp_rho ^ 2 / 1 ^ 2).
 Proof.
-  apply (noisy_constant_ball two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
+  eapply Rle_trans; [apply (noisy_constant_ball (bowl_objective 8) (two_point_fields 8 1))|].
+  - exact zsharp_delta_nonneg.
+  - exact zsharp_lr_range.
+  - exact zsharp_rho_nonneg.
+  - bowl_fields. right. now replace (1 * 1) with 1 by ring.
 Qed.
 
 (** Decaying schedule η_t = 4/(t + 4) (η_0 = 1), ρ_t = √(0.0025 η_t) (ρ_0 = 0.05). *)
@@ -97,22 +80,25 @@ Lemma one_over_t_step_pos c t0 t : 0 < c -> 0 < t0 -> 0 < one_over_t_step c t0 t
 Proof. intros. unfold one_over_t_step. pose proof (pos_INR t). apply Rdiv_lt_0_compat; lra. Qed.
 
 Theorem noisy_decaying_witness T :
-  noisy_err (K := 2) two_point_p two_point_field (zsharp_net_mask sizesD) zsharp_delta vzero
+  noisy_err (bowl_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
     (one_over_t_step 4 4) decaying_rho gD T
   <= rm_const (1 / 2) 4 (3 / 2 * 1 + 3 * 1 ^ 2 * 0.0025 / 1) 4 (norm2 8 (vsub gD vzero)) / (INR T + 4).
 Proof.
-  apply (noisy_decaying_rate two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
+  eapply Rle_trans; [apply (noisy_decaying_rate (bowl_objective 8) (two_point_fields 8 1) _ _
+                             zsharp_delta_nonneg 4 4 0.0025)|]; bowl_fields; try lra.
   - intros t. apply sqrt_pos.
   - intros t. unfold decaying_rho. pose proof (one_over_t_step_pos 4 4 t ltac:(lra) ltac:(lra)).
     rewrite <- Rsqr_pow2, Rsqr_sqrt by lra. lra.
+  - right. now replace (1 * 1) with 1 by ring.
 Qed.
 
 Theorem noisy_nonconvex_witness T : (0 < T)%nat ->
   exists t, (t < T)%nat /\
-    noisy_grad2 (K := 2) two_point_p (bowl_grad 8) two_point_field (zsharp_net_mask sizesD) zsharp_delta
+    noisy_grad2 (bowl_smooth_objective 8) (two_point_fields 8 1) (zsharp_net_mask sizesD) zsharp_delta
       (/ (4 * 1 * sqrt (INR T))) zsharp_rho gD t
-    <= (16 * 1 * (bowl 8 gD - 0) + 1) / sqrt (INR T) + 3 * 1 ^ 2 * zsharp_rho ^ 2.
+    <= (16 * 1 * (bowl 8 gD - 0) + 1 * 1) / sqrt (INR T) + 3 * 1 ^ 2 * zsharp_rho ^ 2.
 Proof.
   intros HT.
-  apply (noisy_nonconvex_rate two_point_p (bowl 8) (bowl_grad 8)); try two_point_bowl.
+  apply (noisy_nonconvex_rate (bowl_smooth_objective 8) (two_point_fields 8 1));
+    [exact zsharp_delta_nonneg | apply bowl_nonneg | exact zsharp_rho_nonneg | exact HT].
 Qed.
