@@ -18,7 +18,8 @@
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Optim Require Import Smooth Objective.
+From LeanSharp.Optim Require Import Smooth.
+From LeanSharp.Optim Require Export Objective.
 From LeanSharp.Stochastic Require Import NoisyFilter.
 Open Scope R_scope.
 

@@ -62,10 +62,14 @@ Lemma bowl_coord_ball src i T : (i < 8)%nat ->
      + trainer_radius zsharp_consts 1 src 1.
 Proof.
   intros Hi. pose proof hb_disc_zsharp_unit.
-  exact (trainer_coord_ball zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8)
-           (fun _ => 1) bowl_grad_diag 1 net_mask_D_is_mask clip1_bounded
-           ltac:(cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts]; lra) ltac:(cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts]; lra) ltac:(cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts]; lra) ltac:(cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts]; lra) src s0 i T Hi
-           ltac:(lra) ltac:(cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts]; lra)).
+  apply (trainer_coord_ball zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8) (fun _ => 1)).
+  - exact bowl_grad_diag.
+  - exact net_mask_D_is_mask.
+  - exact clip1_bounded.
+  - exact zsharp_consts_ok.
+  - exact Hi.
+  - lra.
+  - cbn [tc_lr tc_momentum tc_wd zsharp_consts]. lra.
 Qed.
 
 Lemma as_written_radius : 0 <= trainer_radius zsharp_consts 1 as_written 1 <= 2.05.
@@ -103,10 +107,10 @@ Theorem dropped_first_step_witness src i : (i < 3)%nat ->
 Proof.
   intros Hi. destruct (start_mask_drops src i Hi) as [Hm _].
   destruct (start_mask_drops as_written i Hi) as [Hm' _]. split.
-  - exact (trainer_dropped_coord zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8)
-             (fun _ => 1) bowl_grad_diag src s0 i ltac:(lia) Hm).
-  - exact (as_written_dropped_carried zsharp_consts (clip 8 1) (zsharp_net_mask sizesD)
-             (bowl_grad 8) (fun _ => 1) bowl_grad_diag s0 i ltac:(lia) Hm').
+  - apply (trainer_dropped_coord zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8) (fun _ => 1));
+      [exact bowl_grad_diag | lia | exact Hm].
+  - apply (as_written_dropped_carried zsharp_consts (clip 8 1) (zsharp_net_mask sizesD) (bowl_grad 8) (fun _ => 1));
+      [exact bowl_grad_diag | lia | exact Hm'].
 Qed.
 
 Definition sam_mask : W 8 -> W 8 := fun _ _ => 1.

@@ -117,8 +117,9 @@ Theorem clipped_ball_witness T :
   norm 8 (zsharp_clipped_iter 8 0.01 0.05 1e-12 1 (bowl_grad 8) (zsharp_net_mask sizesD) gD T)
     <= 0.995 ^ T * sqrt 32 + 0.1.
 Proof.
-  pose proof (zsharp_clipped_iter_ball (bowl_objective 8) 0.01 0.05 1e-12 1 (zsharp_net_mask sizesD)
-                gD T ltac:(simpl; rewrite Rinv_1; lra) ltac:(lra) ltac:(lra)) as H. simpl in H.
+  assert (Heta : 0 < 0.01 <= / lip (bowl_objective 8)) by (bowl_fields; rewrite Rinv_1; lra).
+  pose proof (zsharp_clipped_iter_ball (bowl_objective 8) 0.01 0.05 1e-12 1 (zsharp_net_mask sizesD)) as H.
+  specialize (H gD T Heta ltac:(lra) ltac:(lra)). bowl_fields.
   rewrite !(norm_ext 8 (vsub _ vzero) _ (fun i _ => Rminus_0_r _)), norm_gD in H.
   replace (1 - 0.01 * 1 / 2) with 0.995 in H by lra. lra.
 Qed.
@@ -179,12 +180,15 @@ Theorem momentum_ball_witness i T :
     <= 1.3 * (5.01 * 0.95 ^ T + 0.0975) ^ 2.
 Proof.
   intros Hi. pose proof hb_disc_zsharp_unit as HD.
-  destruct (zsharp_momentum_ball 8 0.01 0.9 5e-4 0.05 (fun _ => 1) (bowl_grad 8) ltac:(lra)
-              ltac:(lra) ltac:(lra) bowl_grad_diag 1e-12 1 (zsharp_net_mask sizesD) (gD, vzero)
-              i T ltac:(lra) Hi ltac:(lra)) as [H _].
+  (* the model: ZSharp's constants on the bowl's coordinates (curvature 1) *)
+  pose proof (zsharp_momentum_ball 8 zsharp_consts (fun _ => 1) (bowl_grad 8) zsharp_consts_ok bowl_grad_diag)
+    as Hball.
+  cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts] in Hball.
+  destruct (Hball 1 (zsharp_net_mask sizesD) (gD, vzero) i T Hi ltac:(lra)) as [H _].
   cbv beta zeta in H.
-  assert (Hr : 0 <= momentum_radius 0.01 0.9 0.05 1 <= 0.0975)
-    by (unfold momentum_radius; rewrite Rabs_R1; apply unit_radius_le; lra).
+  assert (Hr : 0 <= momentum_radius zsharp_consts 1 <= 0.0975)
+    by (unfold momentum_radius; cbn [tc_rho tc_lr tc_momentum zsharp_consts]; rewrite Rabs_R1;
+        apply unit_radius_le; lra).
   exact (unit_w2_le _ _ _ _ T (start_norm_le i Hi) Hr H).
 Qed.
 

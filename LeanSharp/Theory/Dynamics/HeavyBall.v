@@ -5,6 +5,9 @@
     buffer started at b₀ = 0 the first step gives b₁ = d, which is torch's "buf = d".
 
     Definitions
+    - [trainer_consts] (η, β, λ, ρ, δ): the constants of torch's SGD with momentum and of
+      the perturbation, one record; [zsharp_consts] = (0.01, 0.9, 5e-4, 0.05, 1e-12), ZSharp's;
+      [trainer_consts_ok k]: η > 0, 0 < β < 1, ρ ≥ 0, δ ≥ 0 ([zsharp_consts_ok])
     - [sgd_momentum_step n eta beta lam G (w, b)] = (w − ηb', b'),  b' = βb + (G w + λw);
       [sgd_momentum_iter] its T-th iterate
     - [hb_step eta beta lam g (w, b)]: the same step on R × R for a scalar gradient g;
@@ -291,3 +294,21 @@ Proof.
   intros Ha. apply sgd_momentum_quad_diag_rate; try lra.
   intros i Hi. split; [apply hb_disc_zsharp_range|]; apply Ha in Hi; lra.
 Qed.
+
+(** ** The constants as one record *)
+
+Record trainer_consts : Type := TrainerConsts {
+  tc_lr : R; tc_momentum : R; tc_wd : R; tc_rho : R; tc_delta : R }.
+
+(** ZSharp's trainer: lr 0.01, momentum 0.9, weight decay 5e-4, ρ = 0.05, δ = 1e-12. *)
+Definition zsharp_consts : trainer_consts := TrainerConsts 0.01 0.9 5e-4 0.05 1e-12.
+
+(** The range the theorems run the trainer in: η > 0, 0 < β < 1, ρ ≥ 0, δ ≥ 0. *)
+Record trainer_consts_ok (k : trainer_consts) : Prop := TrainerConstsOk {
+  lr_pos : 0 < tc_lr k;
+  momentum_range : 0 < tc_momentum k < 1;
+  rho_nonneg : 0 <= tc_rho k;
+  delta_nonneg : 0 <= tc_delta k }.
+
+Lemma zsharp_consts_ok : trainer_consts_ok zsharp_consts.
+Proof. split; cbn; lra. Qed.

@@ -24,7 +24,8 @@
 
     Definitions
     - [grad_source] = [as_written] | [zero_grad] | [closure]
-    - [trainer_consts] (η, β, λ, ρ, δ), [zsharp_consts] = (0.01, 0.9, 5e-4, 0.05, 1e-12)
+    - the constants ([HeavyBall.trainer_consts] (η, β, λ, ρ, δ), ZSharp's
+      [HeavyBall.zsharp_consts] = (0.01, 0.9, 5e-4, 0.05, 1e-12))
     - [trainer_state n] = (w, b, d);  [trainer_start w0] = (w0, 0, 0)
     - [trainer_first_grad] p_t, [trainer_filtered] f_t, [trainer_eps] ε_t,
       [trainer_grad] d_t, [trainer_step], [trainer_iter]
@@ -48,12 +49,6 @@ From LeanSharp.Theory.Dynamics Require Import HeavyBall ZSharpMomentum.
 Open Scope R_scope.
 
 Inductive grad_source : Set := as_written | zero_grad | closure.
-
-Record trainer_consts : Type := TrainerConsts {
-  tc_lr : R; tc_momentum : R; tc_wd : R; tc_rho : R; tc_delta : R }.
-
-(** ZSharp's trainer: lr 0.01, momentum 0.9, weight decay 5e-4, ρ = 0.05, δ = 1e-12. *)
-Definition zsharp_consts : trainer_consts := TrainerConsts 0.01 0.9 5e-4 0.05 1e-12.
 
 Record trainer_state (n : nat) : Type := TrainerState { st_w : W n; st_b : W n; st_d : W n }.
 Arguments TrainerState {n}.

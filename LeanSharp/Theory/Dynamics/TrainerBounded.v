@@ -44,9 +44,9 @@ Section DiagQuadratic.
 Context {n : nat} (k : trainer_consts) (pre mask G : W n -> W n) (a : nat -> R).
 Hypothesis HG : forall v j, (j < n)%nat -> G v j = a j * v j.
 
-Let eta := tc_lr k.
-Let beta := tc_momentum k.
-Let lam := tc_wd k.
+Local Notation eta := (tc_lr k).
+Local Notation beta := (tc_momentum k).
+Local Notation lam := (tc_wd k).
 
 (** The coordinate pair (w_i, b_i) of a state. *)
 Definition coord (s : trainer_state n) (i : nat) : R * R := (st_w s i, st_b s i).
@@ -61,7 +61,7 @@ Theorem trainer_coord_step src s i : (i < n)%nat ->
            (pscale (trainer_kick src s i) (- eta, 1)).
 Proof.
   intros Hi. unfold coord, trainer_step, trainer_grad, trainer_kick, hb_step, padd, pscale.
-  cbn [st_w st_b st_d fst snd]. unfold eta, beta, lam.
+  cbn [st_w st_b st_d fst snd].
   destruct src; unfold vadd, vsub, vscale; rewrite HG by exact Hi; f_equal; ring.
 Qed.
 
@@ -112,7 +112,8 @@ Qed.
 
 Variable c : R.
 Hypotheses (Hmask : forall g, is_mask n (mask g)) (Hpre : forall g, norm n (pre g) <= c)
-           (Hrho : 0 <= tc_rho k) (Hdelta : 0 <= tc_delta k).
+           (Hk : trainer_consts_ok k).
+Let Hrho := rho_nonneg k Hk. Let Hdelta := delta_nonneg k Hk.
 
 (** K_i: c + |a_i|ρ (as written, zero_grad), |a_i|ρ (closure). *)
 Definition kick_bound (src : grad_source) (ai : R) : R :=
@@ -134,7 +135,8 @@ Qed.
 Definition trainer_radius (src : grad_source) (ai : R) : R :=
   kick_bound src ai * sqrt eta / (1 - sqrt beta).
 
-Hypotheses (Heta : 0 < eta) (Hbeta : 0 < beta < 1).
+Let Heta : 0 < eta := lr_pos k Hk.
+Let Hbeta : 0 < beta < 1 := momentum_range k Hk.
 
 Lemma kick_bound_nonneg src ai : 0 <= c -> 0 <= kick_bound src ai.
 Proof.
@@ -156,7 +158,7 @@ Theorem trainer_coord_ball src s i T : (i < n)%nat -> 0 <= c -> 0 < hb_disc eta 
   hb_norm eta beta (a i + lam) (coord (trainer_iter k pre mask G src T s) i)
     <= sqrt beta ^ T * hb_norm eta beta (a i + lam) (coord s i) + trainer_radius src (a i).
 Proof.
-  intros Hi Hc HD. pose proof (sqrt_beta_range beta Hbeta). pose proof (sqrt_pos eta).
+  intros Hi Hc HD. pose proof (sqrt_beta_range k Hk). pose proof (sqrt_pos eta).
   pose proof (kick_bound_nonneg src (a i) Hc).
   apply (linear_recursion_bound (fun t => hb_norm eta beta (a i + lam) (coord (trainer_iter k pre mask G src t s) i))
            (sqrt beta) (kick_bound src (a i) * sqrt eta)).
@@ -172,7 +174,7 @@ Theorem trainer_coord_invariant src s i : (i < n)%nat -> 0 < hb_disc eta beta (a
   forall T, hb_norm eta beta (a i + lam) (coord (trainer_iter k pre mask G src T s) i)
               <= trainer_radius src (a i).
 Proof.
-  intros Hi HD H0 T. pose proof (sqrt_beta_range beta Hbeta).
+  intros Hi HD H0 T. pose proof (sqrt_beta_range k Hk).
   induction T as [|T IH]; [exact H0|]. rewrite trainer_iter_S.
   eapply Rle_trans; [apply trainer_coord_norm_step; assumption|].
   replace (trainer_radius src (a i))

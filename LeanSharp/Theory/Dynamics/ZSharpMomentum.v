@@ -239,9 +239,13 @@ Proof.
 Qed.
 
 Section MomentumBall.
-Context (n : nat) (eta beta lam rho : R) (a : nat -> R) (G : W n -> W n).
-Hypotheses (He : 0 < eta) (Hb : 0 < beta < 1) (Hr : 0 <= rho)
-           (HG : forall v j, (j < n)%nat -> G v j = a j * v j).
+(** The constants are one record k ([HeavyBall.trainer_consts]) in range
+    ([trainer_consts_ok]): η, β, λ, ρ, δ below are its fields. *)
+Context (n : nat) (k : trainer_consts) (a : nat -> R) (G : W n -> W n).
+Hypotheses (Hk : trainer_consts_ok k) (HG : forall v j, (j < n)%nat -> G v j = a j * v j).
+Local Notation eta := (tc_lr k). Local Notation beta := (tc_momentum k).
+Local Notation lam := (tc_wd k). Local Notation rho := (tc_rho k).
+Let He := lr_pos k Hk. Let Hb := momentum_range k Hk. Let Hr := rho_nonneg k Hk.
 
 (** The ball radius in √Q: r = |a_i|ρ√η/(1 − √β). *)
 Definition momentum_radius (ai : R) : R := Rabs ai * rho * sqrt eta / (1 - sqrt beta).
@@ -291,9 +295,9 @@ Qed.
 
 (** ** The closure-use loop: clip, any mask, ε, momentum, weight decay *)
 
-Theorem zsharp_momentum_ball delta c mask (x0 : W n * W n) i T :
-  0 <= delta -> (i < n)%nat -> 0 < hb_disc eta beta (a i + lam) ->
-  let xT := zsharp_momentum_iter n eta beta lam rho delta c G mask T x0 in
+Theorem zsharp_momentum_ball c mask (x0 : W n * W n) i T :
+  (i < n)%nat -> 0 < hb_disc eta beta (a i + lam) ->
+  let xT := zsharp_momentum_iter n eta beta lam rho (tc_delta k) c G mask T x0 in
   hb_norm eta beta (a i + lam) (fst xT i, snd xT i)
     <= sqrt beta ^ T * hb_norm eta beta (a i + lam) (fst x0 i, snd x0 i) + momentum_radius (a i)
   /\ fst xT i ^ 2
@@ -301,9 +305,9 @@ Theorem zsharp_momentum_ball delta c mask (x0 : W n * W n) i T :
        * (sqrt beta ^ T * hb_norm eta beta (a i + lam) (fst x0 i, snd x0 i)
           + momentum_radius (a i)) ^ 2.
 Proof.
-  intros Hd Hi HD xT.
-  set (x := fun t => zsharp_momentum_iter n eta beta lam rho delta c G mask t x0).
-  set (eps := fun t => zsharp_clipped_eps n rho delta c mask (G (fst (x t)))).
+  intros Hi HD xT. pose proof (delta_nonneg k Hk) as Hd.
+  set (x := fun t => zsharp_momentum_iter n eta beta lam rho (tc_delta k) c G mask t x0).
+  set (eps := fun t => zsharp_clipped_eps n rho (tc_delta k) c mask (G (fst (x t)))).
   assert (Hstep : forall t, x (S t)
             = sgd_momentum_step n eta beta lam (fun v => G (vadd v (eps t))) (x t)).
   { intros t. unfold x, eps, zsharp_momentum_iter. cbn [sgd_momentum_iter].
