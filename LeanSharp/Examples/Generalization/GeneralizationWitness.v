@@ -65,7 +65,8 @@ Proof. rewrite <- KL_Qw_Pu. apply gibbs_law; [exact Qw_law | exact Pu_law | exac
 Example donsker_varadhan_witness :
   3 / 4 <= 1 / 4 * ln (1 / 2) + 3 / 4 * ln (3 / 2) + ln ((1 + exp 1) / 2).
 Proof.
-  pose proof (donsker_varadhan 2 Qw Pu fw Qw_law Pu_law Qw_Pu_abs_cont) as H.
+  pose proof (donsker_varadhan 2 Qw Pu fw) as H.
+  specialize (H Qw_law Pu_law Qw_Pu_abs_cont).
   rewrite KL_Qw_Pu in H. unfold expect, Qw, Pu, fw in H. simpl in H. rewrite exp_0 in H.
   replace ((1 + exp 1) / 2) with (0 + 1 / 2 * 1 + 1 / 2 * exp 1) by field. lra.
 Qed.
@@ -95,10 +96,14 @@ Example pac_bayes_sharpness_witness :
                              + (1 / 20 * norm 2 (bowl_grad 2 (ws k)) + 1 / 2 * (1 / 20 * (1 / 20))))
        + complexity 2 Qw Pu 1 (fun k => gen LD (bowl 2) (ws k)).
 Proof.
-  apply (pac_bayes_sharpness 2 2 Qw Pu ws LD (bowl 2) (1 / 20)
-           (fun w => 1 / 20 * norm 2 (bowl_grad 2 w) + 1 / 2 * (1 / 20 * (1 / 20))));
-    [exact Qw_law | exact Pu_law | exact Qw_Pu_abs_cont | lra | lra |].
-  apply smooth_sharpness_bound; [apply bowl_gradient | apply bowl_smooth | lra | lra].
+  apply pac_bayes_sharpness with (rho := 1 / 20)
+    (sh := fun w => 1 / 20 * norm 2 (bowl_grad 2 w) + 1 / 2 * (1 / 20 * (1 / 20))).
+  - exact Qw_law.
+  - exact Pu_law.
+  - exact Qw_Pu_abs_cont.
+  - lra.
+  - lra.
+  - apply smooth_sharpness_bound; [apply bowl_gradient | apply bowl_smooth | lra | lra].
 Qed.
 
 Example pac_bayes_zsharp_witness :
@@ -112,9 +117,13 @@ Example pac_bayes_zsharp_witness :
     <= expect 2 Qw (fun k => bowl 2 (ws k) + 1 / 20 * norm 2 (bowl_grad 2 (ws k))).
 Proof.
   intros M.
-  apply (pac_bayes_zsharp 2 2 Qw Pu ws LD (bowl 2) (bowl_grad 2) M (1 / 20) 1);
-    [exact Qw_law | exact Pu_law | exact Qw_Pu_abs_cont | lra | lra |].
-  intros g. apply sig_mask_is_mask.
+  apply pac_bayes_zsharp.
+  - exact Qw_law.
+  - exact Pu_law.
+  - exact Qw_Pu_abs_cont.
+  - lra.
+  - lra.
+  - intros g. apply sig_mask_is_mask.
 Qed.
 
 Example pac_bayes_zsharp_perturbed_witness :
@@ -127,9 +136,16 @@ Example pac_bayes_zsharp_perturbed_witness :
        + complexity 2 Qw Pu 1 (fun k => LD (ws k) - bowl 2 (vadd (ws k) (epsf (ws k)))).
 Proof.
   intros M epsf.
-  apply (pac_bayes_zsharp_perturbed 2 2 Qw Pu ws LD (bowl 2) (bowl_grad 2) M 1 (1 / 20) 1);
-    [exact Qw_law | exact Pu_law | exact Qw_Pu_abs_cont | lra | lra
-    | apply bowl_gradient | apply bowl_smooth | lra | intros g; apply sig_mask_is_mask].
+  apply pac_bayes_zsharp_perturbed.
+  - exact Qw_law.
+  - exact Pu_law.
+  - exact Qw_Pu_abs_cont.
+  - lra.
+  - lra.
+  - apply bowl_gradient.
+  - apply bowl_smooth.
+  - lra.
+  - intros g. apply sig_mask_is_mask.
 Qed.
 
 (** ** ZSharp's actual mask filters g = (1, 1, 4) ∈ W 3 *)
@@ -211,9 +227,9 @@ Example zsharp_sharpness_second_order_witness :
     - bowl 3 g114
     <= 1 / 10 * 4 + 1 / 2 * (1 / 10 * (1 / 10)).
 Proof.
-  destruct (zsharp_sharpness_second_order 3 (bowl 3) (bowl_grad 3) 1 (1 / 10) g114
-              (zsharp_mask1 3 g114) (bowl_gradient 3) (bowl_smooth 3) ltac:(lra) ltac:(lra)
-              (zsharp_mask1_is_mask 3 g114)) as [H _].
+  destruct (zsharp_sharpness_second_order 3 (bowl 3) (bowl_grad 3) 1 (1 / 10) g114)
+    with (m := zsharp_mask1 3 g114) as [H _];
+    [apply bowl_gradient | apply bowl_smooth | lra | lra | apply zsharp_mask1_is_mask |].
   change (bowl_grad 3 g114) with g114 in H |- *. rewrite norm_g114_filtered in H. lra.
 Qed.
 

@@ -54,7 +54,7 @@ Qed.
 Theorem chain2_certificate : lipschitz_map 2 2 (forward chain2 data2) (1 / 2).
 Proof.
   replace (1 / 2) with (prod_list [2; 1 / 4]) by (simpl; field).
-  exact (chain_certificate 2 2 chain2 data2 [2; 1 / 4] chain2_wf chain2_layers).
+  apply chain_certificate; [exact chain2_wf | exact chain2_layers].
 Qed.
 
 Lemma chain2_c2_post : chain_c2_post chain2 data2.
@@ -66,7 +66,7 @@ Qed.
 Theorem chain2_full_certificate : StabilityCertificate 2 2 (forward chain2 data2) (1 / 2).
 Proof.
   replace (1 / 2) with (prod_list [2; 1 / 4]) by (simpl; field).
-  exact (chain_stability_certificate 2 2 chain2 data2 [2; 1 / 4] chain2_wf chain2_layers chain2_c2_post).
+  apply chain_stability_certificate; [exact chain2_wf | exact chain2_layers | exact chain2_c2_post].
 Qed.
 
 Theorem chain2_stability :
@@ -195,7 +195,7 @@ Proof. intros l Hl. unfold swap2. lia. Qed.
 Theorem attention_swap_witness (Q K V : nat -> nat -> R) l c :
   attention 2 3 (prows swap2 Q) (prows swap2 K) (prows swap2 V) l c
   = attention 2 3 Q K V (swap2 l) c.
-Proof. exact (attention_perm_equivariant 2 3 swap2 swap2 Q K V l c swap2_perm). Qed.
+Proof. apply (attention_perm_equivariant 2 3 swap2 swap2), swap2_perm. Qed.
 
 (** A concrete instance: Q = K = V = the 2×1 matrix with rows 0 and 1. *)
 Definition tok : nat -> nat -> R := fun l _ => INR l.
@@ -203,4 +203,4 @@ Definition tok : nat -> nat -> R := fun l _ => INR l.
 Lemma attention_swap_concrete :
   attention 2 1 (prows swap2 tok) (prows swap2 tok) (prows swap2 tok) 0 0
   = attention 2 1 tok tok tok 1 0.
-Proof. exact (attention_perm_equivariant 2 1 swap2 swap2 tok tok tok 0 0 swap2_perm). Qed.
+Proof. apply (attention_perm_equivariant 2 1 swap2 swap2), swap2_perm. Qed.

@@ -39,7 +39,7 @@ Theorem tblock_swap_witness c :
   block2 (prows swap2 X2) 0%nat c = block2 X2 1%nat c /\
   block2 (prows swap2 X2) 1%nat c = block2 X2 0%nat c.
 Proof.
-  split; apply (tblock_perm_equivariant 2 2 1 1e-5 Id2 Id2 Id2 _ swap2 swap2 X2); exact swap2_perm.
+  unfold block2. split; apply tblock_perm_equivariant with (pi := swap2) (pinv := swap2), swap2_perm.
 Qed.
 
 (** ** The Lipschitz certificate fires *)
