@@ -194,7 +194,7 @@ Theorem zsharp_gap_witness N T :
   <= sqrt 8 * (INR T * (0.01 * (0.1 + 2 * sqrt 8 / INR N))).
 Proof.
   intros HN Lval. eapply Rle_trans.
-  - apply (zsharp_generalization_gap 2 N T two_point_p hloss hgrad (zsharp_net_mask sizesD) 1 (sqrt 8)).
+  - apply zsharp_generalization_gap with (Lc := 1) (Gb := sqrt 8).
     + exact two_point_law.
     + exact HN.
     + exact hloss_gradient.
@@ -219,10 +219,16 @@ Theorem sgd_gap_witness N T :
   <= 0.16 * INR T / INR N.
 Proof.
   intros HN Lval. eapply Rle_trans.
-  - apply (sgd_generalization_gap 8 2 N T two_point_p hloss hgrad (zsharp_net_mask sizesD) 1 (sqrt 8));
-      first [exact two_point_law | exact HN | exact hloss_gradient | exact hgrad_lipschitz
-            | exact hloss_convex | lra | exact hgrad_bounded | exact zsharp_delta_nonneg
-            | exact zsharp_lr_step].
+  - apply sgd_generalization_gap with (Lc := 1) (Gb := sqrt 8).
+    + exact two_point_law.
+    + exact HN.
+    + exact hloss_gradient.
+    + exact hgrad_lipschitz.
+    + exact hloss_convex.
+    + lra.
+    + exact hgrad_bounded.
+    + exact zsharp_delta_nonneg.
+    + exact zsharp_lr_step.
   - rewrite (vsum_ext T _ (fun _ => 0.01)) by (intros; unfold zsharp_lr; reflexivity).
     rewrite vsum_const. replace (sqrt 8 ^ 2) with 8 by (simpl; rewrite Rmult_1_r, sqrt_sqrt; lra).
     replace (2 * 8 * (INR T * 0.01)) with (0.16 * INR T) by lra. lra.
