@@ -84,9 +84,9 @@ Proof.
   pose proof sqrt3_bounds.
   assert (Hgam : Rabs (g4 3%nat - mean 4 g4) - 1 * sd 4 g4 = 3 - sqrt 3).
   { rewrite g4_mean, g4_sd. unfold g4. simpl. rewrite Rabs_pos_eq; lra. }
-  pose proof (preservation_prob_lower_bound 4 2 two_point_p xi4 g4 1 3 two_point_law
-                ltac:(lia) ltac:(lia) ltac:(lra)) as Hb. simpl in Hb. rewrite Hgam in Hb.
-  eapply Rle_trans; [|apply Hb; lra]. rewrite xi4_energy.
+  eapply Rle_trans; [|apply preservation_prob_lower_bound];
+    [| exact two_point_law | lia | lia | lra | simpl; rewrite Hgam; lra].
+  simpl. rewrite Hgam, xi4_energy.
   assert (1.58 < (3 - sqrt 3) * ((3 - sqrt 3) * 1)) by nra.
   set (q := (3 - sqrt 3) * ((3 - sqrt 3) * 1)) in *.
   replace (1 - (1 + 1) * ((1 + 1) * 1) * (9 / 100) / q) with (1 - 36 / 100 / q) by (field; lra).
@@ -100,9 +100,9 @@ Proof.
   pose proof sqrt3_bounds.
   assert (Hgam : 1 * sd 4 g4 - Rabs (g4 1%nat - mean 4 g4) = sqrt 3 - 1).
   { rewrite g4_mean, g4_sd. unfold g4. simpl. rewrite Rabs_left; lra. }
-  pose proof (drop_prob_lower_bound 4 2 two_point_p xi4 g4 1 1 two_point_law
-                ltac:(lia) ltac:(lia) ltac:(lra)) as Hb. simpl in Hb. rewrite Hgam in Hb.
-  eapply Rle_trans; [|apply Hb; lra]. rewrite xi4_energy.
+  eapply Rle_trans; [|apply drop_prob_lower_bound];
+    [| exact two_point_law | lia | lia | lra | simpl; rewrite Hgam; lra].
+  simpl. rewrite Hgam, xi4_energy.
   assert (0.5329 < (sqrt 3 - 1) * ((sqrt 3 - 1) * 1)) by nra.
   set (q := (sqrt 3 - 1) * ((sqrt 3 - 1) * 1)) in *.
   replace (1 - (1 + 1) * ((1 + 1) * 1) * (9 / 100) / q) with (1 - 36 / 100 / q) by (field; lra).
