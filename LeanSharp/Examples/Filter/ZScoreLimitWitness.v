@@ -106,7 +106,7 @@ Theorem sym4_filtered_mean_chebyshev n eps :
   <= 2 / (INR n * eps ^ 2).
 Proof.
   intros Hn He. rewrite <- sym4_filtered_var.
-  eapply Rle_trans; [|apply (filtered_mean_chebyshev 4 p4 p4_law x4 0 c4 n eps Hn He)].
+  eapply Rle_trans; [|apply filtered_mean_chebyshev; [exact p4_law | exact Hn | exact He]].
   right. apply hexpect_ext. intros h. f_equal. f_equal.
   rewrite sym4_filtered_mean. ring.
 Qed.
@@ -124,6 +124,6 @@ Theorem sym4_filtered_mean_converges eps :
   is_lim_seq (fun n => hexpect 4 p4 n (fun h => indicator_ge
      (Rabs (vsum n (hadamard (comp x4 h) (oracle_mask 0 c4 (comp x4 h))) / INR n)) eps)) 0.
 Proof.
-  intros He. eapply is_lim_seq_ext; [|apply (filtered_mean_converges_in_probability 4 p4 p4_law x4 0 c4 eps He)].
+  intros He. eapply is_lim_seq_ext; [|eapply (filtered_mean_converges_in_probability 4 p4 p4_law x4 0 c4), He].
   intros n. simpl. apply hexpect_ext. intros h. rewrite sym4_filtered_mean, Rminus_0_r. reflexivity.
 Qed.

@@ -64,7 +64,7 @@ Qed.
 
 Lemma absz_gB eps i : (i < 2)%nat -> absz eps 2 gB i = 0.
 Proof.
-  intros Hi. unfold absz. rewrite (zscore_const_layer eps 2 gB 5 (fun _ _ => eq_refl) i Hi).
+  intros Hi. unfold absz. rewrite (zscore_const_layer eps 2 gB 5 (fun _ _ => eq_refl)) by exact Hi.
   apply Rabs_R0.
 Qed.
 
