@@ -137,8 +137,8 @@ Theorem noisy_alignment_prob_witness :
              (fun k => if Rle_dec (norm 8 (xiD k)) (2 / 10 * norm 8 (vsub gD vzero)) then 1 else 0).
 Proof.
   assert (He : 0 < norm 8 (vsub gD vzero)) by (rewrite vsub_vzero, norm_gD; apply sqrt_lt_R0; lra).
-  destruct (aligned_prob_of_signal_noise 8 2 two_point_p xiD gD gD vzero 1 1 (2 / 10)
-              two_point_law gD_aligned ltac:(lra) He) as [Ha Hp].
+  edestruct aligned_prob_of_signal_noise with (xi := xiD) (kappa := 2 / 10) as [Ha Hp];
+    [exact two_point_law | exact gD_aligned | lra | exact He |].
   split; [exact Ha|]. eapply Rle_trans; [|exact Hp].
   assert (Hn : forall k, norm2 8 (xiD k) = 1 / 100 * norm2 8 (vsub gD vzero)).
   { intros k. rewrite <- !norm_sqr, xiD_norm. field. }

@@ -85,7 +85,7 @@ Theorem sgd_in_probability_witness r beta :
   hprob 2 two_point_p T (fun h => norm2 1 (vsub (sgd_iter 1 (two_point_xi 1 1) (quad_center_grad 1 1 vzero)
                                                    (one_over_t_step 2 2) lb_w0 h) vzero)) r <= beta.
 Proof.
-  intros Hr Hb. apply (sgd_in_probability 1 2 two_point_p (two_point_xi 1 1) (1 * 1) _ lb_w0 vzero 1 1 2 2); try lra.
+  intros Hr Hb. apply sgd_in_probability with (s2 := 1 * 1) (c := 1) (C := 1); try lra.
   - apply two_point_oracle. lia.
   - intros w. apply quad_center_aligned. lra.
 Qed.

@@ -57,7 +57,7 @@ Theorem optimal_schedule_witness T :
 Proof.
   rewrite <- lower_rate_unit.
   replace (lower_rate 1 1 1 T) with (lower_rate 1 1 ((lb_w0 0%nat - vzero 0%nat) ^ 2) T) by (now rewrite lb_a0).
-  rewrite <- (sgd_quadratic_optimal_schedule 2 two_point_p (two_point_xi 1 1) 1 1 vzero lb_w0 T).
+  rewrite <- (sgd_quadratic_optimal_schedule 2 two_point_p (two_point_xi 1 1)).
   - rewrite lb_a0. unfold err. apply hexpect_ext. intros h. f_equal. f_equal.
     (* the two schedules are the same function *)
     assert (Hs : (fun t => 1 / (INR t + 2)) = optimal_step 1 1 1).
@@ -77,7 +77,7 @@ Theorem sandwich_witness T :
 Proof.
   split; [apply lower_bound_witness|].
   eapply Rle_trans.
-  - apply (sgd_rate_one_over_t 1 2 two_point_p (two_point_xi 1 1) (1 * 1) _ lb_w0 vzero 1 1 2 2).
+  - apply sgd_rate_one_over_t with (s2 := 1 * 1) (c := 1) (C := 1).
     + apply two_point_oracle. lia.
     + intros w. apply quad_center_aligned. lra.
     + lra.

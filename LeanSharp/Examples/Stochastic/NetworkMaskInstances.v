@@ -42,11 +42,11 @@ Proof. rewrite norm_gD. apply sqrt_lt_R0. lra. Qed.
 Theorem contraction_net_witness : norm 8 (hadamard gD mD) < norm 8 gD.
 Proof.
   destruct (drop_mask_drops 0 ltac:(lia)) as [Hm Hg].
-  exact (norm_filtered_lt 8 gD mD 0 mD_is_mask ltac:(lia) Hm Hg).
+  apply norm_filtered_lt with (j := 0%nat); [exact mD_is_mask | lia | exact Hm | exact Hg].
 Qed.
 
 Theorem perturbation_net_witness : norm 8 (zsharp_eps 8 zsharp_rho zsharp_delta gD mD) <= zsharp_rho.
-Proof. exact (zsharp_eps_norm_le 8 zsharp_rho zsharp_delta gD mD zsharp_rho_nonneg zsharp_delta_nonneg). Qed.
+Proof. apply zsharp_eps_norm_le; [exact zsharp_rho_nonneg | exact zsharp_delta_nonneg]. Qed.
 
 Theorem descent_direction_net_witness : inner 8 gD (hadamard gD mD) = norm2 8 (hadamard gD mD).
 Proof. exact (inner_filtered 8 gD mD mD_is_mask). Qed.

@@ -48,8 +48,8 @@ Theorem zsharp_sgd_rate_witness n a (w0 : W n) :
             <= rm_const (1 - 1 * 1 * (1 / 2) / 1) 4 (a * a) 18 (norm2 n (vsub w0 vzero))
                / (INR T + 18).
 Proof.
-  intros Hn. apply (zsharp_sgd_rate_one_over_t (bowl_strongly_convex n) (bowl_smooth n)
-                      ltac:(lra) 2 two_point_p (two_point_xi n a) (a * a)).
+  intros Hn. apply (zsharp_sgd_rate_one_over_t (bowl_strongly_convex n) (bowl_smooth n)).
+  - lra.
   - now apply two_point_oracle.
   - lra.
   - lra.
