@@ -33,7 +33,7 @@
 From Coq Require Import Reals Lra.
 From LeanSharp.Core Require Import Vec Stats.
 From LeanSharp.Filter Require Import Mask ZMask Invariance ZSharpRule.
-From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Optim Require Import Smooth Objective SAM.
 Open Scope R_scope.
 
 Definition clip_eps : R := 1e-6.
@@ -115,8 +115,9 @@ Qed.
 (** ** Descent under clipping *)
 
 Section ClippedDescent.
-Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
-Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc) (HLc : 0 < Lc).
+Context {n : nat} (F : smooth_objective n).
+Local Notation L := (loss F). Local Notation G := (grad F). Local Notation Lc := (lip F).
+Let Hg := loss_gradient F. Let Hl := grad_lipschitz F. Let HLc := lip_pos F.
 
 (** With d = κg, κ ∈ [0, 1], Lcη ≤ 1: −ηκ‖g‖² + (Lcη²/2)κ²‖g‖² ≤ −(η/2)κ‖g‖². *)
 Theorem clipped_descent eta c (w : W n) :

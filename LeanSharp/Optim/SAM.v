@@ -75,7 +75,7 @@ Qed.
 
 (** ** ZSharp: SAM on the filtered gradient g ⊙ m *)
 
-Theorem zsharp_eps_norm_le n rho delta g m :
+Theorem zsharp_eps_norm_le {n} rho delta (g m : W n) :
   0 <= rho -> 0 <= delta -> norm n (zsharp_eps n rho delta g m) <= rho.
 Proof. apply sam_eps_norm_le. Qed.
 
@@ -83,7 +83,7 @@ Theorem zsharp_eps_norm n rho g m :
   0 <= rho -> 0 < norm n (hadamard g m) -> norm n (zsharp_eps n rho 0 g m) = rho.
 Proof. apply sam_eps_norm. Qed.
 
-Theorem inner_zsharp_eps_nonneg n rho delta g m :
+Theorem inner_zsharp_eps_nonneg {n} rho delta (g m : W n) :
   is_mask n m -> 0 <= rho -> 0 <= delta -> 0 <= inner n g (zsharp_eps n rho delta g m).
 Proof.
   intros Hm Hr Hd. unfold zsharp_eps, sam_eps.

@@ -60,7 +60,7 @@ Proof. exact (layer_mask_is_mask eps_std default_p [(n, g)] n g). Qed.
 
 (** With δ > 0 the perturbation is also small near a critical point:
     ‖ε‖ = ρ‖g ⊙ m‖/(‖g ⊙ m‖ + δ) ≤ (ρ/δ)‖g‖ for every 0/1 mask m. *)
-Lemma zsharp_eps_norm_le_grad n rho delta g m :
+Lemma zsharp_eps_norm_le_grad {n} rho delta (g m : W n) :
   is_mask n m -> 0 <= rho -> 0 < delta -> norm n (zsharp_eps n rho delta g m) <= rho / delta * norm n g.
 Proof.
   intros Hm Hr Hd. unfold zsharp_eps, sam_eps. rewrite norm_scale.

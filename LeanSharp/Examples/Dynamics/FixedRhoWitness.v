@@ -55,8 +55,13 @@ Theorem sam_no_convergence_witness :
      norm 8 (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) sam_mask gD t) < e) ->
   exists t, norm 8 (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) sam_mask gD t) = 0.
 Proof.
-  apply (sam_bowl_no_convergence (bowl_grad 8) zsharp_lr zsharp_rho zsharp_delta (bowl_grad_id 8)
-           zsharp_lr_range' zsharp_rho_nonneg zsharp_delta_nonneg gD 2.5e-4); [lra | exact sam_radius_ok].
+  apply (sam_bowl_no_convergence (bowl_grad 8) zsharp_lr zsharp_rho zsharp_delta) with (r0 := 2.5e-4).
+  - exact (bowl_grad_id 8).
+  - exact zsharp_lr_range'.
+  - exact zsharp_rho_nonneg.
+  - exact zsharp_delta_nonneg.
+  - lra.
+  - exact sam_radius_ok.
 Qed.
 
 Definition small_gD : W 8 := vscale 1e-5 gD.
@@ -70,8 +75,10 @@ Proof. apply sqrt_between; lra. Qed.
 Theorem sam_escape_witness :
   exists t, 2.5e-4 < norm 8 (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) sam_mask small_gD t).
 Proof.
-  destruct (sam_bowl_escapes (bowl_grad 8) zsharp_lr zsharp_rho zsharp_delta (bowl_grad_id 8)
-              zsharp_lr_range' zsharp_rho_nonneg zsharp_delta_nonneg small_gD 0 2.5e-4) as [t [_ Ht]].
+  (* the model: the bowl on W 8 at ZSharp's η, ρ, δ; then the start and the radius *)
+  pose proof (sam_bowl_escapes (bowl_grad 8) zsharp_lr zsharp_rho zsharp_delta (bowl_grad_id 8)
+                zsharp_lr_range') as Hesc.
+  destruct (Hesc zsharp_rho_nonneg zsharp_delta_nonneg small_gD 0%nat 2.5e-4) as [t [_ Ht]].
   - lra.
   - exact sam_radius_ok.
   - simpl. rewrite norm_small_gD. pose proof sqrt_32_bounds. lra.
@@ -88,8 +95,9 @@ Proof.
   { rewrite norm_small_gD. pose proof sqrt_32_bounds. unfold zsharp_lr, zsharp_rho.
     apply lt_div_of_mul; lra. }
   split; [exact Hw|].
-  apply (sam_no_two_close_delta0 (bowl_grad 8) zsharp_lr zsharp_rho 0 (bowl_grad_id 8) zsharp_lr_range'
-           zsharp_rho_nonneg ltac:(lra)); [reflexivity| |exact Hw].
+  pose proof (sam_no_two_close_delta0 (bowl_grad 8) zsharp_lr zsharp_rho 0 (bowl_grad_id 8)
+                zsharp_lr_range') as Hclose.
+  apply (Hclose zsharp_rho_nonneg ltac:(lra)); [reflexivity| |exact Hw].
   rewrite (norm_ext 8 _ small_gD) by (intros i Hi; unfold hadamard, sam_mask, bowl_grad; ring).
   rewrite norm_small_gD. pose proof sqrt_32_bounds. lra.
 Qed.
@@ -220,8 +228,9 @@ Proof.
   assert (Hn0 : norm 4 esc_w0 = sqrt (3 * 1e-5 ^ 2 + 2e-5 ^ 2)) by (apply (outlier_norm 1e-5 2e-5); reflexivity).
   split.
   - rewrite Hn0. rewrite <- (sqrt_square 1.6e-4) by lra. apply sqrt_lt_1_alt. split; [nra | lra].
-  - destruct (zsharp_bowl_escapes (bowl_grad 4) zsharp_lr zsharp_rho zsharp_delta (bowl_grad_id 4)
-                zsharp_lr_range' zsharp_rho_nonneg zsharp_delta_nonneg (zsharp_mask1 4) esc_w0 0 1.6e-4 2)
+  - pose proof (zsharp_bowl_escapes (bowl_grad 4) zsharp_lr zsharp_rho zsharp_delta (bowl_grad_id 4)
+                  zsharp_lr_range') as Hesc.
+    destruct (Hesc zsharp_rho_nonneg zsharp_delta_nonneg (zsharp_mask1 4) esc_w0 0%nat 1.6e-4 2)
       as [t [_ Ht]].
     + apply zsharp_mask1_is_mask.
     + lra.

@@ -53,7 +53,7 @@ Example clipped_descent_bowl_witness n c (w : W n) :
     <= bowl n w - 0.01 / 2 * clip_coef n c w * norm2 n w.
 Proof.
   intros Hc.
-  exact (clipped_descent (bowl_gradient n) (bowl_smooth n) ltac:(lra) 0.01 c w ltac:(lra) Hc).
+  apply (clipped_descent (bowl_smooth_objective n)); [bowl_fields; lra | exact Hc].
 Qed.
 
 Example clipped_descent_g34_strict :
@@ -75,7 +75,7 @@ Example hb_scalar_witness T :
   fst (hb_iter 0.01 0.9 5e-4 (fun y => 1 * y) T (1, 0)) ^ 2 <= 1.3 * 0.9 ^ T.
 Proof.
   pose proof hb_disc_zsharp_unit as HD.
-  pose proof (hb_iter_w2_le_start 0.01 0.9 5e-4 1 ltac:(lra) ltac:(lra) T 1) as H.
+  assert (H := hb_iter_w2_le_start 0.01 0.9 5e-4 1). specialize (H ltac:(lra) ltac:(lra) T 1).
   rewrite pow1, Rmult_1_r in H.
   eapply Rle_trans; [exact H|]. pose proof (pow_le 0.9 T ltac:(lra)).
   apply Rmult_le_compat_r; [lra|].
@@ -89,9 +89,9 @@ Example sgd_momentum_n8_witness T :
     <= 10.4 * 0.9 ^ T.
 Proof.
   pose proof hb_disc_zsharp_unit as HD.
-  pose proof (sgd_momentum_quad_diag_rate 8 0.01 0.9 5e-4 (fun _ => 1) (1 + 5e-4)
-                (hb_disc 0.01 0.9 (1 + 5e-4)) T (fun _ => 1) ltac:(lra) ltac:(lra)
-                ltac:(lra) ltac:(intros; lra)) as H.
+  assert (H := sgd_momentum_quad_diag_rate 8 0.01 0.9 5e-4 (fun _ => 1) (1 + 5e-4)).
+  specialize (H (hb_disc 0.01 0.9 (1 + 5e-4)) T (fun _ => 1) ltac:(lra) ltac:(lra) ltac:(lra)
+                ltac:(intros; lra)).
   assert (norm2 8 (fun _ => 1) = 8) as E by (unfold norm2, inner; simpl; ring).
   rewrite E in H. eapply Rle_trans; [exact H|]. pose proof (pow_le 0.9 T ltac:(lra)).
   replace (10.4 * 0.9 ^ T) with (10.4 / 8 * 0.9 ^ T * 8) by field.

@@ -108,7 +108,7 @@ Section IllConditioned.
   Proof.
     unfold d, zsharp_dir. eapply Rle_trans; [apply illcond_grad_norm_le|].
     apply Rmult_le_compat_l; [lra|]. eapply Rle_trans; [apply norm_triangle|].
-    pose proof (zsharp_eps_norm_le n rho delta (G w) m Hrho Hdelta). lra.
+    pose proof (zsharp_eps_norm_le rho delta (G w) m Hrho Hdelta). lra.
   Qed.
 
   (** On the region ‖w‖ ≥ r > 0 the ZSharp direction is (μ, M(1 + ρ/r))-aligned, for
@@ -142,7 +142,7 @@ Section IllConditioned.
     { apply norm_hadamard_le; [nra|]. intros i Hi. specialize (Hlam i Hi).
       rewrite Rabs_pos_eq; nra. }
     pose proof (illcond_grad_norm_le e).
-    assert (norm n e <= rho) by exact (zsharp_eps_norm_le n rho delta (G w) m Hrho Hdelta).
+    assert (norm n e <= rho) by exact (zsharp_eps_norm_le rho delta (G w) m Hrho Hdelta).
     assert (eta * norm n (G e) <= eta * M * rho); [|lra].
     rewrite Rmult_assoc. apply Rmult_le_compat_l; [lra|].
     assert (M * norm n e <= M * rho) by (apply Rmult_le_compat_l; lra). lra.
@@ -268,7 +268,7 @@ Theorem illcond2_step_contracts m w :
   <= (1 - 1 / 10201) * norm2 2 w.
 Proof.
   intros Hm Hw.
-  pose proof (aligned_step_contracts 2 _ w vzero 1 101 (1 / 10201)
+  pose proof (aligned_step_contracts _ w vzero 1 101 (1 / 10201)
                 (illcond2_zsharp_aligned m w Hm Hw) ltac:(lra)) as H.
   rewrite !norm2_vsub_vzero in H.
   replace (contraction_factor (1 / 10201) 1 101) with (1 - 1 / 10201) in H

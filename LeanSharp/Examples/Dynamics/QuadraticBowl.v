@@ -71,13 +71,13 @@ Section Bowl.
   Lemma bowl_zsharp_inner m w : is_mask n m -> norm2 n w <= inner n (d m w) w.
   Proof.
     intros Hm. unfold d, zsharp_dir, bowl_grad. rewrite inner_add_l, (inner_sym n (zsharp_eps _ _ _ _ _)).
-    pose proof (inner_zsharp_eps_nonneg n rho delta w m Hm Hrho Hdelta). unfold norm2. lra.
+    pose proof (inner_zsharp_eps_nonneg rho delta w m Hm Hrho Hdelta). unfold norm2. lra.
   Qed.
 
   Lemma bowl_zsharp_norm m w : norm n (d m w) <= norm n w + rho.
   Proof.
     unfold d, zsharp_dir, bowl_grad. eapply Rle_trans; [apply norm_triangle|].
-    pose proof (zsharp_eps_norm_le n rho delta w m Hrho Hdelta). lra.
+    pose proof (zsharp_eps_norm_le rho delta w m Hrho Hdelta). lra.
   Qed.
 
   (** (a) Outside the r-ball the ZSharp direction is (1, 1 + ρ/r)-aligned with w* = 0,
@@ -121,7 +121,7 @@ Section Bowl.
       by (intros; unfold zsharp_step, sam_step, bowl_grad, vsub, vadd, vscale; ring).
     eapply Rle_trans; [apply norm_triangle|]. rewrite !norm_scale.
     rewrite Rabs_pos_eq by lra. rewrite Rabs_left1 by lra.
-    pose proof (zsharp_eps_norm_le n rho delta w m Hrho Hdelta). nra.
+    pose proof (zsharp_eps_norm_le rho delta w m Hrho Hdelta). nra.
   Qed.
 
   (** (b) End to end: the ZSharp iteration (any masks m_t) converges geometrically to the
@@ -169,7 +169,7 @@ Theorem bowl_zsharp_step_contracts n delta m (w : W n) :
   norm2 n (zsharp_step n (1 / 4) 1 delta (bowl_grad n) m w) <= 3 / 4 * norm2 n w.
 Proof.
   intros Hd Hm Hw.
-  pose proof (aligned_step_contracts n _ w vzero 1 (1 + 1 / 1) (1 / 4)
+  pose proof (aligned_step_contracts _ w vzero 1 (1 + 1 / 1) (1 / 4)
                 (bowl_zsharp_aligned n 1 delta ltac:(lra) Hd m w 1 Hm ltac:(lra) Hw)
                 ltac:(lra)) as H.
   rewrite norm2_vsub_vzero, norm2_vsub_vzero in H.
@@ -237,7 +237,7 @@ Proof.
   - rewrite Rmult_1_l. exact (bowl_zsharp_inner n rho delta Hr (Rlt_le _ _ Hd) m w Hm).
   - change (norm n (vadd w (zsharp_eps n rho delta w m)) <= (1 + rho / delta) * norm n w).
     eapply Rle_trans; [apply norm_triangle|].
-    pose proof (zsharp_eps_norm_le_grad n rho delta w m Hm Hr Hd). lra.
+    pose proof (zsharp_eps_norm_le_grad rho delta w m Hm Hr Hd). lra.
 Qed.
 
 (** δ > 0: the ZSharp iteration (any masks) converges geometrically to w* = 0 for

@@ -150,7 +150,7 @@ Proof.
   { apply (Rmult_le_reg_r (hb_disc 0.01 0.9 (1 + 5e-4))); [lra|].
     unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
   assert (HN : hb_norm 0.01 0.9 (1 + 5e-4) x <= 5.01 * 0.95 ^ T + B) by nra.
-  eapply Rle_trans; [apply (hb_w2_le_norm 0.01 0.9 (1 + 5e-4) x _ ltac:(lra) ltac:(lra) HN)|].
+  eapply Rle_trans; [apply (hb_w2_le_norm 0.01 0.9 (1 + 5e-4) x); [lra | lra | exact HN]|].
   apply Rmult_le_compat_r; [apply pow2_ge_0 | exact Hc].
 Qed.
 

@@ -42,16 +42,16 @@ Theorem ball_drop_witness T :
   norm 8 (vsub (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) (zsharp_net_mask sizesD) gD T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 8 (vsub gD vzero) + 2 * 1 * zsharp_rho / 1.
 Proof.
-  exact (zsharp_net_ball sizesD (bowl_objective 8) zsharp_lr zsharp_rho zsharp_delta gD T
-           zsharp_lr_range zsharp_rho_nonneg zsharp_delta_nonneg).
+  apply (zsharp_net_ball sizesD (bowl_objective 8));
+    [exact zsharp_lr_range | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
 Qed.
 
 Theorem ball_fallback_witness T :
   norm 10 (vsub (zsharp_iter 10 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 10) (zsharp_net_mask sizesF) gF T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 10 (vsub gF vzero) + 2 * 1 * zsharp_rho / 1.
 Proof.
-  exact (zsharp_net_ball sizesF (bowl_objective 10) zsharp_lr zsharp_rho zsharp_delta gF T
-           zsharp_lr_range zsharp_rho_nonneg zsharp_delta_nonneg).
+  apply (zsharp_net_ball sizesF (bowl_objective 10));
+    [exact zsharp_lr_range | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
 Qed.
 
 (** ** Stochastic: two-point noise on the first coordinate, through the filter *)
@@ -84,8 +84,9 @@ Theorem noisy_decaying_witness T :
     (one_over_t_step 4 4) decaying_rho gD T
   <= rm_const (1 / 2) 4 (3 / 2 * 1 + 3 * 1 ^ 2 * 0.0025 / 1) 4 (norm2 8 (vsub gD vzero)) / (INR T + 4).
 Proof.
-  eapply Rle_trans; [apply (noisy_decaying_rate (bowl_objective 8) (two_point_fields 8 1) _ _
-                             zsharp_delta_nonneg 4 4 0.0025)|]; bowl_fields; try lra.
+  eapply Rle_trans;
+    [apply (noisy_decaying_rate (bowl_objective 8) (two_point_fields 8 1)) with (r := 0.0025)|];
+    bowl_fields; try lra; [exact zsharp_delta_nonneg| | |].
   - intros t. apply sqrt_pos.
   - intros t. unfold decaying_rho. pose proof (one_over_t_step_pos 4 4 t ltac:(lra) ltac:(lra)).
     rewrite <- Rsqr_pow2, Rsqr_sqrt by lra. lra.

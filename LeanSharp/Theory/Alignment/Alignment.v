@@ -52,7 +52,7 @@ Qed.
 
 (** Under (c, C)-alignment, one step of length η ≥ 0 multiplies the squared distance to
     the minimiser by at most q = 1 − 2ηc + η²C². *)
-Theorem aligned_step_contracts n d w wstar c C eta :
+Theorem aligned_step_contracts {n} (d w wstar : W n) c C eta :
   aligned n d w wstar c C -> 0 <= eta ->
   norm2 n (vsub (vsub w (vscale eta d)) wstar) <=
   contraction_factor eta c C * norm2 n (vsub w wstar).

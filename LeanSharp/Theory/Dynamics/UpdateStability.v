@@ -159,8 +159,8 @@ Proof.
       by (intros; unfold vadd, vsub, vscale; ring).
     eapply Rle_trans; [apply norm_triangle|]. rewrite norm_scale.
     replace (Rabs (-1)) with 1 by (unfold Rabs; destruct (Rcase_abs (-1)); lra).
-    pose proof (zsharp_eps_norm_le n rho delta (G w) m Hrho Hd).
-    pose proof (zsharp_eps_norm_le n rho delta (G v) m' Hrho Hd). lra. }
+    pose proof (zsharp_eps_norm_le rho delta (G w) m Hrho Hd).
+    pose proof (zsharp_eps_norm_le rho delta (G v) m' Hrho Hd). lra. }
   assert (0 <= eta * Lc) by nra. nra.
 Qed.
 
