@@ -99,7 +99,7 @@ Proof.
   rewrite (expect_ext K p _ (fun k => norm2 n (vadd (vsub (vsub w (vscale eta (D w))) wstar)
                                                    (vscale (- eta) (xi k))))).
   - rewrite expect_norm2_shift by assumption.
-    pose proof (aligned_step_contracts (D w) w wstar c C eta Hal He).
+    pose proof (aligned_step_contracts eta Hal He).
     unfold bounded_variance in Hv.
     assert (- eta * - eta * expect K p (fun k => norm2 n (xi k)) <= eta ^ 2 * s2)
       by (replace (- eta * - eta) with (eta ^ 2) by ring;

@@ -113,7 +113,7 @@ Theorem double_well_witness T :
     <= (1 - zsharp_lr * 4.7 / 2) ^ T * 0.5 + 2 * 16.5 * zsharp_rho / 4.7.
 Proof.
   rewrite <- dw_w0_dist.
-  apply (zsharp_local_ball dw_grad 4.7 16.5 zsharp_lr zsharp_rho 0.6 dw_star).
+  apply (zsharp_local_ball dw_grad 4.7 16.5 zsharp_lr zsharp_rho 0.6).
   - apply dw_monotone.
   - apply dw_lipschitz.
   - intros i _. apply dw_grad_star.

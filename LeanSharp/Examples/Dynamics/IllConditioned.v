@@ -268,8 +268,7 @@ Theorem illcond2_step_contracts m w :
   <= (1 - 1 / 10201) * norm2 2 w.
 Proof.
   intros Hm Hw.
-  pose proof (aligned_step_contracts _ w vzero 1 101 (1 / 10201)
-                (illcond2_zsharp_aligned m w Hm Hw) ltac:(lra)) as H.
+  pose proof (aligned_step_contracts (1 / 10201) (illcond2_zsharp_aligned m w Hm Hw) ltac:(lra)) as H.
   rewrite !norm2_vsub_vzero in H.
   replace (contraction_factor (1 / 10201) 1 101) with (1 - 1 / 10201) in H
     by (unfold contraction_factor; field). exact H.
@@ -308,9 +307,10 @@ Proof. apply illcond_gd_aligned; [lra | exact lam2_bounds | lra]. Qed.
 
 Theorem illcond2_gd_geometric T : norm2 2 (gd2 T) <= (1 - 1 / 10000) ^ T * 25.
 Proof.
-  pose proof (aligned_geometric 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero
-                (1 / 10000) 1 100 ltac:(intros; reflexivity) T
-                ltac:(lra) ltac:(lra) ltac:(lra) ltac:(lra) (fun t _ => gd2_aligned t)) as H.
+  assert (H : norm2 2 (vsub (gd2 T) vzero)
+              <= contraction_factor (1 / 10000) 1 100 ^ T * norm2 2 (vsub (gd2 0) vzero)).
+  { apply (aligned_geometric 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero (1 / 10000) 1);
+      [intros; reflexivity | lra | lra | lra | lra | intros t _; apply gd2_aligned]. }
   rewrite !norm2_vsub_vzero in H.
   replace (contraction_factor (1 / 10000) 1 100) with (1 - 1 / 10000) in H
     by (unfold contraction_factor; field).
@@ -320,6 +320,7 @@ Qed.
 Theorem illcond2_gd_converges :
   forall eps, 0 < eps -> exists N, forall T, (N <= T)%nat -> norm2 2 (vsub (gd2 T) vzero) <= eps.
 Proof.
-  apply (aligned_converges 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero (1 / 10000) 1 100);
+  apply (aligned_converges 2 gd2 (fun t => quad_diag_grad lam2 (gd2 t)) vzero)
+    with (eta := 1 / 10000) (c := 1) (C := 100);
     [intros; reflexivity | lra | lra | lra | lra | exact gd2_aligned].
 Qed.

@@ -71,7 +71,8 @@ Section Bowl.
   Lemma bowl_zsharp_inner m w : is_mask n m -> norm2 n w <= inner n (d m w) w.
   Proof.
     intros Hm. unfold d, zsharp_dir, bowl_grad. rewrite inner_add_l, (inner_sym n (zsharp_eps _ _ _ _ _)).
-    pose proof (inner_zsharp_eps_nonneg rho delta w m Hm Hrho Hdelta). unfold norm2. lra.
+    assert (0 <= inner n w (zsharp_eps n rho delta w m)) by (apply inner_zsharp_eps_nonneg; assumption).
+    unfold norm2. lra.
   Qed.
 
   Lemma bowl_zsharp_norm m w : norm n (d m w) <= norm n w + rho.
@@ -169,9 +170,8 @@ Theorem bowl_zsharp_step_contracts n delta m (w : W n) :
   norm2 n (zsharp_step n (1 / 4) 1 delta (bowl_grad n) m w) <= 3 / 4 * norm2 n w.
 Proof.
   intros Hd Hm Hw.
-  pose proof (aligned_step_contracts _ w vzero 1 (1 + 1 / 1) (1 / 4)
-                (bowl_zsharp_aligned n 1 delta ltac:(lra) Hd m w 1 Hm ltac:(lra) Hw)
-                ltac:(lra)) as H.
+  assert (Hal := bowl_zsharp_aligned n 1 delta ltac:(lra) Hd m w 1 Hm ltac:(lra) Hw).
+  pose proof (aligned_step_contracts (1 / 4) Hal ltac:(lra)) as H.
   rewrite norm2_vsub_vzero, norm2_vsub_vzero in H.
   replace (contraction_factor (1 / 4) 1 (1 + 1 / 1)) with (3 / 4) in H
     by (unfold contraction_factor; field). exact H.
@@ -237,7 +237,8 @@ Proof.
   - rewrite Rmult_1_l. exact (bowl_zsharp_inner n rho delta Hr (Rlt_le _ _ Hd) m w Hm).
   - change (norm n (vadd w (zsharp_eps n rho delta w m)) <= (1 + rho / delta) * norm n w).
     eapply Rle_trans; [apply norm_triangle|].
-    pose proof (zsharp_eps_norm_le_grad rho delta w m Hm Hr Hd). lra.
+    assert (norm n (zsharp_eps n rho delta w m) <= rho / delta * norm n w)
+      by (apply zsharp_eps_norm_le_grad; assumption). lra.
 Qed.
 
 (** δ > 0: the ZSharp iteration (any masks) converges geometrically to w* = 0 for

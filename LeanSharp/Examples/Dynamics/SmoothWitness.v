@@ -131,8 +131,8 @@ Proof.
   assert (Heta : 0 < eta <= 1 / 1).
   { unfold eta. replace (INR 4) with (2 * 2) by (simpl; lra).
     rewrite sqrt_square by lra. lra. }
-  apply (sam_nonconvex_min (bowl_smooth_objective n) eta rho 0 w (fun t => E (w t)) Heta);
-    [exact E_le | exact w_step | apply bowl_nonneg | lia].
+  apply (sam_nonconvex_min (bowl_smooth_objective n) eta rho 0 w (fun t => E (w t)));
+    [exact Heta | exact E_le | exact w_step | apply bowl_nonneg | lia].
 Qed.
 End SeqWitness.
 

@@ -52,7 +52,7 @@ Qed.
 
 (** Under (c, C)-alignment, one step of length η ≥ 0 multiplies the squared distance to
     the minimiser by at most q = 1 − 2ηc + η²C². *)
-Theorem aligned_step_contracts {n} (d w wstar : W n) c C eta :
+Theorem aligned_step_contracts {n} {d w wstar : W n} {c C} eta :
   aligned n d w wstar c C -> 0 <= eta ->
   norm2 n (vsub (vsub w (vscale eta d)) wstar) <=
   contraction_factor eta c C * norm2 n (vsub w wstar).
@@ -141,7 +141,7 @@ Section Iteration.
     - pose proof (contraction_factor_nonneg eta c C (conj (Rlt_le _ _ Hc) HcC)) as Hq.
       induction T as [|T IH]; [simpl; lra|].
       rewrite iter_step_eq.
-      eapply Rle_trans; [apply aligned_step_contracts; [apply Hal; lia | lra]|].
+      eapply Rle_trans; [apply (aligned_step_contracts eta (Hal T ltac:(lia))); lra|].
       fold (e T). simpl. rewrite Rmult_assoc.
       apply Rmult_le_compat_l; [lra|]. apply IH. intros; apply Hal; lia.
     - (* c > C: alignment can only hold at w* itself, so every error is 0 *)
