@@ -120,6 +120,18 @@ Proof.
   apply expect_nonneg; [exact (law_is_law N) | intros; apply norm2_nonneg].
 Qed.
 
+(** The drawn sample's second gradient moves by at most Lc·ρ:
+    ‖G_k(w + ε_k) − G_k(w)‖ ≤ Lc ρ, ε_k = ρ g_f/(‖g_f‖ + δ) with g_f = G_k(w) ⊙ m. *)
+Lemma field_perturbed_le k w rho delta m : (k < K)%nat -> 0 <= rho -> 0 <= delta ->
+  norm n (vsub (field N k (vadd w (zsharp_eps n rho delta (field N k w) m))) (field N k w))
+    <= lip F * rho.
+Proof.
+  intros Hk Hr Hd. pose proof (lip_pos F).
+  eapply Rle_trans; [apply (field_lipschitz N k Hk)|].
+  rewrite (norm_ext n _ (zsharp_eps n rho delta (field N k w) m)) by (intros; unfold vsub, vadd; ring).
+  apply Rmult_le_compat_l; [lra|]. now apply zsharp_eps_norm_le.
+Qed.
+
 End Fields.
 
 (** (x + y)² ≤ (1 + α)x² + (1 + 1/α)y² for α > 0 (Young). *)
@@ -166,10 +178,7 @@ Proof.
             <= (1 + al) * norm2 n (u k) + (1 + / al) * (eta * Lc * rho) ^ 2).
   { intros k Hk. set (eps := zsharp_eps n rho delta (Gk k w) (mask (Gk k w))).
     set (b := vsub (Gk k (vadd w eps)) (Gk k w)).
-    assert (Hb : norm n b <= Lc * rho).
-    { unfold b. eapply Rle_trans; [apply (HlipK k Hk)|].
-      rewrite (norm_ext n _ eps) by (intros; unfold vsub, vadd; ring).
-      apply Rmult_le_compat_l; [lra|]. now apply zsharp_eps_norm_le. }
+    assert (Hb : norm n b <= Lc * rho) by (apply (field_perturbed_le N); assumption).
     assert (Hn : norm n (vsub (noisy_zsharp_step n eta rho delta Gk mask k w) wstar)
                  <= norm n (u k) + eta * Lc * rho).
     { rewrite (norm_ext n _ (vadd (u k) (vscale (- eta) b)))

@@ -24,13 +24,6 @@ From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Import ListNotations.
 Open Scope R_scope.
 
-Lemma hexpect_add K p t f g :
-  hexpect K p t (fun h => f h + g h) = hexpect K p t f + hexpect K p t g.
-Proof.
-  revert f g. induction t as [|t IH]; intros f g; simpl; [reflexivity|].
-  rewrite <- IH. apply hexpect_ext. intros h. apply expect_add.
-Qed.
-
 Section NonConvex.
 
 Context {n K : nat} (F : smooth_objective n) (N : sample_fields F K).
@@ -61,10 +54,7 @@ Proof.
                + Lc * eta ^ 2 * (norm2 n (gx k) + Lc ^ 2 * rho ^ 2)).
   { intros k Hk. set (eps := zsharp_eps n rho delta (Gk k w) (mask (Gk k w))).
     set (b := vsub (Gk k (vadd w eps)) (Gk k w)).
-    assert (Hb : norm n b <= Lc * rho).
-    { unfold b. eapply Rle_trans; [apply (HlipK k Hk)|].
-      rewrite (norm_ext n _ eps) by (intros; unfold vsub, vadd; ring).
-      apply Rmult_le_compat_l; [lra|]. now apply zsharp_eps_norm_le. }
+    assert (Hb : norm n b <= Lc * rho) by (apply (field_perturbed_le N); assumption).
     assert (Hdk : forall i, (i < n)%nat -> Gk k (vadd w eps) i = vadd (gx k) b i)
       by (intros; unfold gx, xi, b, vadd, vsub, vscale; ring).
     pose proof (descent_lemma_step Hg Hl eta w (Gk k (vadd w eps))) as H.

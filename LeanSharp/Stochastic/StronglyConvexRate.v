@@ -71,6 +71,13 @@ Proof.
   apply IH. intros h. apply expect_ext. intros k _. apply H.
 Qed.
 
+Lemma hexpect_add K p t f g :
+  hexpect K p t (fun h => f h + g h) = hexpect K p t f + hexpect K p t g.
+Proof.
+  revert f g. induction t as [|t IH]; intros f g; simpl; [reflexivity|].
+  rewrite <- IH. apply hexpect_ext. intros h. apply expect_add.
+Qed.
+
 Lemma hexpect_affine K p t f a b :
   is_law K p -> hexpect K p t (fun h => a * f h + b) = a * hexpect K p t f + b.
 Proof.

@@ -5,7 +5,7 @@
 
     - [unif N] = 1/N on each of N outcomes; [unif_law]: a law for N ≥ 1
     - [vsum_indicator]: Σ_{k<N} [k = j]·c = c for j < N
-    - [hexpect_add]: linearity;  [hexpect_ext_in]: only histories with entries below K matter
+    - [hexpect_ext_in]: only histories with entries below K matter
     - [hexpect_diff_le]: |f − g| ≤ c·d pointwise ⇒ |E f − E g| ≤ c·E d
     - [norm_vsub_le]: ‖u − v‖ ≤ ‖u‖ + ‖v‖ *)
 
@@ -33,13 +33,6 @@ Proof.
   - rewrite (vsum_ext j _ (fun _ => 0)), vsum_const; [ring|].
     intros k Hk. destruct (Nat.eqb_spec k j); [lia | reflexivity].
   - rewrite IH by lia. ring.
-Qed.
-
-Lemma hexpect_add K p t f g :
-  hexpect K p t (fun h => f h + g h) = hexpect K p t f + hexpect K p t g.
-Proof.
-  revert f g. induction t as [|t IH]; intros f g; simpl; [reflexivity|].
-  rewrite <- IH. apply hexpect_ext. intros h. apply expect_add.
 Qed.
 
 (** Only histories with entries below K are weighed. *)

@@ -59,12 +59,7 @@ Theorem ball_whp_witness T :
 Proof.
   assert (0 < 0.995 ^ T) by (apply pow_lt; lra).
   apply (high_probability_of_expect 2 two_point_p two_point_law); [intros; apply norm2_nonneg | | lra | lra].
-  rewrite <- ball_bound_value.
-  eapply Rle_trans; [apply (noisy_constant_ball (bowl_objective 8) (two_point_fields 8 1))|].
-  - exact zsharp_delta_nonneg.
-  - exact zsharp_lr_range.
-  - exact zsharp_rho_nonneg.
-  - bowl_fields. right. now replace (1 * 1) with 1 by ring.
+  rewrite <- ball_bound_value. apply noisy_ball_witness.
 Qed.
 
 Theorem decaying_in_probability_witness r beta :

@@ -38,21 +38,26 @@ Open Scope R_scope.
 
 (** ** Deterministic: geometric convergence to the 0.1-ball *)
 
+(** The bowl under ZSharp's network rule on any layer sizes, at ZSharp's constants. *)
+Lemma bowl_net_ball sizes (w0 : W (net_size sizes)) T :
+  norm (net_size sizes)
+    (vsub (zsharp_iter (net_size sizes) zsharp_lr zsharp_rho zsharp_delta (bowl_grad (net_size sizes))
+             (zsharp_net_mask sizes) w0 T) vzero)
+  <= (1 - zsharp_lr * 1 / 2) ^ T * norm (net_size sizes) (vsub w0 vzero) + 2 * 1 * zsharp_rho / 1.
+Proof.
+  apply (zsharp_net_ball sizes (bowl_objective (net_size sizes)));
+    [exact zsharp_lr_range | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
+Qed.
+
 Theorem ball_drop_witness T :
   norm 8 (vsub (zsharp_iter 8 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 8) (zsharp_net_mask sizesD) gD T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 8 (vsub gD vzero) + 2 * 1 * zsharp_rho / 1.
-Proof.
-  apply (zsharp_net_ball sizesD (bowl_objective 8));
-    [exact zsharp_lr_range | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
-Qed.
+Proof. exact (bowl_net_ball sizesD gD T). Qed.
 
 Theorem ball_fallback_witness T :
   norm 10 (vsub (zsharp_iter 10 zsharp_lr zsharp_rho zsharp_delta (bowl_grad 10) (zsharp_net_mask sizesF) gF T) vzero)
   <= (1 - zsharp_lr * 1 / 2) ^ T * norm 10 (vsub gF vzero) + 2 * 1 * zsharp_rho / 1.
-Proof.
-  apply (zsharp_net_ball sizesF (bowl_objective 10));
-    [exact zsharp_lr_range | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg].
-Qed.
+Proof. exact (bowl_net_ball sizesF gF T). Qed.
 
 (** ** Stochastic: two-point noise on the first coordinate, through the filter *)
 
