@@ -1,9 +1,10 @@
 (** * LeanSharp.Stochastic.UniformStability — ZSharp and SGD are uniformly stable; their generalization gap
 
     Setting (Hardt–Recht–Singer, on finite probability spaces). Samples are outcomes z < K
-    of a law p; a data set is S : nat -> nat read on [0, N). Every sample z has a loss
-    ℓ_z : W n → R with gradient ∇ℓ_z that is convex ([Optim.Smooth.strongly_convex] with
-    μ = 0), Lc-smooth (Lc > 0) and bounded: ‖∇ℓ_z(w)‖ ≤ G (so ℓ_z is G-Lipschitz).
+    of a law p; a data set is S : nat -> nat read on [0, N). The per-sample losses are one
+    record [sample_losses n Lc G]: every sample z has a loss ℓ_z : W n → R with gradient
+    ∇ℓ_z that is convex ([Optim.Smooth.strongly_convex] with μ = 0), Lc-smooth (Lc > 0) and
+    bounded: ‖∇ℓ_z(w)‖ ≤ G (so ℓ_z is G-Lipschitz).
     At step t the index k_t is drawn uniformly from [0, N) ([unif N]) and the ZSharp step
     on sample S k_t is taken with that sample's own gradient field for the mask, the
     perturbation and the update ([NoisyFilter.noisy_zsharp_step], any mask rule, δ ≥ 0,
@@ -32,6 +33,22 @@ From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter UniformD
 Import ListNotations.
 Open Scope R_scope.
 
+(** The per-sample losses: convex, Lc-smooth (Lc > 0), gradients bounded by G. *)
+Record sample_losses (n : nat) (Lc Gb : R) : Type := SampleLosses {
+  sample_loss : nat -> W n -> R;
+  sample_grad : nat -> W n -> W n;
+  sample_gradient : forall z, is_gradient n (sample_loss z) (sample_grad z);
+  sample_lipschitz : forall z, lipschitz_grad n (sample_grad z) Lc;
+  sample_convex : forall z, strongly_convex n (sample_loss z) (sample_grad z) 0;
+  sample_lip_pos : 0 < Lc;
+  sample_grad_bounded : forall z w, norm n (sample_grad z w) <= Gb }.
+
+Arguments SampleLosses {n Lc Gb}.
+Arguments sample_loss {n Lc Gb}. Arguments sample_grad {n Lc Gb}.
+Arguments sample_gradient {n Lc Gb}. Arguments sample_lipschitz {n Lc Gb}.
+Arguments sample_convex {n Lc Gb}. Arguments sample_lip_pos {n Lc Gb}.
+Arguments sample_grad_bounded {n Lc Gb}.
+
 (** ρ = 0: the ZSharp step is the plain gradient step, for every mask and δ. *)
 Lemma sgd_step_is_gradient_step n eta delta (G : W n -> W n) m w :
   zsharp_step n eta 0 delta G m w = vsub w (vscale eta (G w)).
@@ -46,14 +63,12 @@ Definition zs_run (n : nat) (grad : nat -> W n -> W n) (mask : W n -> W n) (delt
 
 Section Stability.
 
-Context {n : nat} (loss : nat -> W n -> R) (grad : nat -> W n -> W n) (mask : W n -> W n).
-Context (Lc Gb rho delta : R) (eta : nat -> R) (w0 : W n).
-Hypotheses (Hg : forall z, is_gradient n (loss z) (grad z))
-           (Hl : forall z, lipschitz_grad n (grad z) Lc)
-           (Hc : forall z, strongly_convex n (loss z) (grad z) 0)
-           (HLc : 0 < Lc) (HG : forall z w, norm n (grad z w) <= Gb)
-           (Hrho : 0 <= rho) (Hdelta : 0 <= delta)
-           (Heta : forall t, 0 < eta t <= 2 / Lc).
+Context {n : nat} {Lc Gb : R} (Z : sample_losses n Lc Gb) (mask : W n -> W n).
+Context (rho delta : R) (eta : nat -> R) (w0 : W n).
+Hypotheses (Hrho : 0 <= rho) (Hdelta : 0 <= delta) (Heta : forall t, 0 < eta t <= 2 / Lc).
+Local Notation loss := (sample_loss Z). Local Notation grad := (sample_grad Z).
+Let Hg := sample_gradient Z. Let Hl := sample_lipschitz Z. Let Hc := sample_convex Z.
+Let HLc := sample_lip_pos Z. Let HG := sample_grad_bounded Z.
 
 Lemma Gb_nonneg : 0 <= Gb.
 Proof. eapply Rle_trans; [apply norm_nonneg | apply (HG 0%nat vzero)]. Qed.
@@ -228,15 +243,11 @@ Qed.
 
 Section Generalization.
 
-Context {n : nat} (K N T : nat) (p : nat -> R) (loss : nat -> W n -> R) (grad : nat -> W n -> W n).
-Context (mask : W n -> W n) (Lc Gb rho delta : R) (eta : nat -> R) (w0 : W n).
+Context {n : nat} {Lc Gb : R} (K N T : nat) (p : nat -> R) (Z : sample_losses n Lc Gb).
+Context (mask : W n -> W n) (rho delta : R) (eta : nat -> R) (w0 : W n).
 Hypotheses (Hlaw : is_law K p) (HN : (1 <= N)%nat)
-           (Hg : forall z, is_gradient n (loss z) (grad z))
-           (Hl : forall z, lipschitz_grad n (grad z) Lc)
-           (Hc : forall z, strongly_convex n (loss z) (grad z) 0)
-           (HLc : 0 < Lc) (HG : forall z w, norm n (grad z w) <= Gb)
-           (Hrho : 0 <= rho) (Hdelta : 0 <= delta)
-           (Heta : forall t, 0 < eta t <= 2 / Lc).
+           (Hrho : 0 <= rho) (Hdelta : 0 <= delta) (Heta : forall t, 0 < eta t <= 2 / Lc).
+Local Notation loss := (sample_loss Z). Local Notation grad := (sample_grad Z).
 
 (** Expected generalization gap of ZSharp (any mask rule, δ ≥ 0) after T steps:
     |E_D[R(w_T) − R_D(w_T)]| ≤ G Σ_{t<T} η_t (2Lcρ + 2G/N). *)
@@ -249,8 +260,7 @@ Proof.
   - intros D D' z Hag. unfold Lval, zs_expected_loss. apply hexpect_ext_in. intros h Hh.
     f_equal. now apply zs_run_local with (N := N).
   - intros D j z' z Hj. unfold Lval, zs_expected_loss.
-    apply (zsharp_uniformly_stable loss grad mask Lc Gb rho delta eta w0 Hg Hl Hc HLc HG
-             Hrho Hdelta Heta N j); [exact HN | exact Hj |].
+    apply (zsharp_uniformly_stable Z mask rho delta eta w0 Hrho Hdelta Heta N j); [exact HN | exact Hj |].
     intros k Hk. unfold upd. destruct (Nat.eqb_spec k j); [contradiction | reflexivity].
 Qed.
 
@@ -258,19 +268,15 @@ End Generalization.
 
 (** SGD (ρ = 0, the plain gradient step [sgd_step_is_gradient_step]):
     |E_D[R(w_T) − R_D(w_T)]| ≤ 2G² Σ_{t<T} η_t / N. *)
-Corollary sgd_generalization_gap n K N T p (loss : nat -> W n -> R) grad mask Lc Gb delta eta w0 :
-  is_law K p -> (1 <= N)%nat -> (forall z, is_gradient n (loss z) (grad z)) ->
-  (forall z, lipschitz_grad n (grad z) Lc) -> (forall z, strongly_convex n (loss z) (grad z) 0) ->
-  0 < Lc -> (forall z w, norm n (grad z w) <= Gb) -> 0 <= delta ->
-  (forall t, 0 < eta t <= 2 / Lc) ->
-  let Lval := zs_expected_loss n loss grad mask delta eta 0 w0 N T in
+Corollary sgd_generalization_gap {n Lc Gb} K N T p (Z : sample_losses n Lc Gb) mask delta eta w0 :
+  is_law K p -> (1 <= N)%nat -> 0 <= delta -> (forall t, 0 < eta t <= 2 / Lc) ->
+  let Lval := zs_expected_loss n (sample_loss Z) (sample_grad Z) mask delta eta 0 w0 N T in
   Rabs (dexp K p N (fun D => pop_risk K p Lval D - emp_risk N Lval D))
   <= 2 * Gb ^ 2 * vsum T eta / INR N.
 Proof.
-  intros Hlaw HN Hg Hl Hc HLc HG Hd Heta Lval. assert (HNp : 0 < INR N) by (apply lt_0_INR; lia).
+  intros Hlaw HN Hd Heta Lval. assert (HNp : 0 < INR N) by (apply lt_0_INR; lia).
   eapply Rle_trans.
-  - apply (zsharp_generalization_gap K N T p loss grad mask Lc Gb 0 delta eta w0);
-      assumption || lra.
+  - apply (zsharp_generalization_gap K N T p Z mask 0 delta eta w0); assumption || lra.
   - rewrite (vsum_ext T _ (fun t => (2 * Gb / INR N) * eta t)) by (intros; ring).
     rewrite vsum_scal. right. field. lra.
 Qed.

@@ -180,6 +180,10 @@ Proof.
     intros H. apply Hg. apply (Rmult_eq_reg_l (/ 10)); [lra | lra].
 Qed.
 
+(** The two samples' losses as the record the stability theorems take. *)
+Definition hsamples : sample_losses 8 1 (sqrt 8) :=
+  SampleLosses hloss hgrad hloss_gradient hgrad_lipschitz hloss_convex Rlt_0_1 hgrad_bounded.
+
 (** ** The bounds fire *)
 
 Lemma zsharp_lr_step t : 0 < (fun _ : nat => zsharp_lr) t <= 2 / 1.
@@ -194,17 +198,9 @@ Theorem zsharp_gap_witness N T :
   <= sqrt 8 * (INR T * (0.01 * (0.1 + 2 * sqrt 8 / INR N))).
 Proof.
   intros HN Lval. eapply Rle_trans.
-  - apply zsharp_generalization_gap with (Lc := 1) (Gb := sqrt 8).
-    + exact two_point_law.
-    + exact HN.
-    + exact hloss_gradient.
-    + exact hgrad_lipschitz.
-    + exact hloss_convex.
-    + lra.
-    + exact hgrad_bounded.
-    + exact zsharp_rho_nonneg.
-    + exact zsharp_delta_nonneg.
-    + exact zsharp_lr_step.
+  - apply (zsharp_generalization_gap 2 N T two_point_p hsamples);
+      [exact two_point_law | exact HN | exact zsharp_rho_nonneg | exact zsharp_delta_nonneg
+      | exact zsharp_lr_step].
   - rewrite (vsum_ext T _ (fun _ => 0.01 * (2 * 1 * 0.05 + 2 * sqrt 8 / INR N)))
       by (intros; unfold zsharp_lr, zsharp_rho; reflexivity).
     rewrite vsum_const. replace (2 * 1 * 0.05) with 0.1 by lra. lra.
@@ -219,16 +215,8 @@ Theorem sgd_gap_witness N T :
   <= 0.16 * INR T / INR N.
 Proof.
   intros HN Lval. eapply Rle_trans.
-  - apply sgd_generalization_gap with (Lc := 1) (Gb := sqrt 8).
-    + exact two_point_law.
-    + exact HN.
-    + exact hloss_gradient.
-    + exact hgrad_lipschitz.
-    + exact hloss_convex.
-    + lra.
-    + exact hgrad_bounded.
-    + exact zsharp_delta_nonneg.
-    + exact zsharp_lr_step.
+  - apply (sgd_generalization_gap 2 N T two_point_p hsamples);
+      [exact two_point_law | exact HN | exact zsharp_delta_nonneg | exact zsharp_lr_step].
   - rewrite (vsum_ext T _ (fun _ => 0.01)) by (intros; unfold zsharp_lr; reflexivity).
     rewrite vsum_const. replace (sqrt 8 ^ 2) with 8 by (simpl; rewrite Rmult_1_r, sqrt_sqrt; lra).
     replace (2 * 8 * (INR T * 0.01)) with (0.16 * INR T) by lra. lra.
