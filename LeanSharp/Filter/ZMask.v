@@ -132,8 +132,9 @@ Theorem sd_sstd n g : (2 <= n)%nat -> sd n g = sqrt (INR (n - 1) / INR n) * sstd
 Proof.
   intros Hn. assert (0 < INR n) by (apply lt_0_INR; lia).
   assert (0 < INR (n - 1)) by (apply lt_0_INR; lia).
-  unfold sd, sstd. rewrite <- sqrt_mult_alt by (apply Rlt_le, Rdiv_lt_0_compat; lra).
-  f_equal. unfold svar, var. field. lra.
+  rewrite (sstd_sd n g Hn), <- Rmult_assoc, <- sqrt_mult_alt by (apply Rlt_le, Rdiv_lt_0_compat; lra).
+  replace (INR (n - 1) / INR n * (INR n / INR (n - 1))) with 1 by (field; lra).
+  rewrite sqrt_1. ring.
 Qed.
 
 (** The sample mask (ZSharp's std convention, without ε) at threshold t is the

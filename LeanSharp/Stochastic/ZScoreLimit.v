@@ -28,7 +28,6 @@
       same weight, m = 0): E[X b(X)] = 0, so the filtered mean concentrates at 0 *)
 
 From Coq Require Import Reals Lra Lia List.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.

@@ -33,6 +33,8 @@ From LeanSharp.Core Require Import Vec.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import SAM Smooth ZSharpDirection.
 From LeanSharp.Theory.Alignment Require Import Alignment.
+From LeanSharp.Examples Require Import Models.
+From LeanSharp.Examples.Dynamics Require Import SmoothWitness.
 Open Scope R_scope.
 
 (** ** Diagonal scalings *)
@@ -209,19 +211,16 @@ Qed.
 (** ** The concrete instance: n = 2, λ = (1, 100), ρ = 1/100, δ = 1e-12, ZSharp's actual mask *)
 
 Definition lam2 : W 2 := fun i => match i with O => 1 | _ => 100 end.
-Definition illcond2_w0 : W 2 := fun i => match i with O => 3 | _ => 4 end.
+Definition illcond2_w0 : W 2 := g34.
 
 Lemma lam2_bounds i : (i < 2)%nat -> 1 <= lam2 i <= 100.
 Proof. intros _. destruct i; simpl; lra. Qed.
 
 Lemma illcond2_w0_norm : norm 2 illcond2_w0 = 5.
-Proof.
-  unfold norm, norm2, inner, illcond2_w0. simpl.
-  replace (0 + 3 * 3 + 4 * 4) with (5 * 5) by ring. apply sqrt_square. lra.
-Qed.
+Proof. exact norm_g34. Qed.
 
 Lemma delta12_nonneg : 0 <= 1e-12.
-Proof. lra. Qed.
+Proof. exact zsharp_delta_nonneg. Qed.
 
 (** λ = (1, 100), η = 1/100, ρ = 1/100, real ZSharp iteration from w_0 = (3, 4):
     ‖w_T‖ ≤ 5 (99/100)^T + 1. *)

@@ -141,16 +141,13 @@ End Bowl.
 (** ** Witnesses: R², w_0 = (3, 4), ρ = 1, δ = 1e-12, and ZSharp's actual mask
     ([zsharp_mask1]: ε_std = 1e-8, p = 70, top-k fallback) recomputed from each gradient *)
 
-Definition bowl_w0 : W 2 := fun i => match i with O => 3 | _ => 4 end.
+Definition bowl_w0 : W 2 := g34.
 
 Lemma bowl_w0_norm : norm 2 bowl_w0 = 5.
-Proof.
-  unfold norm, norm2, inner, bowl_w0. simpl.
-  replace (0 + 3 * 3 + 4 * 4) with (5 * 5) by ring. apply sqrt_square. lra.
-Qed.
+Proof. exact norm_g34. Qed.
 
 Lemma bowl_delta_nonneg : 0 <= 1e-12.
-Proof. lra. Qed.
+Proof. exact zsharp_delta_nonneg. Qed.
 
 (** (a) at w_0: the ZSharp direction is (1, 2)-aligned (r = ρ = 1). *)
 Lemma bowl_zsharp_aligned_witness :

@@ -17,7 +17,6 @@
       n → ∞, P(|count/n − ½| ≥ ε) → 0 and P(|(1/n)Σ v_i m_i| ≥ ε) → 0 for every ε > 0 *)
 
 From Coq Require Import Reals Lra Lia List.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.

@@ -20,7 +20,6 @@
           |E_D[R(w_T) − R_D(w_T)]| ≤ 0.16 · T / N *)
 
 From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask ZSharpRule NetworkMask.

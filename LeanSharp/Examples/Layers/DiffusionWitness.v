@@ -13,7 +13,6 @@
       gives 0.99·e₀ (the drift x + 2s(x) = −x pulls toward the mode) *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

@@ -14,7 +14,6 @@
       (1 + (2/√ε)‖W₂‖_F ¼ ‖W₁‖_F)(1 + (2/√ε)K_att). *)
 
 From Coq Require Import Reals Lra Lia List.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers.Network Require Import Linear Activation.

@@ -19,7 +19,6 @@
     vs the data law in KL / Wasserstein), and what ZSharp training does to K. *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

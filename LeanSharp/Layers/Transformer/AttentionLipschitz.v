@@ -19,7 +19,6 @@
     - [self_attention_lipschitz_bounded] (L, dk ≥ 1, R ≥ 0): the bound above *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth.

@@ -15,7 +15,6 @@
     - [row_le_frob]: ‖X_l‖ ≤ ‖X‖_F;  [frob_bounded_rows]: ‖X_l‖ ≤ R ⇒ ‖X‖_F ≤ √L·R *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

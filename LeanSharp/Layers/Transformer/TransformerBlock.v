@@ -23,7 +23,6 @@
       [tblock_mlp_perm_equivariant]: the same with the two-layer perceptron. *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Layers.Network Require Import Linear Activation Normalization.

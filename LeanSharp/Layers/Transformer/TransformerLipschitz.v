@@ -19,7 +19,6 @@
     Not proved: the line-wise C² half of a StabilityCertificate for the block. *)
 
 From Coq Require Import Reals Lra Lia.
-Local Set Warnings "-ambiguous-paths".
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
 From LeanSharp.Optim Require Import Smooth.

@@ -53,8 +53,7 @@ Corollary zfilter_symmetric_unbiased n N p (xi : nat -> W n) t :
   symmetric_pairs n N p xi ->
   forall i, (i < n)%nat -> expect (N + N) p (fun k => zfilter n t (xi k) i) = 0.
 Proof.
-  intros Hs. apply (symmetric_noise_unbiased n N p xi (sig_mask n t) Hs).
-  intros g j Hj. apply sig_mask_opp, Hj.
+  intros Hs. apply (symmetric_noise_unbiased n N p xi (sig_mask n t) Hs). intros g j. apply sig_mask_opp.
 Qed.
 
 (** The same with ZSharp's sample standard deviation. *)
@@ -62,8 +61,7 @@ Corollary zfilter_s_symmetric_unbiased n N p (xi : nat -> W n) t :
   symmetric_pairs n N p xi ->
   forall i, (i < n)%nat -> expect (N + N) p (fun k => zfilter_s n t (xi k) i) = 0.
 Proof.
-  intros Hs. apply (symmetric_noise_unbiased n N p xi (sig_mask_s n t) Hs).
-  intros g j Hj. apply sig_mask_s_opp, Hj.
+  intros Hs. apply (symmetric_noise_unbiased n N p xi (sig_mask_s n t) Hs). intros g j. apply sig_mask_s_opp.
 Qed.
 
 (** And with the inlier mask |ξ_i − μ| ≤ tσ. *)
@@ -72,8 +70,7 @@ Corollary inlier_filter_symmetric_unbiased n N p (xi : nat -> W n) t :
   forall i, (i < n)%nat ->
   expect (N + N) p (fun k => hadamard (xi k) (inlier_mask n t (xi k)) i) = 0.
 Proof.
-  intros Hs. apply (symmetric_noise_unbiased n N p xi (inlier_mask n t) Hs).
-  intros g j Hj. apply inlier_mask_opp, Hj.
+  intros Hs. apply (symmetric_noise_unbiased n N p xi (inlier_mask n t) Hs). intros g j. apply inlier_mask_opp.
 Qed.
 
 (** In the language of [FiniteProb]: the filtered noise is unbiased. *)
