@@ -10,7 +10,14 @@
     - [filtered_idem]: (g ⊙ m) ⊙ m = g ⊙ m
     - [inner_filtered]: ⟨g, g ⊙ m⟩ = ‖g ⊙ m‖² ≥ 0 (never an ascent direction)
     - [norm2_filtered_le], [norm_filtered_le]: ‖g ⊙ m‖² ≤ ‖g‖², ‖g ⊙ m‖ ≤ ‖g‖
-    - [mask_count_le]: 0 ≤ #kept ≤ n *)
+    - [mask_count_le]: 0 ≤ #kept ≤ n
+
+    Tactic
+    - [filter_decide]: settles a goal about concrete filter decisions — every
+      [Rle_dec]/[Rlt_dec]/[Req_EM_T] test is split, every z-score |(x − μ)/(s + ε)| is
+      taken apart (|·/(s + ε)| = |·|/(s + ε) when s + ε > 0 follows by [lra]) and every
+      remaining |·| split on its sign; the branches close by [lra]. The one tactic the
+      library uses to unfold a filter's decisions. *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec.
@@ -65,3 +72,19 @@ Proof.
   - rewrite <- (Rmult_1_r (INR n)), <- vsum_const. apply vsum_le.
     intros i Hi. now apply (mask_bounds n m i Hm Hi).
 Qed.
+
+(** ** Deciding concrete filters *)
+
+Ltac filter_decide :=
+  repeat match goal with
+  | |- context [Rabs (?x * / ?d)] =>
+      rewrite (Rabs_mult x (/ d)), (Rabs_pos_eq (/ d)) by (left; apply Rinv_0_lt_compat; lra)
+  | |- context [Rabs (?x / ?d)] => unfold Rdiv
+  | |- context [Rle_dec ?a ?b] => destruct (Rle_dec a b)
+  | |- context [Rlt_dec ?a ?b] => destruct (Rlt_dec a b)
+  | |- context [Req_EM_T ?a ?b] => destruct (Req_EM_T a b)
+  | |- context [Rabs ?a] => unfold Rabs
+  | |- context [Rcase_abs ?a] => destruct (Rcase_abs a)
+  end;
+  try lra;
+  try (match goal with H : ?a <> ?a |- _ => exfalso; exact (H eq_refl) end).

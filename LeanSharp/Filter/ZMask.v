@@ -141,17 +141,11 @@ Qed.
     population mask at the rescaled threshold t·√(n/(n−1)). *)
 Theorem sig_mask_s_rescaled n t g :
   (2 <= n)%nat -> sig_mask_s n t g = sig_mask n (t * sqrt (INR n / INR (n - 1))) g.
-Proof.
-  intros Hn. unfold sig_mask_s, sig_mask. rewrite (sstd_sd n g Hn), Rmult_assoc.
-  reflexivity.
-Qed.
+Proof. intros Hn. unfold sig_mask_s, sig_mask. now rewrite (sstd_sd n g Hn), Rmult_assoc. Qed.
 
 Theorem inlier_mask_s_rescaled n t g :
   (2 <= n)%nat -> inlier_mask_s n t g = inlier_mask n (t * sqrt (INR n / INR (n - 1))) g.
-Proof.
-  intros Hn. unfold inlier_mask_s, inlier_mask. rewrite (sstd_sd n g Hn), Rmult_assoc.
-  reflexivity.
-Qed.
+Proof. intros Hn. unfold inlier_mask_s, inlier_mask. now rewrite (sstd_sd n g Hn), Rmult_assoc. Qed.
 
 (** ** The filtered gradient inherits the mask theorems *)
 

@@ -65,7 +65,7 @@ Proof.
   assert (Hs : sstd 6 gF = s65).
   { unfold sstd, s65, svar, ssd. rewrite Hm. unfold gF. simpl. unfold Rsqr. f_equal. field. }
   rewrite Hm, Hs. pose proof s65_bounds. unfold za', gF.
-  destruct i as [|[|[|[|[|[|i]]]]]]; simpl; try lia; abs_of_quotient.
+  destruct i as [|[|[|[|[|[|i]]]]]]; simpl; try lia; filter_decide.
 Qed.
 
 Lemma absz_F_B i : (i < 4)%nat -> absz eps 4 (shift 6 gF) i = zB i.
@@ -75,7 +75,7 @@ Proof.
   assert (Hs : sstd 4 (shift 6 gF) = sB).
   { unfold sstd, sB, svar, ssd. rewrite Hm. unfold shift, gF. simpl. unfold Rsqr. f_equal. field. }
   rewrite Hm, Hs. pose proof sB_bounds. unfold zB, devB, shift, gF.
-  destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
+  destruct i as [|[|[|[|i]]]]; simpl; try lia; filter_decide.
 Qed.
 
 Theorem fallback_threshold : zthreshold eps 70 (split_layers sizesF gF) = za'.

@@ -30,12 +30,6 @@ Proof. apply sqrt_between; lra. Qed.
 Lemma s65_bounds : 1.09 < s65 < 1.1.
 Proof. apply sqrt_between; lra. Qed.
 
-(** |(x − μ)/(s + ε)| for a concrete component: split on the sign, then linear arithmetic
-    in the atom 1/(s + ε). *)
-Ltac abs_of_quotient :=
-  unfold Rdiv; rewrite Rabs_mult, (Rabs_pos_eq (/ _)) by (left; apply Rinv_0_lt_compat; lra);
-  unfold Rabs; destruct (Rcase_abs _); lra.
-
 (** ** Example 1: the mask drops components *)
 
 Definition gD : W 8 := fun i => nth i [1; 1; 1; 5; 1; -1; 1; -1] 0.
@@ -69,7 +63,7 @@ Proof.
   { unfold sstd, svar, ssd. rewrite Hm. unfold gD. simpl. unfold Rsqr.
     transitivity (sqrt (2 * 2)); [f_equal; field | apply sqrt_square; lra]. }
   rewrite Hm, Hs. unfold za, gD.
-  destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
+  destruct i as [|[|[|[|i]]]]; simpl; try lia; filter_decide.
 Qed.
 
 Lemma absz_D_B i : (i < 4)%nat -> absz eps 4 (shift 4 gD) i = zb.
@@ -79,7 +73,7 @@ Proof.
   assert (Hs : sstd 4 (shift 4 gD) = s43).
   { unfold sstd, s43, svar, ssd. rewrite Hm. unfold shift, gD. simpl. unfold Rsqr. f_equal. field. }
   rewrite Hm, Hs. pose proof s43_bounds. unfold zb, shift, gD.
-  destruct i as [|[|[|[|i]]]]; simpl; try lia; abs_of_quotient.
+  destruct i as [|[|[|[|i]]]]; simpl; try lia; filter_decide.
 Qed.
 
 Lemma all_absz_D : all_absz eps (split_layers sizesD gD) = [za; za; za; 3 * za; zb; zb; zb; zb].

@@ -86,15 +86,22 @@ Definition chain3 : Chain :=
   [linear_layer 2 3; activation_layer 3 sigmoid sigmoid1; softmax_layer 3].
 Definition data3 : ChainData := [fun _ => 1; vzero; vzero].
 
+(** The first layer of both chains below, weights all 1: √6-Lipschitz (its Frobenius norm). *)
+Lemma linear_ones_lipschitz :
+  lipschitz_map 2 3 (linear 2 (lin_A 2 (fun _ : nat => 1)) (lin_b 2 3 (fun _ : nat => 1))) (sqrt 6).
+Proof.
+  replace (sqrt 6) with (frob 3 2 (lin_A 2 (fun _ => 1))) by
+    (unfold frob, frob2, norm2, inner, lin_A; simpl; f_equal; ring).
+  apply linear_layer_lipschitz.
+Qed.
+
 Theorem chain3_full_certificate :
   StabilityCertificate 2 3 (forward chain3 data3) (prod_list [sqrt 6; 1 / 4; 1]).
 Proof.
   apply chain_stability_certificate.
   - simpl. auto.
   - simpl. split; [|split; [|split; [|exact I]]].
-    + replace (sqrt 6) with (frob 3 2 (lin_A 2 (fun _ => 1))) by
-        (unfold frob, frob2, norm2, inner, lin_A; simpl; f_equal; ring).
-      apply linear_layer_lipschitz.
+    + exact linear_ones_lipschitz.
     + exact (proj1 (sigmoid_certificate 3)).
     + apply softmax_lipschitz.
   - simpl. split; [apply linear_c2_post|].
@@ -115,9 +122,7 @@ Proof.
   apply chain_stability_certificate.
   - simpl. auto.
   - simpl. split; [|split; [|split; [|exact I]]].
-    + replace (sqrt 6) with (frob 3 2 (lin_A 2 (fun _ => 1))) by
-        (unfold frob, frob2, norm2, inner, lin_A; simpl; f_equal; ring).
-      apply linear_layer_lipschitz.
+    + exact linear_ones_lipschitz.
     + apply layernorm_lipschitz; [lia | lra].
     + apply softmax_lipschitz.
   - simpl. split; [apply linear_c2_post|].

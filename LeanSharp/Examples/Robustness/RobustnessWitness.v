@@ -29,14 +29,6 @@ From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Theory.Robustness Require Import Robustness RobustMedian RobustOutlier RobustSymmetric.
 Open Scope R_scope.
 
-Ltac solve_ifs :=
-  repeat match goal with
-         | |- context [Rle_dec ?a ?b] => destruct (Rle_dec a b)
-         | |- context [Req_EM_T ?a ?b] => destruct (Req_EM_T a b)
-         end;
-  try lra;
-  try (match goal with H : ?a <> ?a |- _ => exfalso; exact (H eq_refl) end).
-
 (** ** Breakdown of the mean *)
 
 Definition x123 : nat -> R := fun i => match i with O => 1 | S O => 2 | _ => 3 end.
@@ -57,10 +49,10 @@ Proof.
 Qed.
 
 Lemma clean_dirty_agree : INR 3 < 2 * vcount_agree 3 clean dirty.
-Proof. unfold vcount_agree, clean, dirty. simpl. solve_ifs. Qed.
+Proof. unfold vcount_agree, clean, dirty. simpl. filter_decide. Qed.
 
 Example dirty_median : is_median 3 dirty 1.
-Proof. unfold is_median, vcount_le, vcount_ge, dirty. simpl. split; solve_ifs. Qed.
+Proof. unfold is_median, vcount_le, vcount_ge, dirty. simpl. split; filter_decide. Qed.
 
 Example median_breakdown_witness m : is_median 3 dirty m -> -2 <= m <= 2.
 Proof.
@@ -79,7 +71,7 @@ Proof.
     destruct i as [|[|[|i]]]; destruct c as [|[|c]]; try lia; simpl;
       rewrite Rabs_right by lra; lra.
   - intros c Hc. unfold vcount_agree, Xclean, Ydirty, clean, dirty.
-    destruct c as [|[|c]]; try lia; simpl; solve_ifs.
+    destruct c as [|[|c]]; try lia; simpl; filter_decide.
 Qed.
 
 Example coord_median_exists_witness : {M : W 2 | is_coord_median 3 2 Ydirty M}.
