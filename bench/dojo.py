@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Callable, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from leansharp_cli import coq_lock, copy_fixture, run_cli  # noqa: E402  (the tests' CLI helpers)
-
 from leansharp_tools.dojo import Dojo, close_all  # noqa: E402
+
+from leansharp_cli import copy_fixture, coq_lock, run_cli  # noqa: E402  (the tests' CLI helpers)
 
 FIXTURE_THEOREMS = ["Dojo.Nested.after_modules", "Dojo.Nested.outer_pos", "Dojo.Nested.Geometry.sq_double",
                     "Dojo.Base.fact_t", "Dojo.Base.double_add", "Dojo.Base.ex_demo"]
@@ -71,9 +71,9 @@ def run(proj: Path, theorems: List[str], tactic: str, repeat: int) -> None:
         with Dojo(name, project=proj) as (dojo, s0):
             full = dojo.theorem
         close_all()  # the first open of the file: a cold coqtop
-        cold = seconds(lambda: open_(full))[0]
-        again = statistics.median(seconds(lambda: open_(full), repeat))
-        fresh = statistics.median(seconds(lambda: open_(full, reuse=False), max(1, repeat // 2)))
+        cold = seconds(lambda n=full: open_(n))[0]
+        again = statistics.median(seconds(lambda n=full: open_(n), repeat))
+        fresh = statistics.median(seconds(lambda n=full: open_(n, reuse=False), max(1, repeat // 2)))
         with Dojo(full, project=proj) as (dojo, s0):
             tac = statistics.median(seconds(lambda: dojo.run_tac(s0, tactic), repeat))
         print(f"{full[-44:]:44} {cold:8.3f} {again:8.3f} {fresh:9.3f} {tac:8.3f}")
