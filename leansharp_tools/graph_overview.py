@@ -7,7 +7,8 @@ Columns are module dependency depth (modules that use no other module on the lef
 modules in name order within a column. The arrows drawn are the transitive reduction
 of the module relation when it has no cycle (every implied arrow is still in
 `adjacency`, the direct relation, and counted in each box's panel); with a cycle,
-every arrow is drawn. Each box carries its declarations' status counts and the colour
+every arrow is drawn. Boxes are labelled without the prefix every module shares; each carries its
+declarations' status counts and the colour
 of its worst status (`proved` only when every declaration with a verdict is).
 """
 
@@ -72,6 +73,18 @@ def module_graph(g: nx.DiGraph) -> "nx.DiGraph[str]":
     return m
 
 
+def common_prefix(names: List[str]) -> str:
+    """The dotted prefix every name shares ("LeanSharp." for LeanSharp's modules), "" when
+    there is one name or none is shared; the boxes are labelled without it."""
+    if len(names) < 2:
+        return ""
+    parts = [n.split(".") for n in names]
+    k = 0
+    while all(len(p) > k + 1 and p[k] == parts[0][k] for p in parts):
+        k += 1
+    return ".".join(parts[0][:k]) + "." if k else ""
+
+
 def _worst(counts: Dict[str, int]) -> str:
     return next((str(s) for s in SEVERITY if counts.get(str(s))), str(Status.OTHER))
 
@@ -92,12 +105,14 @@ def overview(g: nx.DiGraph) -> Overview:
     drawn = nx.transitive_reduction(m) if dag and m.number_of_nodes() else m
     out.reduced = dag
     closure = {mod: nx.descendants(m, mod) for mod in m}
+    prefix = common_prefix(sorted(m))
     for mod in sorted(m):
         counts: Dict[str, int] = {}
         for n in m.nodes[mod]["members"]:
             s = str(g.nodes[n].get("status", Status.UNKNOWN))
             counts[s] = counts.get(s, 0) + 1
-        label = mod if len(mod) <= 34 else "…" + mod[-33:]
+        short = mod[len(prefix):] or mod
+        label = short if len(short) <= 34 else "…" + short[-33:]
         out.boxes.append(ModuleBox(ids[mod], mod, label, *pos[mod], size=len(m.nodes[mod]["members"]),
                                    counts=counts, status=_worst(counts), uses=sorted(m.successors(mod)),
                                    used_by=sorted(m.predecessors(mod)), uses_all=len(closure[mod]),

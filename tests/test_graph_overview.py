@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from headless import Chromium, Page, open_checked
-from leansharp_tools.graph_overview import module_graph, overview
+from leansharp_tools.graph_overview import common_prefix, module_graph, overview
 from leansharp_tools.render.pages import DocsLinks
 
 from conftest import run_cli
@@ -44,6 +44,9 @@ def test_module_graph_and_overview():
                                                                                                   ["B", "C"], 2)
     assert ov.reduced and [(u, v) for u, v, _ in ov.edges] == [("m1", "m0"), ("m2", "m1")]  # C -> A is implied
     assert ov.adjacency == {"m0": [], "m1": ["m0"], "m2": ["m0", "m1"]}
+    assert [b.label for b in ov.boxes] == ["A", "B", "C"]
+    assert common_prefix(["L.Core.Vec", "L.Core.Sum", "L.Filter.Mask"]) == "L."
+    assert common_prefix(["L.Core", "L.Core.Vec"]) == "L." and common_prefix(["A", "B"]) == ""
 
 
 def test_docs_links(tmp_path):
