@@ -25,6 +25,7 @@ from leansharp_tools.dojo import (
     close_all,
     required_modules,
 )
+from leansharp_tools.dojo.session import proof_blocks
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.extract.toolkit import open_project
 
@@ -182,3 +183,12 @@ def test_crash_says_what_happened(proj):
             dojo.run_tac(s0, "reflexivity.")
     with Dojo("Dojo.Base.ex_demo", project=proj) as (dojo, s0):  # a new coqtop for the file
         assert isinstance(dojo.run_tac(s0, "reflexivity."), ProofFinished)
+
+
+def test_proof_blocks():
+    texts = ["Section S.", "Variable k : nat.", "Lemma a : k = k.", "Proof.", "reflexivity.", "Qed.",
+             "Lemma b : k = k.", "Proof using.", "reflexivity.", "Qed.", "End S.",
+             "Lemma c : True.", "Proof.", "exact I.", "Defined.", "Fact d : True := I.",
+             "Lemma e : True.", "exact I.", "Qed."]
+    # a: in a Section without `Proof using` (replayed); c: Defined (transparent); d: no proof
+    assert proof_blocks(texts) == {6: (9, True), 16: (18, False)}

@@ -18,6 +18,7 @@ a faithful replay. A replay that fails in fast mode is retried in full.
 from __future__ import annotations
 
 import atexit
+import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -32,6 +33,11 @@ SKIPPABLE = {"Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "
 
 class ReplayFailed(Exception):
     """A sentence of the file failed on replay (message: where and Coq's error)."""
+
+
+def proof_using(sentence: str) -> bool:
+    """Whether `sentence` is a `Proof using ...` (it says which section variables the proof uses)."""
+    return head_keyword(sentence) == "Proof" and re.search(r"\busing\b", strip_comments(sentence)) is not None
 
 
 def proof_blocks(texts: List[str]) -> Dict[int, Tuple[int, bool]]:
@@ -49,14 +55,14 @@ def proof_blocks(texts: List[str]) -> Dict[int, Tuple[int, bool]]:
             stack.append("M")
         elif h == "End" and stack:
             stack.pop()
-        elif h in SKIPPABLE:
+        elif h in SKIPPABLE and ":=" not in strip_comments(texts[k]):  # `Fact f : T := t.` opens no proof
             end = next((j for j in range(k + 1, len(texts)) if heads[j] in ("Qed", "Defined", "Admitted", "Save",
                                                                           "Abort")), None)
             if end is None:
                 break
             in_section = "S" in stack
             opener = texts[k + 1] if k + 1 < end and heads[k + 1] == "Proof" else ""
-            if heads[end] == "Qed" and (not in_section or "using" in strip_comments(opener).split()):
+            if heads[end] == "Qed" and (not in_section or proof_using(opener)):
                 out[k] = (end, in_section)
             k = end + 1
             continue
@@ -99,7 +105,7 @@ class FileSession:
             if block is not None and block[0] < k:
                 self._send(i, self.texts[i], timeout)
                 opener = self.texts[i + 1] if head_keyword(self.texts[i + 1]) == "Proof" else ""
-                if opener and "using" in strip_comments(opener).split():
+                if proof_using(opener):
                     self._send(i + 1, opener, timeout)
                 self._send(block[0], "Admitted.", timeout)
                 i = block[0] + 1
