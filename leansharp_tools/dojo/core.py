@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-from leansharp_tools.backends.coq.coqtop import Coqtop, CoqtopCrashed, CoqtopTimeout, Response
+from leansharp_tools.backends.coq.coqtop import Coqtop, CoqtopTimeout, Response
+from leansharp_tools.backends.coq.errors import CoqtopCrashed
 from leansharp_tools.dojo.results import (
     DojoCrashError,
     DojoError,

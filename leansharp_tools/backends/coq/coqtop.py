@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from leansharp_tools.backends.coq.backend import CoqBackend
-from leansharp_tools.backends.coq.errors import first_error
+from leansharp_tools.backends.coq.errors import CoqtopCrashed, first_error, process_ended
 from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX, DPDGRAPH_PACKAGES
 from leansharp_tools.backends.coq.project import CoqProject
 from leansharp_tools.errors import LeanSharpError
@@ -52,25 +52,6 @@ _CHARS_RE = re.compile(r"^Chars (\d+) - (\d+) \[", re.M)
 
 class CoqtopTimeout(Exception):
     """A sentence ran past its timeout (coqtop was interrupted and is usable again)."""
-
-
-class CoqtopCrashed(LeanSharpError):
-    """The coqtop process ended while a sentence was running (or was being sent)."""
-
-
-def _ended(proc: "subprocess.Popen[bytes]") -> str:
-    """How a process that closed its pipes ended: "killed by signal 9 (SIGKILL)",
-    "exit status 1", or "still running" (it closed its output only)."""
-    try:
-        code = proc.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        return "still running, its output closed"
-    if code < 0:
-        try:
-            return f"killed by signal {-code} ({signal.Signals(-code).name})"
-        except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit status {code}"
 
 
 # ------------------------------------------------------------------ goal displays
@@ -266,7 +247,7 @@ class Coqtop:
         tail = " ".join(self._buf[self._pos:].decode("utf-8", "replace").strip().splitlines()[-3:])
         sent = " ".join(self.last_sent.split())
         sent = re.sub(r"\s*Fail Check LS_sync_\d+\.", "", sent)
-        return CoqtopCrashed(f"coqtop stopped ({_ended(self.proc)})"
+        return CoqtopCrashed(f"coqtop stopped ({process_ended(self.proc)})"
                              + (f" while running `{sent[:120]}`" if sent else "")
                              + (f"; its last output: {tail[:300]}" if tail else "; it printed nothing more"))
 
