@@ -173,6 +173,11 @@ class Dojo:
         except CoqtopCrashed as err:
             self._crashed()
             raise DojoCrashError(f"{self.theorem}: {err}") from None
+        except CoqtopTimeout:  # replaying the tactics that lead to `sid` (each ran in time before)
+            self._live = self._path(0)
+            self._open().back_to(self._nodes[0].coq_state)
+            raise DojoTacticTimeoutError(f"replaying the tactics that lead to state {sid} ran past "
+                                         f"{self.timeout:g}s; the Dojo is back on state 0") from None
 
     def _run(self, sid: int, tac: str) -> Result:
         top = self._open()
@@ -248,6 +253,9 @@ class Dojo:
         except CoqtopCrashed as err:
             self._crashed()
             raise DojoCrashError(f"{self.theorem}: {err}") from None
+        except CoqtopTimeout:
+            raise DojoTacticTimeoutError(f"replaying the tactics that lead to state {sid} ran past "
+                                         f"{self.timeout:g}s") from None
         rejected = next((r.error for r in rs if r.error), None)
         if rejected is not None:
             raise DojoQueryError(f"`{' '.join(q.split())[:60]}`: {rejected}")
