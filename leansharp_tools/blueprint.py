@@ -112,6 +112,7 @@ class Blueprint:
     columns: List[Tuple[float, str]] = field(default_factory=list)  # (x, heading)
     paths: List[Tuple[str, str, str, bool]] = field(default_factory=list)  # (box u, box v, SVG path, implied)
     adjacency: Dict[str, List[str]] = field(default_factory=dict)  # box id -> box ids (drawn arrows)
+    modules: List[str] = field(default_factory=list)  # the project's modules (for links into its docs pages)
 
     @property
     def counts(self) -> Dict[str, int]:
@@ -190,7 +191,7 @@ def assemble_blueprint(proj: Project, items: List[BpItem], rel: Set[Tuple[str, s
         it.used_by = sorted((u for u, v in rel if v == it.id), key=order.__getitem__)
         it.direct = sorted((v for u, v in direct if u == it.id), key=order.__getitem__)
     edges = sorted(((u, v, (u, v) in direct) for u, v in rel), key=lambda e: (order[e[0]], order[e[1]]))
-    bp = Blueprint(proj.name, proj.root, items, edges, statements_note=note)
+    bp = Blueprint(proj.name, proj.root, items, edges, statements_note=note, modules=proj.modules())
     layout_items(bp)
     return bp
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from leansharp_tools.commands import blueprint, build, docs, doctor, extract, graph, init, status, unused
+from leansharp_tools.commands import blueprint, build, docs, doctor, extract, graph, init, status, unused, watch
 from leansharp_tools.commands import map as map_cmd
 from leansharp_tools.errors import LeanSharpError
 
@@ -44,6 +44,7 @@ app.command("doctor")(doctor.command)
 app.command("extract")(extract.command)
 app.command("docs")(docs.command)
 app.command("init")(init.command)
+app.command("watch")(watch.command)
 
 
 def main() -> None:

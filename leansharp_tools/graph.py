@@ -31,6 +31,7 @@ import networkx as nx
 from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import Backend, Declaration, DependencyGraph, GraphNode, Project, Status
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
+from leansharp_tools.docs import category
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.roadmap import ROLES, find_roadmap, load_roadmap
 from leansharp_tools.statements import by_module, statements_or_note
@@ -246,6 +247,7 @@ class Box:
     file: str = ""  # relative to the project root ("" when the scanner does not list it)
     line: int = 0
     statement: str = ""  # as the prover prints it ("" when not asked or unknown)
+    category: str = "other"  # docs.category: theorem | definition | inductive | constructor | axiom | other
 
 
 @dataclass
@@ -314,7 +316,8 @@ def layout(g: nx.DiGraph) -> Layout:
                              a.get("keyword") or a.get("kind", ""),
                              f"{a['file']}:{a['line']}" if a.get("file") else "", *pos[n],
                              module=a.get("module", ""), file=a.get("file", ""), line=a.get("line", 0),
-                             statement=a.get("statement", "")))
+                             statement=a.get("statement", ""),
+                             category=category(a.get("keyword") or "", a.get("kind", ""), bool(a.get("prop")))))
         out.counts[status] = out.counts.get(status, 0) + 1
     out.boxes.sort(key=lambda b: b.name)
     out.adjacency = {ids[n]: [ids[v] for v in g.successors(n)] for n in g}

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from leansharp_tools.dojo import Dojo, ProofFinished, ProofGivenUp, TacticError, TacticState, normalize_tactic
+from leansharp_tools.dojo import (
+    Dojo,
+    DojoTacticTimeoutError,
+    ProofFinished,
+    ProofGivenUp,
+    TacticError,
+    TacticState,
+    normalize_tactic,
+)
 from leansharp_tools.errors import LeanSharpError
 
 from conftest import build_fixture, copy_fixture
@@ -62,8 +70,9 @@ def test_kernel_check_before_finished(proj):
 
 def test_timeout_interrupts_and_session_survives(proj):
     with Dojo("Dojo.Base.double_even", project=proj, timeout=2) as (dojo, s0):
-        r = dojo.run_tac(s0, "let rec loop := (idtac; loop) in loop.")
-        assert isinstance(r, TacticError) and "timeout" in r.error
+        with pytest.raises(DojoTacticTimeoutError, match=r"ran past 2s and was interrupted; the Dojo is back on state 0"
+                           ):
+            dojo.run_tac(s0, "let rec loop := (idtac; loop) in loop.")
         s1 = dojo.run_tac(s0, "intro n; exists n.")
         assert isinstance(s1, TacticState) and s1.goals[0]["concl"] == "double n = 2 * n"
         assert isinstance(dojo.run_tac(s1, "unfold double; lia."), ProofFinished)

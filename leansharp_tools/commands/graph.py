@@ -2,6 +2,9 @@
 the declaration dependency graph (from the prover, as a networkx graph), restricted
 to the project's own declarations; prints its size and longest dependency chain.
 
+The html page opens on the modules (expand one to its declarations); `--docs DIR|URL`
+links its declarations to the `leansharp docs` site.
+
 `leansharp graph --uses DECL` / `--used-by DECL [--json]`: what DECL uses, or what uses
 it, transitively: one name per line (nearest first), or the JSON document of
 `graph.reachable` (schema leansharp-uses/1)."""
@@ -37,6 +40,10 @@ def command(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the graph (or the list) here (default: stdout)."),
     no_status: bool = typer.Option(False, "--no-status", help="Do not colour by status (skips the proof check)."),
+    docs: Optional[str] = typer.Option(None, "--docs", metavar="DIR|URL",
+                                       help="The html page links each declaration to its anchor in the site of "
+                                            "`leansharp docs -o DIR` (a directory, made relative to the page, "
+                                            "or a URL)."),
     project: Optional[Path] = PROJECT,
 ) -> None:
     """Dependency graph of the library's declarations (dot, json or self-contained html), or what a declaration
@@ -62,5 +69,7 @@ def command(
         console(stderr=True).print(note, markup=False)
         return
     g = collect_graph(project, root=root, with_status=not no_status, statements=fmt == Format.html)
-    emit(render_graph(g, fmt.value, root, output), output)
+    if docs and fmt != Format.html:
+        raise LeanSharpError(f"--docs links the html page into the docs site; it has no use with --format {fmt.value}")
+    emit(render_graph(g, fmt.value, root, output, docs=docs), output)
     render_graph_summary(console(stderr=True), summary(g, root), wrote=output)

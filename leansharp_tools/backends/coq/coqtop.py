@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from leansharp_tools.backends.coq.backend import CoqBackend
-from leansharp_tools.backends.coq.errors import first_error
+from leansharp_tools.backends.coq.errors import CoqtopCrashed, first_error, process_ended
 from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX, DPDGRAPH_PACKAGES
 from leansharp_tools.backends.coq.project import CoqProject
 from leansharp_tools.errors import LeanSharpError
@@ -206,6 +206,7 @@ class Coqtop:
         self.timeout = timeout
         self._buf = bytearray()
         self._pos = 0
+        self.last_sent = ""  # the text last written (named in a crash message)
         self._sync = 0
         self._cache: Dict[Tuple[int, str], Tuple[List[Dict[str, Any]], str]] = {}
         try:
@@ -234,11 +235,21 @@ class Coqtop:
 
     def _write(self, data: bytes) -> None:
         assert self.proc.stdin is not None
+        self.last_sent = data.decode("utf-8", "replace")
         try:
             self.proc.stdin.write(data)
         except (BrokenPipeError, OSError):
-            tail = bytes(self._buf[-300:]).decode("utf-8", "replace")
-            raise LeanSharpError(f"coqtop exited unexpectedly: {tail}") from None
+            raise self.crashed() from None
+
+    def crashed(self) -> CoqtopCrashed:
+        """The error of a coqtop that has ended: how (signal or exit status), what it was
+        running, its last output."""
+        tail = " ".join(self._buf[self._pos:].decode("utf-8", "replace").strip().splitlines()[-3:])
+        sent = " ".join(self.last_sent.split())
+        sent = re.sub(r"\s*Fail Check LS_sync_\d+\.", "", sent)
+        return CoqtopCrashed(f"coqtop stopped ({process_ended(self.proc)})"
+                             + (f" while running `{sent[:120]}`" if sent else "")
+                             + (f"; its last output: {tail[:300]}" if tail else "; it printed nothing more"))
 
     def _read(self, timeout: float) -> Tuple[str, Tuple[int, Optional[str]]]:
         """Output up to the next prompt -> (text, (state, open proof or None))."""
@@ -265,9 +276,7 @@ class Coqtop:
             if ready:
                 data = os.read(fd, 1 << 16)
                 if not data:
-                    tail = self._buf[self._pos:].decode("utf-8", "replace").strip().splitlines()[-3:]
-                    said = " ".join(tail) or "no output"
-                    raise LeanSharpError(f"coqtop exited unexpectedly: {said}; {COQ_INSTALL_FIX}")
+                    raise self.crashed()
                 self._buf += data
 
     def _response(self, timeout: float) -> Response:

@@ -5,6 +5,8 @@ coqc interleaved) -> one error per failure, each naming its file (`parse_build_e
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
@@ -154,3 +156,22 @@ def _refine(err: ProverError, root: Path) -> ProverError:
         return err
     hits = [k for k, ln in enumerate(text.splitlines(), 1) if re.match(rx, ln)]
     return ProverError(err.file, hits[-1], 0, err.message) if hits else err
+
+
+class CoqtopCrashed(LeanSharpError):
+    """The coqtop process ended while a sentence was running (or was being sent)."""
+
+
+def process_ended(proc: "subprocess.Popen[bytes]") -> str:
+    """How a process that closed its pipes ended: "killed by signal 9 (SIGKILL)",
+    "exit status 1", or "still running" (it closed its output only)."""
+    try:
+        code = proc.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        return "still running, its output closed"
+    if code < 0:
+        try:
+            return f"killed by signal {-code} ({signal.Signals(-code).name})"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
