@@ -181,7 +181,7 @@ Theorem momentum_ball_witness i T :
 Proof.
   intros Hi. pose proof hb_disc_zsharp_unit as HD.
   (* the model: ZSharp's constants on the bowl's coordinates (curvature 1) *)
-  pose proof (zsharp_momentum_ball 8 zsharp_consts (fun _ => 1) (bowl_grad 8) zsharp_consts_ok bowl_grad_diag)
+  pose proof (zsharp_momentum_ball zsharp_consts (fun _ => 1) (bowl_grad 8) zsharp_consts_ok bowl_grad_diag)
     as Hball.
   cbn [tc_lr tc_momentum tc_wd tc_rho tc_delta zsharp_consts] in Hball.
   destruct (Hball 1 (zsharp_net_mask sizesD) (gD, vzero) i T Hi ltac:(lra)) as [H _].

@@ -202,7 +202,7 @@ Example zsharp_first_order_sharpness_le_sam_witness :
   /\ 1 / 10 * 4 <= 1 / 10 * sqrt 18
   /\ 1 / 10 * sqrt 18 = inner 3 g114 (sam_eps 3 (1 / 10) 0 g114).
 Proof.
-  pose proof (zsharp_first_order_sharpness_le_sam 3 (1 / 10) g114 (zsharp_mask1 3 g114)
+  pose proof (zsharp_first_order_sharpness_le_sam (1 / 10) g114 (zsharp_mask1 3 g114)
                 (zsharp_mask1_is_mask 3 g114) ltac:(lra)) as H.
   rewrite norm_g114_filtered, norm_g114 in H. exact H.
 Qed.
@@ -218,7 +218,7 @@ Proof.
   - rewrite zsharp_first_order_sharpness by apply zsharp_mask1_is_mask.
     rewrite norm_g114_filtered. field.
   - rewrite sam_first_order_sharpness, norm_g114. reflexivity.
-  - apply (zsharp_first_order_sharpness_lt_sam 3 (1 / 10) g114 (zsharp_mask1 3 g114) 0);
+  - apply (zsharp_first_order_sharpness_lt_sam (1 / 10) g114 (zsharp_mask1 3 g114) 0);
       [apply zsharp_mask1_is_mask | lra | lia | exact H0 | unfold g114, gS; simpl; lra].
 Qed.
 
@@ -227,7 +227,7 @@ Example zsharp_sharpness_second_order_witness :
     - bowl 3 g114
     <= 1 / 10 * 4 + 1 / 2 * (1 / 10 * (1 / 10)).
 Proof.
-  destruct (zsharp_sharpness_second_order 3 (bowl 3) (bowl_grad 3) 1 (1 / 10) g114)
+  destruct (zsharp_sharpness_second_order (bowl 3) (bowl_grad 3) 1 (1 / 10) g114)
     with (m := zsharp_mask1 3 g114) as [H _];
     [apply bowl_gradient | apply bowl_smooth | lra | lra | apply zsharp_mask1_is_mask |].
   change (bowl_grad 3 g114) with g114 in H |- *. rewrite norm_g114_filtered in H. lra.

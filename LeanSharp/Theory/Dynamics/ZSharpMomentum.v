@@ -241,7 +241,7 @@ Qed.
 Section MomentumBall.
 (** The constants are one record k ([HeavyBall.trainer_consts]) in range
     ([trainer_consts_ok]): η, β, λ, ρ, δ below are its fields. *)
-Context (n : nat) (k : trainer_consts) (a : nat -> R) (G : W n -> W n).
+Context {n : nat} (k : trainer_consts) (a : nat -> R) (G : W n -> W n).
 Hypotheses (Hk : trainer_consts_ok k) (HG : forall v j, (j < n)%nat -> G v j = a j * v j).
 Local Notation eta := (tc_lr k). Local Notation beta := (tc_momentum k).
 Local Notation lam := (tc_wd k). Local Notation rho := (tc_rho k).

@@ -49,30 +49,30 @@ From LeanSharp.Theory.Generalization Require Import KL PACBayes.
 Open Scope R_scope.
 
 (** ⟨u, ρ u/‖u‖ … ⟩: the linear gain along a normalised perturbation. *)
-Lemma scaled_norm2 n rho (u : W n) : rho / (norm n u + 0) * norm2 n u = rho * norm n u.
+Lemma scaled_norm2 {n} rho (u : W n) : rho / (norm n u + 0) * norm2 n u = rho * norm n u.
 Proof.
   rewrite Rplus_0_r, <- norm_sqr. destruct (Req_dec (norm n u) 0) as [H0|H0].
   - rewrite H0. unfold Rdiv. ring.
   - field. exact H0.
 Qed.
 
-Theorem first_order_sharpness_le n rho (g eps : W n) :
+Theorem first_order_sharpness_le {n} rho (g eps : W n) :
   norm n eps <= rho -> inner n g eps <= rho * norm n g.
 Proof.
   intros He. eapply Rle_trans; [apply inner_le_norm|].
   pose proof (norm_nonneg n g). rewrite (Rmult_comm rho). apply Rmult_le_compat_l; lra.
 Qed.
 
-Theorem sam_first_order_sharpness n rho (g : W n) :
+Theorem sam_first_order_sharpness {n} rho (g : W n) :
   inner n g (sam_eps n rho 0 g) = rho * norm n g.
 Proof.
   unfold sam_eps. rewrite inner_sym, inner_scale_l. apply scaled_norm2.
 Qed.
 
-Theorem zsharp_eps_in_ball n rho (g m : W n) : 0 <= rho -> norm n (zsharp_eps n rho 0 g m) <= rho.
+Theorem zsharp_eps_in_ball {n} rho (g m : W n) : 0 <= rho -> norm n (zsharp_eps n rho 0 g m) <= rho.
 Proof. intros Hr. apply zsharp_eps_norm_le; lra. Qed.
 
-Theorem zsharp_first_order_sharpness n rho (g m : W n) :
+Theorem zsharp_first_order_sharpness {n} rho (g m : W n) :
   is_mask n m -> inner n g (zsharp_eps n rho 0 g m) = rho * norm n (hadamard g m).
 Proof.
   intros Hm. unfold zsharp_eps, sam_eps.
@@ -82,7 +82,7 @@ Qed.
 
 (** ZSharp's first-order sharpness term is at most SAM's: ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ ≤ ρ‖g‖ =
     ⟨g, ε_SAM⟩ (the L2 contraction of the mask). *)
-Theorem zsharp_first_order_sharpness_le_sam n rho (g m : W n) :
+Theorem zsharp_first_order_sharpness_le_sam {n} rho (g m : W n) :
   is_mask n m -> 0 <= rho ->
   inner n g (zsharp_eps n rho 0 g m) = rho * norm n (hadamard g m) /\
   rho * norm n (hadamard g m) <= rho * norm n g /\
@@ -94,7 +94,7 @@ Proof.
 Qed.
 
 (** Dropping a nonzero component strictly shrinks the norm: ‖g ⊙ m‖² ≤ ‖g‖² − g_j². *)
-Lemma norm2_filtered_lt n (g m : W n) j :
+Lemma norm2_filtered_lt {n} (g m : W n) j :
   is_mask n m -> (j < n)%nat -> m j = 0 -> g j <> 0 -> norm2 n (hadamard g m) < norm2 n g.
 Proof.
   intros Hm Hj Hmj Hg.
@@ -107,7 +107,7 @@ Proof.
   rewrite Hmj in Hj'. assert (0 < g j * g j) by nra. lra.
 Qed.
 
-Theorem norm_filtered_lt n (g m : W n) j :
+Theorem norm_filtered_lt {n} (g m : W n) j :
   is_mask n m -> (j < n)%nat -> m j = 0 -> g j <> 0 -> norm n (hadamard g m) < norm n g.
 Proof.
   intros. unfold norm. apply sqrt_lt_1_alt. split; [apply norm2_nonneg|].
@@ -116,7 +116,7 @@ Qed.
 
 (** Strict when the mask really filters: if it drops a component j with g_j ≠ 0 and
     ρ > 0, then ⟨g, ε_f⟩ = ρ‖g ⊙ m‖ < ρ‖g‖ = ⟨g, ε_SAM⟩. *)
-Theorem zsharp_first_order_sharpness_lt_sam n rho (g m : W n) j :
+Theorem zsharp_first_order_sharpness_lt_sam {n} rho (g m : W n) j :
   is_mask n m -> 0 < rho -> (j < n)%nat -> m j = 0 -> g j <> 0 ->
   inner n g (zsharp_eps n rho 0 g m) < inner n g (sam_eps n rho 0 g).
 Proof.
@@ -126,7 +126,7 @@ Proof.
 Qed.
 
 (** With ZSharp's δ > 0 in the normalisation the term only gets smaller. *)
-Theorem zsharp_first_order_delta n rho delta (g m : W n) :
+Theorem zsharp_first_order_delta {n} rho delta (g m : W n) :
   is_mask n m -> 0 <= rho -> 0 <= delta ->
   inner n g (zsharp_eps n rho delta g m) <= rho * norm n (hadamard g m).
 Proof.
@@ -145,7 +145,7 @@ Qed.
 
 (** Second order: under Lc-smoothness the actual ascent along ε_f is at most the
     first-order term ρ‖g_f‖ plus Lcρ²/2, and hence at most SAM's ρ‖g‖ + Lcρ²/2. *)
-Theorem zsharp_sharpness_second_order n (LS : W n -> R) G Lc rho (w m : W n) :
+Theorem zsharp_sharpness_second_order {n} (LS : W n -> R) G Lc rho (w m : W n) :
   is_gradient n LS G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> is_mask n m ->
   LS (vadd w (zsharp_eps n rho 0 (G w) m)) - LS w
     <= rho * norm n (hadamard (G w) m) + Lc / 2 * (rho * rho)
@@ -155,7 +155,7 @@ Proof.
   intros Hg Hl HLc Hr Hm. split.
   - pose proof (descent_lemma Hg Hl w (zsharp_eps n rho 0 (G w) m)) as H.
     rewrite zsharp_first_order_sharpness in H by exact Hm.
-    pose proof (zsharp_eps_in_ball n rho (G w) m Hr) as Hb.
+    pose proof (zsharp_eps_in_ball rho (G w) m Hr) as Hb.
     pose proof (norm_nonneg n (zsharp_eps n rho 0 (G w) m)).
     rewrite <- norm_sqr in H.
     assert (norm n (zsharp_eps n rho 0 (G w) m) * norm n (zsharp_eps n rho 0 (G w) m)
@@ -169,13 +169,13 @@ Qed.
 (** SAM's sharpness under Lc-smoothness: for ‖ε‖ ≤ ρ,
     L_S(w + ε) − L_S(w) ≤ ρ‖∇L_S(w)‖ + Lcρ²/2, i.e. first-order term + remainder is a
     [sharpness_bound] (so it can be used in [PACBayes.pac_bayes_sharpness]). *)
-Theorem smooth_sharpness_bound n (LS : W n -> R) G Lc rho :
+Theorem smooth_sharpness_bound {n} (LS : W n -> R) G Lc rho :
   is_gradient n LS G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho ->
   sharpness_bound n LS rho (fun w => rho * norm n (G w) + Lc / 2 * (rho * rho)).
 Proof.
   intros Hg Hl HLc Hr w eps He.
   pose proof (descent_lemma Hg Hl w eps) as H.
-  pose proof (first_order_sharpness_le n rho (G w) eps He).
+  pose proof (first_order_sharpness_le rho (G w) eps He).
   pose proof (norm_nonneg n eps). rewrite <- norm_sqr in H.
   assert (norm n eps * norm n eps <= rho * rho) by nra.
   assert (Lc / 2 * (norm n eps * norm n eps) <= Lc / 2 * (rho * rho))
@@ -189,7 +189,7 @@ Qed.
     its sharpness term is at most SAM's (ρ‖∇L_S‖), for any mask rule M applied to the
     gradient (ZSharp: M = sig_mask n t, or [ZSharpDirection.zsharp_mask1]). Validity is
     [PACBayes.pac_bayes_add_nonneg]: it holds for any non-negative term. *)
-Theorem pac_bayes_zsharp n K q p (ws : nat -> W n) (LD LS : W n -> R) (G M : W n -> W n)
+Theorem pac_bayes_zsharp {n} K q p (ws : nat -> W n) (LD LS : W n -> R) (G M : W n -> W n)
     rho lam :
   is_law K q -> is_law K p -> abs_cont K q p -> 0 < lam -> 0 <= rho ->
   (forall g, is_mask n (M g)) ->
@@ -210,7 +210,7 @@ Qed.
 
 (** Perturbed-gap form for ZSharp: for an Lc-smooth training loss,
     E_Q[L_D] ≤ E_Q[L_S + ρ‖g_f‖ + Lcρ²/2] + complexity of L_D(w) − L_S(w + ε_f(w)). *)
-Theorem pac_bayes_zsharp_perturbed n K q p (ws : nat -> W n) (LD LS : W n -> R)
+Theorem pac_bayes_zsharp_perturbed {n} K q p (ws : nat -> W n) (LD LS : W n -> R)
     (G M : W n -> W n) Lc rho lam :
   is_law K q -> is_law K p -> abs_cont K q p -> 0 < lam -> 0 <= rho ->
   is_gradient n LS G -> lipschitz_grad n G Lc -> 0 <= Lc -> (forall g, is_mask n (M g)) ->
@@ -226,7 +226,7 @@ Proof.
           <= expect K q (fun k => LS (ws k) + rho * norm n (hadamard (G (ws k)) (M (G (ws k))))
                                   + Lc / 2 * (rho * rho))); [|lra].
   apply expect_le; [exact Hq|]. intros k _.
-  destruct (zsharp_sharpness_second_order n LS G Lc rho (ws k) (M (G (ws k)))
+  destruct (zsharp_sharpness_second_order LS G Lc rho (ws k) (M (G (ws k)))
               Hg HLip HLc Hr (HM _)) as [H1 _].
   unfold epsf. lra.
 Qed.
