@@ -49,6 +49,13 @@ class Sexp:
         """The atoms after the head, nested lists (e.g. `(:include f)`) skipped."""
         return [x for x in self.items[1:] if isinstance(x, str)]
 
+    def flat(self) -> List[str]:
+        """Every atom after the head, nested lists (`(:standard -w -all)`) included."""
+        return [a for x in self.items[1:] for a in ([x] if isinstance(x, str) else x.flat_all())]
+
+    def flat_all(self) -> List[str]:
+        return [a for x in self.items for a in ([x] if isinstance(x, str) else x.flat_all())]
+
 
 def parse_sexps(text: str, path: str) -> List[Sexp]:
     """The top-level lists of a dune file (atoms at top level ignored)."""
@@ -211,7 +218,7 @@ def dune_flags(proj: DuneProject, logic_flags: Dict[str, str]) -> List[Assumptio
     for t in proj.theories:
         where = t.dune_file.as_posix()
         flags = t.stanza.field("flags")
-        for a in flags.atoms() if flags is not None else []:
+        for a in flags.flat() if flags is not None else []:
             if a in logic_flags:
                 sites.append(AssumptionSite(where, flags.line if flags else t.line, SiteKind.PROJECT_FLAG,
                                             f"(flags {a}): {logic_flags[a]}"))
