@@ -47,10 +47,21 @@ def test_theory_files_modules_and_build_mapping(tmp_path):
     assert isinstance(proj, DuneProject) and proj.root == tmp_path.resolve()
     assert proj.files == [Path("theories/Sub/A.v"), Path("theories/B.v")]
     assert proj.modules() == ["My.Lib.Sub.A", "My.Lib.B"] and proj.name == "My.Lib"
-    assert proj.coqc_flags() == ["-R", "theories", "My.Lib", "-R", "_build/default/theories", "My.Lib"]
+    assert proj.coqc_flags() == ["-Q", "theories", "My.Lib", "-R", "_build/default/theories", "My.Lib"]
     assert proj.compiled(Path("theories/Sub/A.v")) == tmp_path.resolve() / "_build/default/theories/Sub/A.vo"
     assert [(s.file, s.line, s.text) for s in CoqBackend().project_sites(proj)] == [
         ("theories/dune", 5, "(flags -type-in-type): universe checking is off in every file (-type-in-type)")]
+
+
+def test_theory_at_the_root(tmp_path):
+    (tmp_path / "dune-project").write_text(DUNE_PROJECT)
+    (tmp_path / "dune").write_text("(coq.theory (name R))\n")
+    for f in ("A.v", "_build/default/A.v", ".git/X.v", "sub/B.v"):
+        (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f).write_text("")
+    proj = open_root(find_root(tmp_path / "sub"))
+    assert (proj.files, proj.modules()) == ([Path("A.v")], ["R.A"])
+    assert proj.coqc_flags() == ["-Q", ".", "R", "-R", "_build/default", "R"]
 
 
 def test_modules_field_and_no_subdirs(tmp_path):

@@ -4,11 +4,12 @@
     proj = load_dune_project(root)      # -> DuneProject (a CoqProject)
     proj.files                          # the theories' .v files, in dependency order
     proj.compiled(Path("theories/A.v")) # root/_build/default/theories/A.vo
-    proj.coqc_flags()                   # ["-R", "theories", "N", "-R", "_build/default/theories", "N"]
+    proj.coqc_flags()                   # ["-Q", "theories", "N", "-R", "_build/default/theories", "N"]
 
 Each theory is a binding `-R <its directory> <its name>` (as dune itself passes it to
 coqc, run in `_build/default`); module names come from the sources' directories and
-coqc/coqtop/coq-dpdgraph load the compiled files from `_build/default`. A theory's
+coqc/coqtop/coq-dpdgraph load the compiled files from `_build/default`. The `dune`
+files are found by walking the tree without `_build`, `_opam` and hidden folders. A theory's
 files: the .v files of its directory (and of its subdirectories with
 `(include_subdirs qualified)`), restricted by its `(modules ...)` field. Pure functions
 (no prover calls); every failure is a one-line `LeanSharpError`.
@@ -16,6 +17,7 @@ files: the .v files of its directory (and of its subdirectories with
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,16 +127,24 @@ class Theory:
         return inc is not None and inc.atoms()[:1] in (["qualified"], ["unqualified"])
 
 
+def dune_files(root: Path) -> List[Path]:
+    """The `dune` files under `root` (relative, sorted), build output and hidden folders
+    not entered."""
+    out = []
+    for dirpath, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP)
+        if "dune" in files:
+            out.append((Path(dirpath) / "dune").relative_to(root))
+    return sorted(out)
+
+
 def find_theories(root: Path) -> List[Theory]:
     """Every `(coq.theory ...)` stanza of the `dune` files under `root` (build output
     and hidden folders skipped), by directory."""
     theories: List[Theory] = []
-    for dune in sorted(root.rglob("dune")):
-        rel = dune.relative_to(root)
-        if not dune.is_file() or any(p.startswith(".") or p in _SKIP for p in rel.parts[:-1]):
-            continue
+    for rel in dune_files(root):
         try:
-            text = dune.read_text(encoding="utf-8")
+            text = (root / rel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise LeanSharpError(f"{rel}: cannot read ({err}); fix the dune file") from None
         for s in parse_sexps(text, str(rel)):
@@ -150,12 +160,9 @@ def find_theories(root: Path) -> List[Theory]:
 
 def declares_theory(root: Path) -> bool:
     """Whether a dune file under `root` declares a Coq theory (cheap text check)."""
-    for dune in root.rglob("dune"):
-        rel = dune.relative_to(root)
-        if any(p.startswith(".") or p in _SKIP for p in rel.parts[:-1]):
-            continue
+    for rel in dune_files(root):
         try:
-            if dune.is_file() and "coq.theory" in dune.read_text(encoding="utf-8", errors="replace"):
+            if "coq.theory" in (root / rel).read_text(encoding="utf-8", errors="replace"):
                 return True
         except OSError:
             continue
@@ -176,12 +183,13 @@ class DuneProject(CoqProject):
         return (self.root / BUILD_DIR / rel).with_suffix(self.compiled_suffix)
 
     def coqc_flags(self) -> List[str]:
-        """`-R <dir> <name> -R _build/default/<dir> <name>` per theory (paths relative to
+        """`-Q <dir> <name> -R _build/default/<dir> <name>` per theory (paths relative to
         `root`): the compiled files load from `_build/default`, and a source given to
-        coqc/coqtop (`-topfile theories/A.v`) gets its module name from its own folder."""
+        coqc/coqtop (`-topfile theories/A.v`) gets its module name from its own folder
+        (`-Q`: a theory at the root does not make `_build`'s copies short names)."""
         flags: List[str] = []
         for b in self.bindings:
-            flags += [b.flag, b.physical, b.logical, b.flag, (BUILD_DIR / b.physical).as_posix(), b.logical]
+            flags += ["-Q", b.physical, b.logical, b.flag, (BUILD_DIR / b.physical).as_posix(), b.logical]
         return flags
 
 
