@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -76,6 +77,7 @@ def ray_cluster() -> Iterator[str]:
             os.killpg(proc.pid, signal.SIGKILL)  # whatever of its own group is left
         except ProcessLookupError:
             pass
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _extract(proj: Path, out: Path, *args: object) -> dict:
