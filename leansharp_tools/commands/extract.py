@@ -38,7 +38,8 @@ def command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file failed."),
     ray: Optional[str] = typer.Option(
         None, "--ray", metavar="ADDRESS|auto",
-        help="Trace the files on this Ray cluster (host:port of its head, or auto); needs the ray extra."),
+        help="Trace the files as tasks on this Ray cluster (host:port of its head, or auto) instead of "
+             "--jobs local threads; needs the ray extra."),
 ) -> None:
     """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
     state: Dict[str, Any] = {}
