@@ -18,10 +18,11 @@ from leansharp_tools.toolchain import prover_mismatch
 
 
 def command(
-    jobs: int = typer.Option(default_jobs(), "--jobs", "-j", min=1, help="Parallel coqc jobs (make -jN)."),
+    jobs: int = typer.Option(default_jobs(), "--jobs", "-j", min=1,
+                             help="Parallel coqc jobs (make -jN, dune build -j N)."),
     project: Optional[Path] = PROJECT,
 ) -> None:
-    """Compile the Coq library (make -jN over _CoqProject) with a progress bar."""
+    """Compile the Coq library (make -jN over _CoqProject, or dune build) with a progress bar."""
     backend = get_backend()
     proj = backend.open_project(project)
     backend.require_installed()

@@ -1,5 +1,5 @@
-"""`leansharp extract [--out DIR] [--project PATH] [--module M] [--jobs N] [--json]
-[--keep-going/--no-keep-going] [--strict]`:
+"""`leansharp extract [--out DIR] [--project PATH] [--module M] [--jobs N] [--ray ADDRESS|auto]
+[--json] [--keep-going/--no-keep-going] [--strict]`:
 a LeanDojo-style dataset of the project's proofs (theorems with every proof step and
 the goals before/after it, the premise corpus, random and novel-premises splits,
 metadata). Record format: `leansharp_tools.extract.write`; logic: `extract.build`.
@@ -36,6 +36,10 @@ def command(
     keep_going: bool = typer.Option(True, "--keep-going/--no-keep-going",
                                     help="Skip a file that fails (listed in metadata.json) instead of stopping."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when any file failed."),
+    ray: Optional[str] = typer.Option(
+        None, "--ray", metavar="ADDRESS|auto",
+        help="Trace the files as tasks on this Ray cluster (host:port of its head, or auto) instead of "
+             "--jobs local threads; needs the ray extra."),
 ) -> None:
     """Extract every theorem's tactic script with the goals before/after each step, and the premises."""
     state: Dict[str, Any] = {}
@@ -49,7 +53,7 @@ def command(
 
     try:
         meta = extract(project, out=out, modules=module or None, jobs=jobs, timeout=timeout, seed=seed,
-                       use_cache=not no_cache, on_progress=on_progress, keep_going=keep_going)
+                       use_cache=not no_cache, on_progress=on_progress, keep_going=keep_going, ray=ray)
     finally:
         if "bar" in state:
             state["bar"].stop()

@@ -82,8 +82,9 @@ def locate(proj: CoqProject, name: str, timeout: float = 3600.0) -> TheoremSourc
         raise DojoInitError(str(err)) from None
     defs, _ = read_glob(proj, vfile)
     if not defs:
-        raise DojoInitError(f"{vfile.with_suffix('.glob')}: missing or empty; rebuild with glob files "
-                            f"(`leansharp build`; coq_makefile writes them by default)")
+        glob = proj.compiled(vfile).with_suffix(".glob")
+        raise DojoInitError(f"{glob.relative_to(proj.root)}: missing or empty; rebuild with glob files "
+                            f"(`leansharp build`; coq_makefile and dune write them by default)")
     d = next((d for d in defs if d.name == name), None)
     if d is None:
         raise DojoInitError(f"{name}: no such declaration in {module} ({vfile})")

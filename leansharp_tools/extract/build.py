@@ -1,21 +1,22 @@
 """Build the dataset of `leansharp extract` (record format: `leansharp_tools.extract.write`).
 
-    meta = extract(project=".", out="dataset", modules=None, jobs=2, on_progress=None)
+    meta = extract(project=".", out="dataset", modules=None, jobs=2, on_progress=None, ray=None)
 
-Per file (in parallel, one coqtop each): sentence spans from `coqc -time`, then the
-proof trace (`trace.trace_file`); both cached in `.leansharp/cache/extract/` keyed on
-the file's .vo AS SOON AS the file is done (and its records appended to
-`<out>/theorems.partial.jsonl`), so an interrupted or failing run loses no traced file
-and a file whose .vo did not change is not re-traced. The direct dependencies of the
-traced theorems come from one coq-dpdgraph run (per module when that run fails);
-statuses from `leansharp status`.
+Per file (in parallel, one coqtop each; or as tasks on a Ray cluster with
+`ray="host:port"|"auto"`, `ray_pool.py`, a failed task retried once): sentence spans
+from `coqc -time`, then the proof trace (`trace.trace_file`); both cached in
+`.leansharp/cache/extract/` keyed on the file's .vo (by the driver) AS SOON AS the
+file is done (and its records appended to `<out>/theorems.partial.jsonl`), so an
+interrupted or failing run loses no traced file and a file whose .vo did not change is
+not re-traced. The direct dependencies of the traced theorems come from one
+coq-dpdgraph run (per module when that run fails); statuses from `leansharp status`.
 
 keep_going (default): a file that fails is left out and listed in
 `metadata.json["failed"]` as {"file", "module", "stage": "trace" | "premises", "error"}
 (one line); `failure_verdict(meta, strict)` says whether the run failed (nothing
 extracted, or any failure with strict). Without keep_going the first failure stops
 the run. Failing input is one `LeanSharpError` line: project not built, no such module,
-coqtop/coqc missing, --jobs < 1, --timeout <= 0.
+coqtop/coqc missing, --jobs < 1, --timeout <= 0, --ray without Ray or a cluster.
 """
 
 from __future__ import annotations
@@ -47,10 +48,28 @@ def _git_commit(root: Path) -> Optional[str]:
 
 def _trace_one(proj: CoqProject, f: Path, timeout: float) -> Dict[str, Any]:
     spans = file_spans(proj, f)
-    trace = trace_file(proj, f, spans, timeout)
-    entry = {"spans": spans, "trace": trace}
-    save_cached(proj, f, entry)  # the traced file is never lost, whatever happens to the others
-    return entry
+    return {"spans": spans, "trace": trace_file(proj, f, spans, timeout)}
+
+
+def _trace_local(proj: CoqProject, files: Sequence[Path], jobs: int, timeout: float,
+                 on_result: Callable[[Path, Optional[Dict[str, Any]], Optional[str]], None]) -> None:
+    """Trace `files` in a pool of `jobs` threads (one coqtop each), calling `on_result(file,
+    entry, error line)` as each is done; an exception from `on_result` cancels the rest."""
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_trace_one, proj, f, timeout): f for f in files}
+        try:
+            for fut in as_completed(futures):
+                f = futures[fut]
+                try:
+                    entry = fut.result()
+                except Exception as err:  # noqa: BLE001 - one failed file is one line, never a traceback
+                    on_result(f, None, one_line(f, err))
+                    continue
+                on_result(f, entry, None)
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
 
 
 def one_line(f: Union[str, Path], err: BaseException) -> str:
@@ -125,10 +144,16 @@ def _premises(proj: CoqProject, entries: Dict[Path, Dict[str, Any]], failed: Lis
 def extract(project: Union[None, str, Path, CoqProject] = None, out: Union[None, str, Path] = None,
             modules: Optional[Sequence[str]] = None, jobs: int = 2, timeout: float = 600.0, seed: int = 0,
             use_cache: bool = True, on_progress: Optional[Progress] = None,
-            keep_going: bool = True) -> Dict[str, Any]:
-    """Write the dataset to `out` (default `<root>/.leansharp/dataset`); returns metadata."""
+            keep_going: bool = True, ray: Optional[str] = None) -> Dict[str, Any]:
+    """Write the dataset to `out` (default `<root>/.leansharp/dataset`); returns metadata.
+    `ray`: the address of a Ray cluster ("auto": the one this machine belongs to) that
+    traces the files instead of the local pool of `jobs` threads (`ray_pool.py`)."""
     t0 = time.monotonic()
     check_options(jobs, timeout)
+    if ray is not None:
+        from leansharp_tools.extract.ray_pool import connect_check
+
+        connect_check(ray)
     require_installed()
     proj = open_project(project)
     files = select_modules(proj, modules)
@@ -152,26 +177,27 @@ def extract(project: Union[None, str, Path, CoqProject] = None, out: Union[None,
     done = len(entries)
     if on_progress:
         on_progress("", done, len(files))
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_trace_one, proj, f, timeout): f for f in todo}
-        try:
-            for fut in as_completed(futures):
-                f = futures[fut]
-                try:
-                    entries[f] = fut.result()
-                    partial.add(entries[f])
-                except Exception as err:  # noqa: BLE001 - one failed file is one line, never a traceback
-                    line = one_line(f, err)
-                    if not keep_going:
-                        raise LeanSharpError(f"{line} (--keep-going skips failed files)") from None
-                    failed.append({"file": str(f), "module": proj.module_of(f), "stage": "trace", "error": line})
-                done += 1
-                if on_progress:
-                    on_progress(str(f), done, len(files))
-        except BaseException:
-            for fut in futures:
-                fut.cancel()
-            raise
+
+    def on_result(f: Path, entry: Optional[Dict[str, Any]], error: Optional[str]) -> None:
+        nonlocal done
+        if entry is not None:
+            entries[f] = entry
+            save_cached(proj, f, entry)  # the traced file is never lost, whatever happens to the others
+            partial.add(entry)
+        else:
+            if not keep_going:
+                raise LeanSharpError(f"{error} (--keep-going skips failed files)")
+            failed.append({"file": str(f), "module": proj.module_of(f), "stage": "trace", "error": error})
+        done += 1
+        if on_progress:
+            on_progress(str(f), done, len(files))
+
+    if ray is not None and todo:
+        from leansharp_tools.extract.ray_pool import trace_on_ray
+
+        trace_on_ray(ray, proj, todo, timeout, on_result)
+    else:
+        _trace_local(proj, todo, jobs, timeout, on_result)
     _premises(proj, entries, failed)
     status, status_error = status_future.result()
     ordered = [entries[f] for f in files if f in entries]

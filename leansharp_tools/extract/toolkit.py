@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Optional, Sequence, Tuple, Union
 
-from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project
+from leansharp_tools.backends.coq.discover import find_root, open_root
+from leansharp_tools.backends.coq.project import CoqProject
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.status import collect_status, select_modules
 
@@ -24,7 +25,7 @@ def open_project(project: Union[None, str, Path, CoqProject]) -> CoqProject:
     """`--project PATH` (any path inside the project; default: cwd) -> parsed project."""
     if isinstance(project, CoqProject):
         return project
-    return load_project(find_project_root(Path(project) if project is not None else None))
+    return open_root(find_root(Path(project) if project is not None else None))
 
 
 def statuses(root: Path, modules: Optional[Sequence[str]] = None) -> Tuple[Dict[str, str], Optional[str]]:

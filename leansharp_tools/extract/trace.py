@@ -109,7 +109,7 @@ def file_spans(proj: CoqProject, vfile: Path, timeout: float = 3600.0) -> List[T
 
 
 def read_glob(proj: CoqProject, vfile: Path) -> Tuple[List[GlobEntry], List[GlobEntry]]:
-    g = proj.root / Path(vfile).with_suffix(".glob")
+    g = proj.compiled(Path(vfile)).with_suffix(".glob")
     try:
         _, defs, refs = parse_glob(g.read_text(encoding="utf-8", errors="replace"))
     except OSError:

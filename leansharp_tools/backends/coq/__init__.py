@@ -1,8 +1,10 @@
 """The Coq backend: everything of the toolkit that knows Coq.
 
     project.py      `_CoqProject`: the project root, its .v files, load paths (CoqProject)
+    dune.py         dune projects: `(coq.theory ...)` stanzas, .vo under _build/default (DuneProject)
+    discover.py     which kind a folder is (`_CoqProject` or dune), found walking up
     scan.py         the declarations of a .v file, from its text
-    build.py        coq_makefile + make -jN; make's `COQC file.v` progress lines
+    build.py        coq_makefile + make -jN, or dune build; their progress lines
     errors.py       Coq's `File ..., line L, characters A-B:` + `Error:` blocks
     assumptions.py  `Print Assumptions` in generated files, and its output
     axioms.py       the standard classical axioms Coq's Reals rest on

@@ -25,9 +25,11 @@ from leansharp_tools.backends.base import (
 from leansharp_tools.backends.coq import axioms, packages
 from leansharp_tools.backends.coq import build as coq_build
 from leansharp_tools.backends.coq.audit import Auditor, Environment
+from leansharp_tools.backends.coq.discover import find_root, open_root
 from leansharp_tools.backends.coq.dpd import dpd_graph
+from leansharp_tools.backends.coq.dune import DuneProject, dune_flags
 from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
-from leansharp_tools.backends.coq.project import CoqProject, find_project_root, load_project, project_flags
+from leansharp_tools.backends.coq.project import LOGIC_FLAGS, CoqProject, project_flags
 from leansharp_tools.backends.coq.requires import project_checks
 from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
@@ -90,17 +92,22 @@ class CoqBackend:
         """What the project's build needs, read from its sources (doctor without a
         toolchain.toml): `requires.project_checks`."""
         p = _coq(proj)
-        return project_checks(p.root, p.bindings, p.files, self.where(), self.library_fix)
+        checks = project_checks(p.root, p.bindings, p.files, self.where(), self.library_fix)
+        if isinstance(p, DuneProject):  # the build tool of a dune project
+            dune = coq_build.dune_version()
+            checks.insert(0, {"check": "build tool dune", "wanted": "any", "installed": dune, "ok": dune is not None,
+                              "fix": "apt-get install -y ocaml-dune"})
+        return checks
 
     # -- projects and sources
     def find_root(self, start: Optional[Path] = None) -> Path:
-        return find_project_root(start)
+        return find_root(start)
 
     def open_project(self, start: Optional[Path] = None) -> CoqProject:
-        return load_project(find_project_root(start))
+        return open_root(find_root(start))
 
     def load_project(self, root: Path) -> CoqProject:
-        return load_project(root)
+        return open_root(root)
 
     def _read(self, proj: Project, source: Path) -> str:
         path = proj.root / source
@@ -154,7 +161,8 @@ class CoqBackend:
         return scan_file(self._read(proj, source), proj.module_of(source), Path(source).as_posix())
 
     def project_sites(self, proj: Project) -> List[AssumptionSite]:
-        return project_flags(_coq(proj))
+        p = _coq(proj)
+        return dune_flags(p, LOGIC_FLAGS) if isinstance(p, DuneProject) else project_flags(p)
 
     def audit(self, proj: Project, asks: Mapping[str, Sequence[str]],
               on_step: Optional[Callable[[str], None]] = None) -> Audit:

@@ -1,5 +1,7 @@
 """Building a Coq project: `coq_makefile` (when the project has no Makefile of its
-own) and `make -jN`, whose `COQC file.v` lines say which file it starts compiling."""
+own) and `make -jN`, whose `COQC file.v` lines say which file it starts compiling; a
+dune project: `dune build -jN`, whose verbose `Running[N]: (cd _build/default &&
+coqc ... file.v)` lines say the same."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import subprocess
 from typing import Callable, List, Optional
 
 from leansharp_tools.backends.base import BuildResult
+from leansharp_tools.backends.coq.dune import DuneProject
 from leansharp_tools.backends.coq.errors import parse_build_errors
 from leansharp_tools.backends.coq.packages import COQ_INSTALL_FIX, MAKE_MISSING
 from leansharp_tools.backends.coq.project import COQPROJECT, CoqProject
@@ -17,18 +20,30 @@ from leansharp_tools.errors import LeanSharpError
 
 #: make's `COQC file.v` line, as printed (build) or as its echo command (`make -n`)
 _COQC_LINE = re.compile(r"""(?:^|[\s"'])COQC\s+(\S+\.v)\s*$""")
+#: dune's `--display verbose` line starting coqc (in `_build/default`, paths relative to the root)
+_DUNE_COQC_LINE = re.compile(r"^Running\[\d+\]: \(cd _build/default && \S*coqc\s.*\s(\S+\.v)\)\s*$")
+DUNE_MISSING = "dune not found on PATH; install it: apt-get install -y ocaml-dune"
 
 
 def started_file(line: str) -> Optional[str]:
     """The .v file of a `COQC file.v` line of make's output (make prints it when it
-    *starts* compiling the file), else None."""
-    m = _COQC_LINE.search(line)
+    *starts* compiling the file) or of dune's verbose `Running[N]: ... coqc ... file.v)`
+    line, else None."""
+    m = _COQC_LINE.search(line) or _DUNE_COQC_LINE.match(line)
     return m.group(1) if m else None
 
 
 def check_buildable(proj: CoqProject) -> None:
     """One-line errors for what make would bury in its output: a file `_CoqProject`
-    lists that does not exist, a project directory the build cannot write to."""
+    lists that does not exist, a project directory the build cannot write to (dune:
+    the root, where it writes `_build`)."""
+    if isinstance(proj, DuneProject):
+        build_dir = proj.root / "_build"
+        for d in [proj.root] + ([build_dir] if build_dir.exists() else []):
+            if not os.access(d, os.W_OK):
+                raise LeanSharpError(f"{d}: not writable, and dune writes its compiled files under "
+                                     f"{proj.root / '_build'}; build in a writable copy of the project")
+        return
     for f in proj.files:
         if not (proj.root / f).is_file():
             raise LeanSharpError(f"{f}: listed in {COQPROJECT}{_line_of(proj, f)} but does not exist; "
@@ -49,6 +64,24 @@ def _line_of(proj: CoqProject, f: object) -> str:
         return ""
     hit = next((k for k, ln in enumerate(lines, 1) if str(f) in ln.split("#", 1)[0].split()), None)
     return f" (line {hit})" if hit else ""
+
+
+def dune_command(proj: DuneProject) -> List[str]:
+    """`dune build --root ROOT` (the project's own root, not an enclosing workspace)."""
+    if shutil.which("dune") is None:
+        raise LeanSharpError(f"{DUNE_MISSING} (the project at {proj.root} builds with dune)")
+    return ["dune", "build", "--root", str(proj.root), "--display", "verbose"]
+
+
+def dune_version() -> Optional[str]:
+    """`dune --version`, None when dune is not installed."""
+    if shutil.which("dune") is None:
+        return None
+    try:
+        r = subprocess.run(["dune", "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return r.stdout.strip() or None if r.returncode == 0 else None
 
 
 def make_command(proj: CoqProject) -> List[str]:
@@ -73,7 +106,10 @@ def make_command(proj: CoqProject) -> List[str]:
 
 
 def build_plan(proj: CoqProject) -> Optional[List[str]]:
-    """The files `make -n` would compile, in order (None when make cannot say)."""
+    """The files `make -n` would compile, in order (None when make cannot say); for
+    dune, the files whose compiled file is missing or older than the source."""
+    if isinstance(proj, DuneProject):
+        return [f.as_posix() for f in proj.stale()]
     cmd = make_command(proj) + ["-n"]
     try:
         r = subprocess.run(cmd, cwd=proj.root, capture_output=True, text=True, timeout=120)
@@ -84,9 +120,13 @@ def build_plan(proj: CoqProject) -> Optional[List[str]]:
 
 
 def build(proj: CoqProject, jobs: int, on_line: Callable[[str], None]) -> BuildResult:
-    """`make -jN`, streaming each output line to `on_line`; Coq's errors parsed on failure."""
+    """`make -jN` (dune: `dune build -jN`), streaming each output line to `on_line`;
+    Coq's errors parsed on failure."""
     check_buildable(proj)
-    cmd = make_command(proj) + [f"-j{max(1, jobs)}"]
+    if isinstance(proj, DuneProject):
+        cmd = dune_command(proj) + ["-j", str(max(1, jobs))]
+    else:
+        cmd = make_command(proj) + [f"-j{max(1, jobs)}"]
     lines: List[str] = []
     compiled: List[str] = []
     try:

@@ -14,7 +14,18 @@ from leansharp_tools.backends.base import ProverError
 from leansharp_tools.errors import LeanSharpError
 
 _FILE_RE = re.compile(r'^File "(?P<file>[^"]+)", line (?P<line>\d+), characters (?P<a>-?\d+)-(?P<b>-?\d+):\s*$')
+#: the source excerpt dune prints between `File ...` and `Error:` (`3 |  (bogus 1))`, `  ^^^^^`)
+_EXCERPT_RE = re.compile(r"^\s*(?:\d+ \|.*|\^+)\s*$")
 _STOP_RE = re.compile(r"^(File \"|make(\[\d+\])?: |COQC |COQDEP |\s*$|Warning:|Error:|\*\*\* )")
+
+
+def _error_line(lines: List[str], i: int) -> Optional[int]:
+    """The index of the `Error` line that the `File ...` line `i` locates (after dune's
+    source excerpt, if any), else None."""
+    j = i + 1
+    while j < len(lines) and _EXCERPT_RE.match(lines[j]):
+        j += 1
+    return j if j < len(lines) and lines[j].startswith("Error") else None
 
 
 def _message(lines: List[str], i: int) -> Tuple[str, int]:
@@ -38,8 +49,9 @@ def parse_coq_errors(text: str) -> List[ProverError]:
     i = 0
     while i < len(lines):
         m = _FILE_RE.match(lines[i])
-        if m and i + 1 < len(lines) and lines[i + 1].startswith("Error"):
-            message, i = _message(lines, i + 1)
+        at = _error_line(lines, i) if m else None
+        if m and at is not None:
+            message, i = _message(lines, at)
             f = m.group("file")
             errors.append(ProverError(f[2:] if f.startswith("./") else f, int(m.group("line")),
                                       max(int(m.group("a")), 0) + 1, message))
@@ -83,8 +95,9 @@ def parse_build_errors(text: str, root: Path, sources: Iterable[str] = ()) -> Li
     while i < len(lines):
         line = lines[i]
         m = _FILE_RE.match(line)
-        if m and i + 1 < len(lines) and lines[i + 1].startswith("Error"):
-            message, i = _message(lines, i + 1)
+        at = _error_line(lines, i) if m else None
+        if m and at is not None:
+            message, i = _message(lines, at)
             f = m.group("file")
             f = f[2:] if f.startswith("./") else f
             errors.append(_refine(ProverError(f, int(m.group("line")), max(int(m.group("a")), 0) + 1, message),

@@ -151,7 +151,7 @@ def load_project(root: Path) -> CoqProject:
 
 
 #: coqc options that change the logic every file is checked in
-_LOGIC_FLAGS = {
+LOGIC_FLAGS = {
     "-type-in-type": "universe checking is off in every file (-type-in-type)",
     "-impredicative-set": "Set is impredicative in every file (-impredicative-set): inconsistent with the "
                           "standard classical axioms",
@@ -174,8 +174,8 @@ def project_flags(proj: CoqProject) -> List[AssumptionSite]:
     for i, (tok, lineno) in enumerate(tokens):
         args = shlex.split(tokens[i + 1][0]) if tok == "-arg" and i + 1 < len(tokens) else []
         for a in args:
-            if a in _LOGIC_FLAGS:
-                sites.append(AssumptionSite(COQPROJECT, lineno, SiteKind.PROJECT_FLAG, f"-arg {a}: {_LOGIC_FLAGS[a]}"))
+            if a in LOGIC_FLAGS:
+                sites.append(AssumptionSite(COQPROJECT, lineno, SiteKind.PROJECT_FLAG, f"-arg {a}: {LOGIC_FLAGS[a]}"))
         if tok in ("-R", "-Q") and i + 2 < len(tokens):
             logical = tokens[i + 2][0]
             if logical == "Coq" or logical.startswith("Coq."):
