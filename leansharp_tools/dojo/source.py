@@ -108,7 +108,8 @@ def required_modules(proj: CoqProject, module: str) -> List[str]:
     while todo:
         m = todo.pop()
         try:
-            text = (proj.root / Path(files[m]).with_suffix(".glob")).read_text(encoding="utf-8", errors="replace")
+            glob = proj.compiled(proj.root / Path(files[m])).with_suffix(".glob")
+            text = glob.read_text(encoding="utf-8", errors="replace")
         except (OSError, KeyError):
             continue
         for lib in _LIB_RE.findall(text):
