@@ -70,6 +70,8 @@ JSON document (`schema` = "leansharp-status/2"; /1 had problems as plain strings
       "problems": [              # what --strict rejects (leansharp_tools.problems.Problem)
         {"kind": "admitted", "name": "LeanSharp.X.foo", "file": "LeanSharp/X.v", "line": 3,
          "message": "LeanSharp.X.foo: admitted", "text": "LeanSharp/X.v:3: LeanSharp.X.foo: admitted"}, ...],
+      "recheck": null,           # with --recheck: {"tool": "coqchk", "ok", "modules": N, "libraries": N,
+                                 #   "theory", "axioms", "rejected", "unsafe", "error", "problems"} (base.Recheck)
       "ok": true                 # problems == []
 
 The JSON Schema of this document ships with the package:
@@ -94,6 +96,7 @@ from leansharp_tools.backends.base import (
     Backend,
     Declaration,
     Project,
+    Recheck,
     SiteKind,
     SourceScan,
     Status,
@@ -102,7 +105,7 @@ from leansharp_tools.backends.base import (
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
 from leansharp_tools.config import load_config
 from leansharp_tools.errors import LeanSharpError
-from leansharp_tools.problems import ENVIRONMENT, UNATTRIBUTED, Problem
+from leansharp_tools.problems import ENVIRONMENT, RECHECK, UNATTRIBUTED, Problem
 from leansharp_tools.roadmap import ItemState, RoadmapItem, find_roadmap, item_status, load_roadmap, resolve_links
 
 SCHEMA = "leansharp-status/2"
@@ -158,6 +161,7 @@ class StatusReport:
     standard_axioms: List[str] = field(default_factory=list)
     sites: List[AssumptionSite] = field(default_factory=list)
     project: str = ""  # the project's name (Project.name)
+    recheck: Optional[Recheck] = None  # the independent re-check (`--recheck`), None when not asked
 
     def by_name(self) -> Dict[str, DeclStatus]:
         return {d.name: d for d in self.declarations}
@@ -196,6 +200,7 @@ class StatusReport:
             "assumption_sites": [{"file": x.file, "line": x.line, "kind": str(x.kind), "text": x.text,
                                   "names": list(x.names)} for x in self.sites],
             "problems": [p.to_json() for p in self.problems],
+            "recheck": self.recheck.to_json() if self.recheck is not None else None,
             "ok": self.ok,
         }
 
@@ -350,9 +355,13 @@ def collect_status(
     on_progress: Optional[ProgressFn] = None,
     backend: Optional[Backend] = None,
     with_roadmap: Optional[bool] = None,
+    recheck: bool = False,
+    on_recheck: Optional[ProgressFn] = None,
 ) -> StatusReport:
     """Compute the status report (see the module docstring). `on_progress(module, done,
-    total)` is called before each module's prover run and once at the end."""
+    total)` is called before each module's prover run and once at the end. `recheck`:
+    also re-check the compiled modules with the prover's kernel checker (`Backend.recheck`;
+    `on_recheck(library, done, total)`); each reason it fails is a problem of kind "recheck"."""
     backend = backend or get_backend()
     proj = open_project(project, backend)
     files = select_modules(proj, modules)
@@ -415,6 +424,9 @@ def collect_status(
                                            proj.root, rpath.name)
         report.roadmap += roadmap
         report.problems += problems
+    if recheck:
+        report.recheck = backend.recheck(proj, [proj.module_of(f) for f in files] if modules else [], on_recheck)
+        report.problems += [Problem(RECHECK, line) for line in report.recheck.problems]
     return report
 
 

@@ -257,6 +257,31 @@ class Audit:
 
 
 @dataclass
+class Recheck:
+    """The independent re-check of the compiled modules by the prover's kernel-only
+    checker (Coq: coqchk): `problems` holds one line per reason it fails (empty: passed)."""
+
+    tool: str  # "coqchk"
+    modules: List[str] = field(default_factory=list)  # the modules given to the checker
+    libraries: int = 0  # libraries it checked (the modules and everything they load)
+    theory: str = ""  # e.g. "Set is predicative"
+    axioms: List[str] = field(default_factory=list)  # every axiom of the checked environment (kernel names)
+    rejected: List[str] = field(default_factory=list)  # those outside the accepted set
+    unsafe: List[str] = field(default_factory=list)  # objects relying on unchecked guard/positivity/type-in-type
+    error: Optional[str] = None  # the checker failed (a type error, a missing or inconsistent file)
+    problems: List[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> Dict[str, Any]:
+        return {"tool": self.tool, "ok": self.ok, "modules": len(self.modules), "libraries": self.libraries,
+                "theory": self.theory, "axioms": list(self.axioms), "rejected": list(self.rejected),
+                "unsafe": list(self.unsafe), "error": self.error, "problems": list(self.problems)}
+
+
+@dataclass
 class GraphNode:
     name: str  # fully qualified
     short: str
@@ -332,6 +357,12 @@ class Backend(Protocol):
 
     def standard_axioms(self) -> List[str]:
         """The accepted standard axioms (fully qualified)."""
+
+    def recheck(self, proj: Project, modules: Sequence[str],
+                on_progress: Optional[Callable[[str, int, int], None]] = None) -> Recheck:
+        """Re-check the compiled `modules` (all when empty) with the prover's independent
+        kernel checker, against the accepted set of the status gate (see `Recheck`).
+        `on_progress(library, done, total)` as it checks each library."""
 
     def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
         """The declaration dependency graph of `modules`."""

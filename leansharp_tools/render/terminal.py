@@ -193,6 +193,11 @@ def status_summary(report: StatusReport, width: int = 80) -> List[str]:
     counts = ", ".join(f"{tot[s]} {styled(s) if s != Status.PROVED else s}" for s in VERDICTS if tot[s])
     out = [f"[bold]{escape(report.project or report.root.name)}[/bold]: {tot['declarations']} "
            f"declarations in {n_mod} module{'s' if n_mod != 1 else ''}: {counts or 'none'}"]
+    rc = report.recheck
+    if rc is not None:
+        verdict = "[green]ok[/green]" if rc.ok else f"[bold red]{len(rc.problems)} problem(s)[/bold red]"
+        out.append(f"re-checked by {rc.tool}: {rc.libraries} libraries, "
+                   f"{len(rc.axioms)} axiom{'s' if len(rc.axioms) != 1 else ''} in their context: {verdict}")
     if not report.roadmap:
         return out
     rt = report.roadmap_totals()
