@@ -105,6 +105,7 @@ from leansharp_tools.backends.base import (
 from leansharp_tools.cache import digest, file_sha256, load_cache, save_cache
 from leansharp_tools.config import load_config
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.obligations import add_obligations, place_admitted
 from leansharp_tools.problems import ENVIRONMENT, RECHECK, UNATTRIBUTED, Problem
 from leansharp_tools.roadmap import ItemState, RoadmapItem, find_roadmap, item_status, load_roadmap, resolve_links
 
@@ -369,6 +370,7 @@ def collect_status(
     scanned = {f: backend.scan(proj, f) for f in files}
     cache: Dict[str, Any] = load_cache(proj.root, CACHE, CACHE_VERSION) if use_cache else {"version": CACHE_VERSION}
     cached: Dict[str, Any] = cache.setdefault("modules", {})
+    add_obligations(proj, backend, scanned, cache)  # Program obligations: the prover names them
     config_key = [c for c in [load_config(proj.root).digest()] if c]  # accepted assumptions
     keys: Dict[str, str] = {}
     asks: Dict[str, List[str]] = {}
@@ -409,6 +411,7 @@ def collect_status(
             report.declarations.append(ds)
         declared = [_assumption(a) for a in cached[mod].get("declared", [])]
         report.sites += locate_sites(scanned[f], declared, mod, str(f))
+    place_admitted(report.declarations, scanned)
     report.sites = backend.project_sites(proj) + report.sites
     order = {str(f): k for k, f in enumerate(files)}
     located = [((order.get(d.file, -1), d.line), decl_problem(d)) for d in report.declarations

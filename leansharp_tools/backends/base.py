@@ -226,6 +226,16 @@ class AssumptionSite:
 
 
 @dataclass
+class ProgramDecl:
+    """A declaration that may come with obligations Coq names `<name>_obligation_<N>`
+    (Coq's `Program`): `admitted_lines` are the lines of the `Admitted` ending each of
+    its obligation proofs, in the order of the text (the order of N)."""
+
+    decl: Declaration
+    admitted_lines: List[int] = field(default_factory=list)
+
+
+@dataclass
 class SourceScan:
     """What the text of one source file declares: its declarations, the assumption
     commands that declare no scanned declaration, and the line where each named scope
@@ -234,6 +244,7 @@ class SourceScan:
     declarations: List[Declaration] = field(default_factory=list)
     sites: List[AssumptionSite] = field(default_factory=list)
     scopes: Dict[str, int] = field(default_factory=dict)
+    programs: List[ProgramDecl] = field(default_factory=list)  # declarations with obligations (names: the prover's)
 
 
 @dataclass
@@ -366,6 +377,10 @@ class Backend(Protocol):
 
     def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
         """The declaration dependency graph of `modules`."""
+
+    def obligations(self, proj: Project, programs: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+        """{program declaration (fully qualified): the names of its obligations, in order},
+        for the declarations of `programs` (module -> names), asked of the compiled modules."""
 
     def statements(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, str]:
         """The statement of each fully qualified name (grouped by module -> its names) as

@@ -223,6 +223,18 @@ class CoqBackend:
                 raise LeanSharpError(f"coq-dpdgraph failed: {first_error(r.stdout, r.stderr)}")
             return dpd_graph(dpd.read_text(encoding="utf-8", errors="replace"), modules)
 
+    def obligations(self, proj: Project, programs: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+        """The `<name>_obligation_<N>` constants coq-dpdgraph finds in the modules (one coqc run)."""
+        wanted = {n for ns in programs.values() for n in ns}
+        if not wanted:
+            return {}
+        out: Dict[str, List[str]] = {n: [] for n in wanted}
+        for node in self.dependency_graph(proj, list(programs)).nodes:
+            m = re.match(r"^(.*)_obligation_(\d+)$", node.name)
+            if m and m.group(1) in out and node.kind == "cnst":
+                out[m.group(1)].append(node.name)
+        return {n: sorted(ns, key=lambda x: int(x.rsplit("_", 1)[1])) for n, ns in out.items()}
+
     # -- statements
     def _blocks(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> List[Block]:
         blocks = []
