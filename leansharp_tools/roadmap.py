@@ -22,9 +22,11 @@ Schema of one `[[item]]` table:
                   a title longer than 80 characters is the statement (roadmaps written
                   before `statement` existed); without a short `title` it is
                   `short_title(statement)`
-    spec          str (or number), required    SPEC section, e.g. "2.1"
-    tier          int 1..4, required
+    spec          str (or number), optional    SPEC section, e.g. "2.1" (LeanSharp's roadmap gives one)
+    tier          int 1..4, optional           (LeanSharp's roadmap gives one)
     headline      bool, default false
+    status        str, optional                what the roadmap claims: proved | partial | open;
+                  `--strict` reports an item whose declarations say otherwise
     declarations  list[str], default []        fully qualified Coq names; empty = open
     witness       list[str] (or str), default []
                   declarations showing the hypotheses are satisfiable
@@ -40,8 +42,11 @@ Schema of one `[[item]]` table:
     agreement     str or list[str], optional   the test checking `code` against the upstream
                   code's recorded outputs, "tests/<file>.py::<test function>"
 
-Unknown keys are rejected (they are usually typos). `RoadmapItem.line` is the line
-of the item's `[[item]]` header; `RoadmapItem.line_of(name)` the line where a
+Only `id` and a `title` or `statement` are required: a roadmap of another project with
+just id/title/statement/declarations/status loads; spec, tier, code, test, upstream,
+agreement, witness and filters are LeanSharp's (ZSharp's) own. Unknown keys are
+rejected (they are usually typos). `RoadmapItem.line` is the line of the item's
+`[[item]]` header; `RoadmapItem.line_of(name)` the line where a
 declaration, witness, filters, code or test name is written.
 
 Links (`LinkProblem.kind`): a declaration, witness or filters name must exist
@@ -71,7 +76,8 @@ from leansharp_tools.upstream import UpstreamLink, parse_upstream
 
 ROADMAP = "roadmap.toml"
 KNOWN_KEYS = {"id", "title", "statement", "spec", "tier", "headline", "declarations", "witness", "filters", "code",
-              "test", "upstream", "agreement"}
+              "test", "upstream", "agreement", "status"}
+CLAIMS = ("proved", "partial", "open")
 ROLES = ("declaration", "witness", "filters")
 TITLE_MAX = 80
 
@@ -91,8 +97,8 @@ class ItemState(TextEnum):
 class RoadmapItem:
     id: str
     title: str
-    spec: str
-    tier: int
+    spec: str = ""  # "" when the roadmap gives none
+    tier: Optional[int] = None  # None when the roadmap gives none
     headline: bool = False
     declarations: List[str] = field(default_factory=list)
     witness: List[str] = field(default_factory=list)
@@ -104,6 +110,7 @@ class RoadmapItem:
     agreement: List[str] = field(default_factory=list)  # tests of `code` against the upstream code's outputs
     name_lines: Dict[str, int] = field(default_factory=dict)  # any name or link target -> its line
     statement: str = ""  # the result in words; the title when the roadmap gives none
+    claimed: str = ""  # the roadmap's own `status` (proved | partial | open), "" when it gives none
 
     def line_of(self, name: str) -> int:
         """Line where `name` is written in this item (the item header if not found)."""
@@ -118,7 +125,7 @@ class RoadmapItem:
             "id": self.id, "title": self.title, "statement": self.statement, "spec": self.spec, "tier": self.tier,
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
             "filters": self.filters, "code": self.code, "test": self.test, "line": self.line,
-            "upstream": [u.to_json() for u in self.upstream], "agreement": self.agreement,
+            "upstream": [u.to_json() for u in self.upstream], "agreement": self.agreement, "claimed": self.claimed,
         }
 
 
@@ -205,7 +212,7 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
     for key in t:
         if key not in KNOWN_KEYS:
             raise err(f"unknown key '{key}' (allowed: {', '.join(sorted(KNOWN_KEYS))})", key)
-    for key in ("id", "title", "spec", "tier"):
+    for key in ("id", "title"):
         if key == "title" and "statement" in t:
             continue
         if key not in t:
@@ -216,20 +223,24 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
         raise err(f"duplicate id '{t['id']}' (first at line {seen[t['id']]})", "id")
     seen[t["id"]] = line
     title, statement = _title_and_statement(t, err)
-    if not isinstance(t["spec"], (str, int, float)):
+    if not isinstance(t.get("spec", ""), (str, int, float)) or isinstance(t.get("spec"), bool):
         raise err("'spec' must be a string like \"2.1\"", "spec")
-    tier = t["tier"]
-    if not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 4:
+    tier = t.get("tier")
+    if tier is not None and (not isinstance(tier, int) or isinstance(tier, bool) or not 1 <= tier <= 4):
         raise err("'tier' must be an integer 1..4", "tier")
+    claimed = t.get("status", "")
+    if "status" in t and claimed not in CLAIMS:
+        raise err(f"'status' must be one of {', '.join(CLAIMS)}", "status")
     headline = t.get("headline", False)
     if not isinstance(headline, bool):
         raise err("'headline' must be true or false", "headline")
     decls = t.get("declarations", [])
     if not (isinstance(decls, list) and all(isinstance(x, str) for x in decls)):
         raise err("'declarations' must be a list of strings", "declarations")
-    it = RoadmapItem(id=t["id"], title=title, statement=statement, spec=str(t["spec"]), tier=tier, headline=headline,
-                     declarations=list(decls), witness=str_list("witness"), filters=str_list("filters"),
-                     code=str_list("code"), test=str_list("test"), line=line)
+    it = RoadmapItem(id=t["id"], title=title, statement=statement, spec=str(t.get("spec", "")), tier=tier,
+                     headline=headline, declarations=list(decls), witness=str_list("witness"),
+                     filters=str_list("filters"), code=str_list("code"), test=str_list("test"), line=line,
+                     claimed=claimed)
     if "upstream" in t:
         try:
             it.upstream = parse_upstream(t["upstream"])
@@ -237,7 +248,7 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
             raise err(f"'upstream' {bad}", "upstream") from None
     it.agreement = str_list("agreement")
     it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test
-                                + it.agreement)
+                                + it.agreement + ([claimed] if claimed else []))
     return it
 
 
@@ -306,7 +317,8 @@ class TestLink:
 @dataclass
 class LinkProblem:
     """A roadmap link that does not resolve. kind: missing-declaration | missing-witness
-    | missing-filters | unproved-filters | missing-code | missing-test | missing-agreement."""
+    | missing-filters | unproved-filters | missing-code | missing-test | missing-agreement
+    | claimed-status (the item's `status` is not what its declarations make it)."""
 
     item: str
     kind: str
@@ -459,6 +471,10 @@ def resolve_links(item: RoadmapItem, root: Path, statuses: Mapping[str, str],
     def problem(kind: str, target: str, message: str) -> None:
         problems.append(LinkProblem(item.id, kind, target, message, item.line_of(target)))
 
+    if item.claimed:
+        state = item_status(item, statuses)
+        if item.claimed != (ItemState.PROVED if state == ItemState.FOUND else state):
+            problem("claimed-status", item.claimed, f"status says {item.claimed}, its declarations make it {state}")
     for role in ROLES:
         for n in item.names(role):
             st = statuses.get(n)

@@ -175,7 +175,7 @@ def roadmap_table(report: StatusReport) -> Table:
         words = f"[bold]{escape(it.item.title)}[/bold]"
         if it.item.statement and it.item.statement != it.item.title:
             words += f"\n[dim]{escape(it.item.statement)}[/dim]"
-        t.add_row(escape(it.item.id) + (" ★" if it.item.headline else ""), str(it.item.tier), styled(it.status),
+        t.add_row(escape(it.item.id) + (" ★" if it.item.headline else ""), str(it.item.tier or ""), styled(it.status),
                   f"{k}/{n}", words)
     return t
 
@@ -262,7 +262,9 @@ def render_build_errors(con: Console, errors: Iterable[ProverError], output_tail
 
 # ------------------------------------------------------------------------ doctor
 
-def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
+def render_doctor(con: Console, checks: List[Dict[str, Any]], against: str = "toolchain.toml") -> None:
+    """The doctor's table, its gaps with their fixes, or one line saying what matched:
+    `against` is the toolchain file checked, or the project file when there is none."""
     t = Table(title="leansharp doctor", title_justify="left")
     for column in ("check", "wanted", "installed", "ok"):
         t.add_column(column, overflow="fold")
@@ -276,7 +278,9 @@ def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
         for c in gaps:
             con.print(f"  {c['check']}: {c['fix']}", markup=False)
     else:
-        con.print("[bold green]toolchain matches toolchain.toml[/bold green]")
+        con.print("[bold green]toolchain matches toolchain.toml[/bold green]" if against == "toolchain.toml" else
+                  f"[bold green]no gap[/bold green]: the build of {escape(against)} has what it needs (no "
+                  f"toolchain.toml to compare with)")
 
 
 # ------------------------------------------------------------------------- graph
