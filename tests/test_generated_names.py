@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from leansharp_tools.backends.coq.scan import _instance_class, scan_file
+from leansharp_tools.backends.coq.names import instance_class
+from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.dojo import Dojo, ProofFinished
 
 from conftest import FIXTURES, build_fixture, run_cli
@@ -22,7 +23,7 @@ KINDS = FIXTURES / "generated" / "Gen" / "Kinds.v"
     (" forall {A} `{Foo A}, Bar.Baz (list A)", "Baz"), (" Foo nat -> Foo bool", "Foo"), (" (Foo nat)", "Foo"),
 ])
 def test_the_class_of_an_anonymous_instance(typ, cls):
-    assert _instance_class(typ) == cls
+    assert instance_class(typ) == cls
 
 
 def test_scan_names_what_coq_names():

@@ -31,6 +31,7 @@ import re
 from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from leansharp_tools.backends.base import AssumptionSite, Declaration, ProgramDecl, SiteKind, SourceScan
+from leansharp_tools.backends.coq.names import free_name, instance_class
 from leansharp_tools.errors import LeanSharpError
 
 THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Example",
@@ -305,7 +306,7 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
             elif kw == "Canonical":
                 names = [kind_match[1].group("name")] if kind_match else []
             elif kw == "Instance" and rest.startswith(":") and not rest.startswith(":="):
-                names = [_free_name(f"{_instance_class(rest[1:])}_instance_", used.setdefault(scope(), set()))]
+                names = [free_name(f"{instance_class(rest[1:])}_instance_", used.setdefault(scope(), set()))]
             else:
                 nm = re.match(_IDENT, rest)
                 names = [nm.group(0)] if nm else []
@@ -359,41 +360,6 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
         functor = tail.lstrip().startswith("(")
         stack.append(("Module", name, True, is_type or functor, is_type))
     return out
-
-
-def _instance_class(typ: str) -> str:
-    """The class an anonymous `Instance : typ` instantiates: the head of `typ`'s
-    conclusion (after `forall ..,` and `->`), without `@`/`!`/backquote or qualification."""
-    t = typ.split(":=", 1)[0].strip()
-    while True:
-        m = re.match(r"^forall\b", t)
-        if not m:
-            break
-        depth = 0
-        for i, c in enumerate(t):
-            depth += c in "([{"
-            depth -= c in ")]}"
-            if c == "," and depth == 0:
-                t = t[i + 1:].strip()
-                break
-        else:
-            break
-    depth, last = 0, 0
-    for i, c in enumerate(t):
-        depth += c in "([{"
-        depth -= c in ")]}"
-        if depth == 0 and t.startswith("->", i):
-            last = i + 2
-    head = re.match(r"[\s(`!@{]*(" + _IDENT + r"(?:\." + _IDENT + r")*)", t[last:])
-    return head.group(1).rsplit(".", 1)[-1] if head else "instance"
-
-
-def _free_name(base: str, used: Set[str]) -> str:
-    """`base` + the smallest N whose name is not in `used` (Coq's `next_global_ident_away`)."""
-    n = 0
-    while f"{base}{n}" in used:
-        n += 1
-    return f"{base}{n}"
 
 
 def _head(flat: str, width: int = 60) -> str:
