@@ -9,7 +9,7 @@ declaration — Lemma, Corollary, ... — when it states no `Theorem`), named by
 by its status, with an arrow A -> B when A uses B (transitively, through the
 declarations in between), like the roadmap's items; but only the transitive reduction of
 that relation is kept (drawn, listed in `edges`, `uses` and `used_by`): a library's
-theorems imply O(n²) arrows (13 MB of page on Flocq), the reduction about one per theorem.
+theorems imply O(n²) arrows (Flocq: 41719, a 13 MB page), the reduction few (2701, 2 MB).
 """
 
 from __future__ import annotations
