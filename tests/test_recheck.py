@@ -71,6 +71,12 @@ def test_context_summary_and_verdict():
     failed = verdict(None, Accepted(), 129, trace, ["R.Base"], 1, lambda n: "Base.v" if n else "")
     assert failed.problems == ["Base.v: coqchk failed while checking R.Base.l: Type error: ActualType"]
     assert failed.error == "coqchk failed while checking R.Base.l: Type error: ActualType" and not failed.ok
+    anomaly = verdict(None, Accepted(), 129, ["  checking cst:R.Base.l", "Fatal Error: Anomaly",
+                                              '             "Constant R.Base.m does not appear in the environment."',
+                                              "             Please report at http://coq.inria.fr/bugs/."],
+                      ["R.Base"], 1)
+    assert anomaly.error == ('coqchk failed while checking R.Base.l: Anomaly "Constant R.Base.m does not appear in '
+                             'the environment."')
     missing = verdict(None, Accepted(), 1, ["Fatal Error: User error: Cannot find library R.Nope in loadpath."],
                       ["R.Nope"], 0)
     assert missing.problems == ["coqchk failed: User error: Cannot find library R.Nope in loadpath."]

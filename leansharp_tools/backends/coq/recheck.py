@@ -100,8 +100,13 @@ def is_accepted(name: str, accepted: Accepted) -> bool:
 
 def _failure(returncode: int, trace: Sequence[str]) -> str:
     """One line: coqchk's `Fatal Error` (or `Error`) and the object it was checking."""
-    errors = [t for t in trace if t.startswith(("Fatal Error", "Error", "Anomaly"))]
-    message = " ".join(errors[-1].split()) if errors else f"exit status {returncode}"
+    starts = [k for k, t in enumerate(trace) if t.startswith(("Fatal Error", "Error", "Anomaly"))]
+    said: List[str] = []
+    for t in trace[starts[-1]:] if starts else []:  # an anomaly says what on its next lines
+        if not t.strip() or "Please report" in t or (said and not t.startswith(" ")):
+            break
+        said.append(t)
+    message = " ".join(" ".join(said).split()) or f"exit status {returncode}"
     message = re.sub(r"^(Fatal Error|Error): ", "", message)
     checking = [m.group(1) for m in map(_CONSTANT_RE.match, trace) if m]
     libraries = [m.group(1) for m in map(_LIBRARY_RE.match, trace) if m]
