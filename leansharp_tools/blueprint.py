@@ -64,7 +64,7 @@ class BpItem:
     id: str
     title: str
     spec: str
-    tier: int
+    tier: Optional[int]  # None: the roadmap gives none
     headline: bool
     status: str  # roadmap.ItemState
     declarations: List[BpDecl]
@@ -212,7 +212,7 @@ def layout_items(bp: Blueprint) -> None:
     layers = _layers(h.subgraph(linked)) if linked else {}
     ncols = max(layers.values()) + 1 if layers else 0
     cols: List[List[str]] = [[] for _ in range(ncols)]
-    for i in sorted(linked, key=lambda i: (items[i].tier, i)):
+    for i in sorted(linked, key=lambda i: (items[i].tier or 0, i)):
         cols[layers[i]].append(i)
     frac: Dict[str, float] = {}
 
@@ -228,7 +228,7 @@ def layout_items(bp: Blueprint) -> None:
                                              frac[i]))
             reindex()
     isolated = sorted((i for i in ids if i not in layers),
-                      key=lambda i: (STATE_ORDER.get(ItemState(items[i].status), 0), items[i].tier, i))
+                      key=lambda i: (STATE_ORDER.get(ItemState(items[i].status), 0), items[i].tier or 0, i))
     if isolated:
         cols.append(isolated)
     for it in bp.items:

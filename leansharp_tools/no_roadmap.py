@@ -7,7 +7,9 @@ The source blueprint has one item per `Theorem` of the project (every theorem-li
 declaration — Lemma, Corollary, ... — when it states no `Theorem`), named by its module
 (the project's own prefix dropped, so the box reads "Module." then the name), coloured
 by its status, with an arrow A -> B when A uses B (transitively, through the
-declarations in between), exactly like the roadmap's items.
+declarations in between), like the roadmap's items; but only the transitive reduction of
+that relation is kept (drawn, listed in `edges`, `uses` and `used_by`): a library's
+theorems imply O(n²) arrows (Flocq: 41719, a 13 MB page), the reduction few (2701, 2 MB).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Dict, List, Optional, Union
 
 from leansharp_tools.backends import get_backend
 from leansharp_tools.backends.base import Backend, Project
-from leansharp_tools.blueprint import Blueprint, BpDecl, BpItem, assemble_blueprint, item_relation
+from leansharp_tools.blueprint import Blueprint, BpDecl, BpItem, assemble_blueprint, drawn_edges, item_relation
 from leansharp_tools.graph import collect_graph
 from leansharp_tools.roadmap import RoadmapItem, find_roadmap, item_status
 from leansharp_tools.statements import statements_or_note
@@ -51,10 +53,10 @@ def source_blueprint(proj: Project, use_cache: bool = True, backend: Optional[Ba
     items: List[BpItem] = []
     for d in chosen:
         item_id = d.name[len(prefix):] if d.name.startswith(prefix) and "." in d.name[len(prefix):] else d.name
-        state = item_status(RoadmapItem(item_id, d.short, d.module, 1, declarations=[d.name]), statuses)
-        items.append(BpItem(item_id, d.short, d.module, 1, False, str(state),
+        state = item_status(RoadmapItem(item_id, d.short, d.module, None, declarations=[d.name]), statuses)
+        items.append(BpItem(item_id, d.short, d.module, None, False, str(state),
                             [BpDecl(d.name, d.short, str(d.status), d.kind, d.file, d.line,
                                     statements.get(d.name, ""))], [], [], [], [],
                             statement=f"{d.kind} {d.short} of {d.module}"))
     rel = item_relation({it.id: [it.declarations[0].name] for it in items}, g)
-    return assemble_blueprint(proj, items, rel, note)
+    return assemble_blueprint(proj, items, drawn_edges([it.id for it in items], rel), note)

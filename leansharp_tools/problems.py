@@ -12,6 +12,8 @@ kind is one of
                             name: the roadmap item; file: the roadmap file)
     environment             the prover's environment (e.g. a standard axiom Coq does not confirm)
     unattributed            an assumption no declaration was found to use
+    recheck                 the prover's independent checker (coqchk, `status --recheck`) failed
+                            or names an axiom outside the accepted set (file: the project file)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any, Dict, Optional
 #: problem kinds that are not a declaration status, a site kind or a roadmap link kind
 ENVIRONMENT = "environment"
 UNATTRIBUTED = "unattributed"
+RECHECK = "recheck"
 
 
 @dataclass(frozen=True)

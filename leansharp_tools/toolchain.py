@@ -160,7 +160,7 @@ def doctor_checks(tc: Dict[str, Any], backend: Backend, dpkg: Callable[[str], Op
 
 @dataclass
 class DoctorReport:
-    toolchain: Path
+    toolchain: Path  # toolchain.toml, or the project file (_CoqProject) when there is none
     checks: List[Check]
 
     @property
@@ -168,7 +168,8 @@ class DoctorReport:
         return [c for c in self.checks if c["ok"] is False]
 
     def to_json(self) -> Dict[str, Any]:
-        return {"toolchain": str(self.toolchain), "checks": self.checks, "gaps": len(self.gaps), "ok": not self.gaps}
+        return {"toolchain": str(self.toolchain), "against": self.toolchain.name, "checks": self.checks,
+                "gaps": len(self.gaps), "ok": not self.gaps}
 
 
 def doctor(project: Optional[Path] = None) -> DoctorReport:

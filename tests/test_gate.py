@@ -36,6 +36,7 @@ GATE_STATUS = {
     "Gate.DeclMod.uses_m": "foreign-axiom",
     "Gate.Functor.Two.p": "proved",
     "Gate.Oblig.half": "foreign-axiom",
+    "Gate.Oblig.half_obligation_1": "admitted",  # an obligation: Coq names it, status asks Coq for it
     "Gate.Bypass.loop": "unguarded", "Gate.Bypass.bad": "unguarded", "Gate.Bypass.u": "unguarded",
     "Gate.Bypass.bad2": "unguarded", "Gate.Bypass.unused_loop": "unguarded", "Gate.Bypass.u2": "unguarded",
     "Gate.DeclInst.Default": "proved",
@@ -65,7 +66,7 @@ GATE_SITES = {
     ("DeclMod.v", 5, "declare-module"): ["Gate.DeclMod.Unused.p", "Gate.DeclMod.Unused.p_zero"],  # unused
     ("Functor.v", 5, "admitted"): ["Gate.Functor.N.hole"],  # Admitted in a functor, instantiated
     ("Incl.v", 3, "declared"): ["Gate.Incl.M.q", "Gate.Incl.M.q_one"],  # Include of a module type
-    ("Oblig.v", 3, "admitted"): ["Gate.Oblig.half_obligation_1"],  # Admit Obligations
+    ("Oblig.v", 3, "admitted"): [],  # Admit Obligations (what it admits is the declaration above)
     ("Bypass.v", 2, "bypass-check"): [], ("Bypass.v", 3, "bypass-check"): [],
     ("Bypass.v", 4, "unset-checking"): [], ("Bypass.v", 7, "unset-checking"): [],
     ("Bypass.v", 10, "unset-checking"): [], ("Bypass.v", 13, "bypass-check"): [],

@@ -226,6 +226,16 @@ class AssumptionSite:
 
 
 @dataclass
+class ProgramDecl:
+    """A declaration that may come with obligations Coq names `<name>_obligation_<N>`
+    (Coq's `Program`): `admitted_lines` are the lines of the `Admitted` ending each of
+    its obligation proofs, in the order of the text (the order of N)."""
+
+    decl: Declaration
+    admitted_lines: List[int] = field(default_factory=list)
+
+
+@dataclass
 class SourceScan:
     """What the text of one source file declares: its declarations, the assumption
     commands that declare no scanned declaration, and the line where each named scope
@@ -234,6 +244,7 @@ class SourceScan:
     declarations: List[Declaration] = field(default_factory=list)
     sites: List[AssumptionSite] = field(default_factory=list)
     scopes: Dict[str, int] = field(default_factory=dict)
+    programs: List[ProgramDecl] = field(default_factory=list)  # declarations with obligations (names: the prover's)
 
 
 @dataclass
@@ -254,6 +265,31 @@ class Audit:
     declared: Dict[str, List[Assumption]] = field(default_factory=dict)
     unattributed: List[Assumption] = field(default_factory=list)
     environment: List[str] = field(default_factory=list)
+
+
+@dataclass
+class Recheck:
+    """The independent re-check of the compiled modules by the prover's kernel-only
+    checker (Coq: coqchk): `problems` holds one line per reason it fails (empty: passed)."""
+
+    tool: str  # "coqchk"
+    modules: List[str] = field(default_factory=list)  # the modules given to the checker
+    libraries: int = 0  # libraries it checked (the modules and everything they load)
+    theory: str = ""  # e.g. "Set is predicative"
+    axioms: List[str] = field(default_factory=list)  # every axiom of the checked environment (kernel names)
+    rejected: List[str] = field(default_factory=list)  # those outside the accepted set
+    unsafe: List[str] = field(default_factory=list)  # objects relying on unchecked guard/positivity/type-in-type
+    error: Optional[str] = None  # the checker failed (a type error, a missing or inconsistent file)
+    problems: List[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> Dict[str, Any]:
+        return {"tool": self.tool, "ok": self.ok, "modules": len(self.modules), "libraries": self.libraries,
+                "theory": self.theory, "axioms": list(self.axioms), "rejected": list(self.rejected),
+                "unsafe": list(self.unsafe), "error": self.error, "problems": list(self.problems)}
 
 
 @dataclass
@@ -333,8 +369,18 @@ class Backend(Protocol):
     def standard_axioms(self) -> List[str]:
         """The accepted standard axioms (fully qualified)."""
 
+    def recheck(self, proj: Project, modules: Sequence[str],
+                on_progress: Optional[Callable[[str, int, int], None]] = None) -> Recheck:
+        """Re-check the compiled `modules` (all when empty) with the prover's independent
+        kernel checker, against the accepted set of the status gate (see `Recheck`).
+        `on_progress(library, done, total)` as it checks each library."""
+
     def dependency_graph(self, proj: Project, modules: Sequence[str]) -> DependencyGraph:
         """The declaration dependency graph of `modules`."""
+
+    def obligations(self, proj: Project, programs: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+        """{program declaration (fully qualified): the names of its obligations, in order},
+        for the declarations of `programs` (module -> names), asked of the compiled modules."""
 
     def statements(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> Dict[str, str]:
         """The statement of each fully qualified name (grouped by module -> its names) as

@@ -1,5 +1,6 @@
 """`leansharp doctor [--json] [--project PATH]`: installed toolchain vs `toolchain.toml`,
-with the exact fix for each gap; exit 1 when there is a gap."""
+with the exact fix for each gap; exit 1 when there is a gap. Without a toolchain.toml:
+what the project's build needs, read from its sources (the message says which)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,6 @@ def command(
     if json_:
         print_json(report.to_json())
     else:
-        render_doctor(console(), report.checks)
+        render_doctor(console(), report.checks, report.toolchain.name)
     if report.gaps:
         raise typer.Exit(1)

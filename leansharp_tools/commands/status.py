@@ -1,4 +1,5 @@
-"""`leansharp status [--json] [--strict] [--module M] [--modules] [--roadmap] [--all] [--no-cache] [--project PATH]`.
+"""`leansharp status [--json] [--strict] [--recheck] [--module M] [--modules] [--roadmap] [--all] [--no-cache]
+[--project PATH]`.
 
 Prints a few lines: totals, roadmap counts with the items not proved, every declaration
 that is not proved and every problem --strict rejects, assumption sites included;
@@ -6,7 +7,8 @@ that is not proved and every problem --strict rejects, assumption sites included
 declaration (or one JSON
 document, schema in `leansharp_tools.status`). Needs a build
 first (it says `run leansharp build first` when a compiled file is missing or stale).
-`--strict` exits 1 when the report lists any problem."""
+`--strict` exits 1 when the report lists any problem. `--recheck` adds coqchk's
+re-check of the compiled modules (its problems: kind "recheck")."""
 
 from __future__ import annotations
 
@@ -32,11 +34,16 @@ def command(
     modules: bool = typer.Option(False, "--modules", help="Add the per-module table."),
     roadmap: bool = typer.Option(False, "--roadmap", help="Add the roadmap table (title and statement of each item)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ignore .leansharp/cache (re-run Print Assumptions)."),
+    recheck: bool = typer.Option(False, "--recheck", help="Also re-check every compiled module with coqchk, Coq's "
+                                 "kernel-only checker (minutes): a problem when it fails or names an axiom outside "
+                                 "the accepted set."),
     project: Optional[Path] = PROJECT,
 ) -> None:
     """Status of every declaration: proved / admitted / axiom / foreign-axiom / unguarded."""
-    with lazy_progress("checking proofs", console(stderr=True)) as on_progress:
-        report = collect_status(project, modules=module or None, use_cache=not no_cache, on_progress=on_progress)
+    err = console(stderr=True)
+    with lazy_progress("checking proofs", err) as on_progress, lazy_progress("re-checking (coqchk)", err) as on_re:
+        report = collect_status(project, modules=module or None, use_cache=not no_cache, on_progress=on_progress,
+                                recheck=recheck, on_recheck=on_re)
     if json_:
         print_json(report.to_json())
     else:

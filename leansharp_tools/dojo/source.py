@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set
 
+from leansharp_tools.backends.coq.coqtop import Coqtop
 from leansharp_tools.dojo.results import DojoInitError
 from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError
-from leansharp_tools.extract.trace import NOT_PREMISE, LineIndex, file_spans, head_keyword, read_glob
+from leansharp_tools.extract.trace import NOT_PREMISE, LineIndex, _module_path, file_spans, head_keyword, read_glob
 
 ENDS = ("Qed", "Defined", "Admitted", "Save", "Abort")
 _LIB_RE = re.compile(r"^R\d+:\d+ (\S+) <> <> lib$", re.M)
@@ -87,7 +88,7 @@ def locate(proj: CoqProject, name: str, timeout: float = 3600.0) -> TheoremSourc
                             f"(`leansharp build`; coq_makefile and dune write them by default)")
     d = next((d for d in defs if d.name == name), None)
     if d is None:
-        raise DojoInitError(f"{name}: no such declaration in {module} ({vfile})")
+        return _locate_by_proof(proj, module, vfile, name, timeout)
     spans = file_spans(proj, vfile, timeout)
     k = next((i for i, (a, b) in enumerate(spans) if a <= d.start < b), None)
     if k is None:
@@ -98,6 +99,30 @@ def locate(proj: CoqProject, name: str, timeout: float = 3600.0) -> TheoremSourc
     end = next((t for t in texts[k + 1:] if head_keyword(t) in ENDS), "Qed.")
     return TheoremSource(name, module, vfile, spans[k][0], texts[k], opener, end, idx.at(spans[k][0])[0])
 
+
+
+def _locate_by_proof(proj: CoqProject, module: str, vfile: Path, name: str, timeout: float) -> TheoremSource:
+    """A name the .glob does not list, one Coq makes (an anonymous `Instance`'s
+    `C_instance_N`, a Program obligation `x_obligation_N` opened by `Next Obligation`):
+    the sentence that opens the proof coqtop names so, found by replaying the file."""
+    spans = file_spans(proj, vfile, timeout)
+    idx = LineIndex((proj.root / vfile).read_bytes())
+    texts = [idx.text(a, b) for a, b in spans]
+    heads = [head_keyword(t) for t in texts]
+    paths = _module_path(heads, texts, module)
+    short = name.rsplit(".", 1)[1]
+    in_proof = False
+    with Coqtop(proj, topfile=vfile, timeout=timeout) as top:
+        for k, text in enumerate(texts):
+            r = top.send(text)
+            if r.error:
+                break
+            if not in_proof and r.proof == short and f"{paths[k]}.{short}" == name:
+                opener = texts[k + 1] if k + 1 < len(texts) and heads[k + 1] == "Proof" else None
+                end = next((t for t in texts[k + 1:] if head_keyword(t) in ENDS), "Qed.")
+                return TheoremSource(name, module, vfile, spans[k][0], text, opener, end, idx.at(spans[k][0])[0])
+            in_proof = r.proof is not None
+    raise DojoInitError(f"{name}: no such declaration in {module} ({vfile}), and no proof of that name opens there")
 
 def required_modules(proj: CoqProject, module: str) -> List[str]:
     """The project's modules that `module` requires, directly or not (from the `lib`

@@ -21,9 +21,11 @@ from leansharp_tools.backends.coq.coqtop import Coqtop, CoqtopTimeout, GlobEntry
 from leansharp_tools.cache import file_sha256, load_cache, save_cache
 from leansharp_tools.extract.toolkit import CoqProject, LeanSharpError
 
-TRACE_VERSION = 1
+TRACE_VERSION = 2
 THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Example", "Property",
-                 "Instance", "Definition", "Fixpoint", "CoFixpoint")
+                 "Instance", "Definition", "Fixpoint", "CoFixpoint", "Canonical", "Obligation")
+#: sentences that open a proof under another keyword's name: `Next Obligation` proves an Obligation
+_PROOF_KIND = {"Next": "Obligation"}
 _PREFIXES = {"Local", "Global", "Polymorphic", "Monomorphic", "Cumulative", "NonCumulative", "Private",
              "Program", "Export"}
 NOT_PREMISE = {"var", "binder", "lib", "mod", "modtype", "sec", "not", "scope", "syndef", "abbrev", "ltac"}
@@ -166,7 +168,8 @@ def trace_file(proj: CoqProject, vfile: Path, spans: Sequence[Tuple[int, int]],
                     name = next((d.name for d in defs if a <= d.start < b and d.name.endswith("." + r.proof)),
                                 f"{paths[k]}.{r.proof}")
                     goals = [g.to_json() for g in top.goals(r.display, r.state)] if r.display else []
-                    cur = {"name": name, "short": r.proof, "kind": heads[k], "span": [a, b], "opener": None,
+                    cur = {"name": name, "short": r.proof, "kind": _PROOF_KIND.get(heads[k], heads[k]),
+                           "span": [a, b], "opener": None,
                            "goals": goals, "steps": []}
                 continue
             if r.proof is None:

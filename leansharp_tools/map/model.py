@@ -40,7 +40,7 @@ class ItemMap:
     id: str
     title: str
     spec: str
-    tier: int
+    tier: Optional[int]  # None: the roadmap gives none
     headline: bool
     status: ItemState  # roadmap.item_status
     declarations: List[DeclLink]

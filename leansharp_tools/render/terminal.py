@@ -175,7 +175,7 @@ def roadmap_table(report: StatusReport) -> Table:
         words = f"[bold]{escape(it.item.title)}[/bold]"
         if it.item.statement and it.item.statement != it.item.title:
             words += f"\n[dim]{escape(it.item.statement)}[/dim]"
-        t.add_row(escape(it.item.id) + (" ★" if it.item.headline else ""), str(it.item.tier), styled(it.status),
+        t.add_row(escape(it.item.id) + (" ★" if it.item.headline else ""), str(it.item.tier or ""), styled(it.status),
                   f"{k}/{n}", words)
     return t
 
@@ -193,6 +193,11 @@ def status_summary(report: StatusReport, width: int = 80) -> List[str]:
     counts = ", ".join(f"{tot[s]} {styled(s) if s != Status.PROVED else s}" for s in VERDICTS if tot[s])
     out = [f"[bold]{escape(report.project or report.root.name)}[/bold]: {tot['declarations']} "
            f"declarations in {n_mod} module{'s' if n_mod != 1 else ''}: {counts or 'none'}"]
+    rc = report.recheck
+    if rc is not None:
+        verdict = "[green]ok[/green]" if rc.ok else f"[bold red]{len(rc.problems)} problem(s)[/bold red]"
+        out.append(f"re-checked by {rc.tool}: {rc.libraries} libraries, "
+                   f"{len(rc.axioms)} axiom{'s' if len(rc.axioms) != 1 else ''} in their context: {verdict}")
     if not report.roadmap:
         return out
     rt = report.roadmap_totals()
@@ -257,7 +262,9 @@ def render_build_errors(con: Console, errors: Iterable[ProverError], output_tail
 
 # ------------------------------------------------------------------------ doctor
 
-def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
+def render_doctor(con: Console, checks: List[Dict[str, Any]], against: str = "toolchain.toml") -> None:
+    """The doctor's table, its gaps with their fixes, or one line saying what matched:
+    `against` is the toolchain file checked, or the project file when there is none."""
     t = Table(title="leansharp doctor", title_justify="left")
     for column in ("check", "wanted", "installed", "ok"):
         t.add_column(column, overflow="fold")
@@ -271,7 +278,9 @@ def render_doctor(con: Console, checks: List[Dict[str, Any]]) -> None:
         for c in gaps:
             con.print(f"  {c['check']}: {c['fix']}", markup=False)
     else:
-        con.print("[bold green]toolchain matches toolchain.toml[/bold green]")
+        con.print("[bold green]toolchain matches toolchain.toml[/bold green]" if against == "toolchain.toml" else
+                  f"[bold green]no gap[/bold green]: the build of {escape(against)} has what it needs (no "
+                  f"toolchain.toml to compare with)")
 
 
 # ------------------------------------------------------------------------- graph

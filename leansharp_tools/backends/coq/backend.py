@@ -20,6 +20,7 @@ from leansharp_tools.backends.base import (
     Declaration,
     DependencyGraph,
     Project,
+    Recheck,
     SourceScan,
 )
 from leansharp_tools.backends.coq import axioms, packages
@@ -30,6 +31,7 @@ from leansharp_tools.backends.coq.dpd import dpd_graph
 from leansharp_tools.backends.coq.dune import DuneProject, dune_flags
 from leansharp_tools.backends.coq.errors import first_error, parse_coq_errors
 from leansharp_tools.backends.coq.project import LOGIC_FLAGS, CoqProject, project_flags
+from leansharp_tools.backends.coq.recheck import run_coqchk
 from leansharp_tools.backends.coq.requires import project_checks
 from leansharp_tools.backends.coq.scan import scan_file
 from leansharp_tools.backends.coq.statements import Block, header_directives, parse_statements, statements_script
@@ -157,6 +159,18 @@ class CoqBackend:
     def standard_axioms(self) -> List[str]:
         return axioms.standard_names()
 
+    def accepted(self, proj: Project) -> axioms.Accepted:
+        """What the project's config accepts besides the standard axioms."""
+        cfg = load_config(proj.root)
+        return axioms.accepted_from([(a.name, a.statement, a.where) for a in cfg.axioms], cfg.primitives,
+                                    cfg.source or "")
+
+    def recheck(self, proj: Project, modules: Sequence[str],
+                on_progress: Optional[Callable[[str, int, int], None]] = None) -> Recheck:
+        """coqchk on the compiled modules (`recheck.py`), with the status gate's accepted set."""
+        self.require_installed()
+        return run_coqchk(_coq(proj), list(modules) or proj.modules(), self.accepted(proj), on_progress)
+
     def scan(self, proj: Project, source: Path) -> SourceScan:
         return scan_file(self._read(proj, source), proj.module_of(source), Path(source).as_posix())
 
@@ -178,9 +192,7 @@ class CoqBackend:
         fresh = set(proj.files) - set(proj.stale())
         graph_modules = [proj.module_of(f) for f in proj.files if f in fresh or proj.module_of(f) in asks]
         where = self.where()
-        cfg = load_config(proj.root)
-        accepted = axioms.accepted_from([(a.name, a.statement, a.where) for a in cfg.axioms], cfg.primitives,
-                                        cfg.source or "")
+        accepted = self.accepted(proj)
         auditor = Auditor(lambda base, src, outs: self._run_with_outputs(proj, base, src, outs),
                           Environment(graph_modules, accepted=accepted), proj.modules(),
                           where / "theories" if where else None, on_step, parallel=(os.cpu_count() or 1) > 1)
@@ -218,6 +230,18 @@ class CoqBackend:
             if r.returncode != 0 or not dpd.exists():
                 raise LeanSharpError(f"coq-dpdgraph failed: {first_error(r.stdout, r.stderr)}")
             return dpd_graph(dpd.read_text(encoding="utf-8", errors="replace"), modules)
+
+    def obligations(self, proj: Project, programs: Mapping[str, Sequence[str]]) -> Dict[str, List[str]]:
+        """The `<name>_obligation_<N>` constants coq-dpdgraph finds in the modules (one coqc run)."""
+        wanted = {n for ns in programs.values() for n in ns}
+        if not wanted:
+            return {}
+        out: Dict[str, List[str]] = {n: [] for n in wanted}
+        for node in self.dependency_graph(proj, list(programs)).nodes:
+            m = re.match(r"^(.*)_obligation_(\d+)$", node.name)
+            if m and m.group(1) in out and node.kind == "cnst":
+                out[m.group(1)].append(node.name)
+        return {n: sorted(ns, key=lambda x: int(x.rsplit("_", 1)[1])) for n, ns in out.items()}
 
     # -- statements
     def _blocks(self, proj: Project, batches: Mapping[str, Sequence[str]]) -> List[Block]:

@@ -11,6 +11,14 @@ attributes `#[...]` and prefixes `Local`/`Global`/`Program`/`Polymorphic`...;
 constants); `Hypothesis`/`Variable` count only outside sections (inside they are
 discharged by `End`); `Parameter a b : T` and `Parameter (a : T) (b : U)`.
 
+Declarations Coq names itself: an anonymous `Instance : C args` is `C_instance_N`
+(Coq 8.16's rule: the smallest N whose name is still free in the enclosing module,
+sections included); `Canonical [Structure] x ... := ...` declares x (`Canonical x.` of
+an existing x declares nothing). A `Program` declaration x also declares its
+obligations x_obligation_1, x_obligation_2, ...: how many only Coq knows, so the scan
+lists x in `SourceScan.programs` with the lines of the `Admitted` of each `Next
+Obligation`/`Obligation N` proof, and `leansharp status` asks Coq for the names.
+
 A Theorem-like declaration is marked `admitted` when the first proof terminator
 before the next declaration is `Admitted.`/`Abort.` (a textual hint for the map
 without a build; the prover's verdict comes from `leansharp status`).
@@ -20,9 +28,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
-from leansharp_tools.backends.base import AssumptionSite, Declaration, SiteKind, SourceScan
+from leansharp_tools.backends.base import AssumptionSite, Declaration, ProgramDecl, SiteKind, SourceScan
+from leansharp_tools.backends.coq.names import free_name, instance_class
 from leansharp_tools.errors import LeanSharpError
 
 THEOREM_KINDS = ("Theorem", "Lemma", "Corollary", "Proposition", "Fact", "Remark", "Example",
@@ -184,6 +193,8 @@ _SITE_RES: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("admit-obligations", re.compile(r"^" + _ATTRS + r"Admit\s+Obligations\b")),
     ("obligation", re.compile(r"^" + _ATTRS + r"(?:Next\s+Obligation|Obligation\s+\d+)\b")),
     ("load", re.compile(r"^" + _ATTRS + r"Load\b")),
+    ("canonical", re.compile(r"^" + _ATTRS + _LOCALITY + r"Canonical\s+(?:Structure\s+)?(?P<name>" + _IDENT
+                             + r")(?P<rest>.*)$", re.S)),
     ("ml-module", re.compile(r"^" + _ATTRS + _LOCALITY + r"Declare\s+ML\s+Module\b")),
 )
 #: the first words of the sentences `scan_file` looks at (any other sentence is skipped)
@@ -191,8 +202,10 @@ _FIRST_WORDS = frozenset(
     THEOREM_KINDS + DEFINITION_KINDS + AXIOM_KINDS + SECTION_LOCAL_KINDS
     + ("Local", "Global", "Export", "Program", "Polymorphic", "Monomorphic", "Private", "Cumulative",
        "NonCumulative", "Unset", "Declare", "Admit", "Next", "Obligation", "Load", "Qed", "Defined", "Admitted",
-       "Abort", "Save", "Section", "Module", "End"))
+       "Abort", "Save", "Section", "Module", "End", "Canonical"))
 _BYPASS_RE = re.compile(r"^(?:#\[[^\]]*\]\s*)*#\[[^\]]*\bbypass_check\b(?P<args>[^\]]*)\]")
+_PROGRAM_RE = re.compile(r"^(?:#\[[^\]]*\bprogram\b[^\]]*\]|(?:#\[[^\]]*\]\s*)*(?:(?:Local|Global|Polymorphic|"
+                         r"Monomorphic|Private|Cumulative|NonCumulative)\s+)*Program\b)")
 _TERMINATOR_RE = re.compile(r"^(?P<kw>Qed|Defined|Admitted|Abort|Save)\b")
 
 
@@ -211,7 +224,9 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
     offsets = _line_starts(clean)
     # the declaration whose proof is open: a scanned Declaration, or a str describing one
     # the text declares without a Declaration (a lemma of a functor body, an obligation)
-    open_proof: Optional[Union[Declaration, Tuple[str, Optional[str]]]] = None
+    # (or the Program declaration whose obligation is open)
+    open_proof: Optional[Union[Declaration, ProgramDecl, Tuple[str, Optional[str]]]] = None
+    used: Dict[str, Set[str]] = {}  # module path -> the names declared in it so far
 
     def lineno(pos: int) -> int:
         return bisect.bisect_right(offsets, pos)
@@ -237,7 +252,9 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
         t = _TERMINATOR_RE.match(sent)
         if t:
             if t.group("kw") == "Admitted" and not in_type:
-                if isinstance(open_proof, Declaration):
+                if isinstance(open_proof, ProgramDecl):
+                    open_proof.admitted_lines.append(lineno(pos))
+                elif isinstance(open_proof, Declaration):
                     if open_proof.kind in THEOREM_KINDS:
                         open_proof.admitted = True
                 else:
@@ -261,13 +278,21 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
             elif what_kind == "admit-obligations" and not in_type:
                 site(SiteKind.ADMITTED, pos, "Admit Obligations: the pending obligations are assumed, not proved")
             elif what_kind == "obligation":
-                open_proof = (f"the obligation of `{flat}`", None)
+                named = re.search(r"\bof\s+(" + _IDENT + r")", flat)
+                program = (next((p for p in reversed(out.programs) if p.decl.short == named.group(1)), None)
+                           if named else out.programs[-1] if out.programs else None)
+                open_proof = program if program is not None and not in_functor and not in_type else (
+                    f"the obligation of `{flat}`", None)
             elif what_kind in ("load", "ml-module"):
                 site(SiteKind.UNCHECKED, pos, f"{_head(flat)}: the gate cannot see what it declares")
-            continue
-        m = _DECL_RE.match(sent)
-        if m:
-            kw, rest = m.group("kw"), m.group("rest").strip()
+            if what_kind != "canonical":
+                continue
+            rest = m.group("rest").strip()
+            if not rest or rest[0] not in "({[:`!|":
+                continue  # `Canonical x.`: makes an existing x canonical, declares nothing
+        m = _DECL_RE.match(sent) if kind_match is None else None
+        if m or kind_match is not None:
+            kw, rest = (m.group("kw"), m.group("rest").strip()) if m else ("Canonical", sent)
             if in_type:
                 continue  # a field of a module type: a signature, not an assumption
             local = kw in SECTION_LOCAL_KINDS
@@ -278,9 +303,14 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
                 names, anonymous = _context_names(rest)
             elif kw in AXIOM_KINDS or local:
                 names = _axiom_names(rest)
+            elif kw == "Canonical":
+                names = [kind_match[1].group("name")] if kind_match else []
+            elif kw == "Instance" and rest.startswith(":") and not rest.startswith(":="):
+                names = [free_name(f"{instance_class(rest[1:])}_instance_", used.setdefault(scope(), set()))]
             else:
                 nm = re.match(_IDENT, rest)
                 names = [nm.group(0)] if nm else []
+            used.setdefault(scope(), set()).update(names)
             is_axiom = kw in AXIOM_KINDS or local
             if in_functor:
                 if is_axiom:
@@ -295,6 +325,8 @@ def scan_file(text: str, module: str, where: str = "<source>") -> SourceScan:
                 out.declarations.append(Declaration(f"{prefix}.{short}", short, module, kw, lineno(pos), is_axiom))
             if names and not is_axiom:
                 open_proof = out.declarations[-1]
+                if _PROGRAM_RE.match(sent):
+                    out.programs.append(ProgramDecl(out.declarations[-1]))
             continue
         m = _HEAD_RE.match(sent)
         if not m:
