@@ -42,6 +42,9 @@ Schema of one `[[item]]` table:
                   (`leansharp_tools.upstream`; shown as GitHub permalinks)
     agreement     str or list[str], optional   the test checking `code` against the upstream
                   code's recorded outputs, "tests/<file>.py::<test function>"
+    port          list of tables, optional     another formalization's theorems the item restates:
+                  {name, status = equal | weaker | open, coq, reason} (`roadmap.port`; an open
+                  entry makes the item at most partial; `port_table` is README's table)
 
 Only `id` and a `title` or `statement` are required: a roadmap of another project with
 just id/title/statement/declarations/status loads; spec, tier, code, test, upstream,

@@ -10,12 +10,13 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from leansharp_tools.backends.base import Status, TextEnum
 from leansharp_tools.errors import LeanSharpError
+from leansharp_tools.roadmap.port import PortEntry, parse_port
 from leansharp_tools.tomlfile import parse_toml
 from leansharp_tools.upstream import UpstreamLink, parse_upstream
 
 ROADMAP = "roadmap.toml"
 KNOWN_KEYS = {"id", "title", "statement", "spec", "tier", "headline", "declarations", "witness", "filters", "code",
-              "test", "upstream", "agreement", "status"}
+              "test", "upstream", "agreement", "status", "port"}
 CLAIMS = ("proved", "partial", "open")
 ROLES = ("declaration", "witness", "filters")
 TITLE_MAX = 80
@@ -50,6 +51,7 @@ class RoadmapItem:
     name_lines: Dict[str, int] = field(default_factory=dict)  # any name or link target -> its line
     statement: str = ""  # the result in words; the title when the roadmap gives none
     claimed: str = ""  # the roadmap's own `status` (proved | partial | open), "" when it gives none
+    port: List[PortEntry] = field(default_factory=list)  # another formalization's theorems it restates
 
     def line_of(self, name: str) -> int:
         """Line where `name` is written in this item (the item header if not found)."""
@@ -65,6 +67,7 @@ class RoadmapItem:
             "headline": self.headline, "declarations": self.declarations, "witness": self.witness,
             "filters": self.filters, "code": self.code, "test": self.test, "line": self.line,
             "upstream": [u.to_json() for u in self.upstream], "agreement": self.agreement, "claimed": self.claimed,
+            "port": [e.to_json() for e in self.port],
         }
 
 
@@ -186,6 +189,11 @@ def _parse_item(t: Any, k: int, line: int, text: str, where: str, seen: Dict[str
         except ValueError as bad:
             raise err(f"'upstream' {bad}", "upstream") from None
     it.agreement = str_list("agreement")
+    if "port" in t:
+        try:
+            it.port = parse_port(t["port"], it.declarations)
+        except ValueError as bad:
+            raise err(f"'port' {bad}", "port") from None
     it.name_lines = _name_lines(text, line, it.declarations + it.witness + it.filters + it.code + it.test
                                 + it.agreement + ([claimed] if claimed else []))
     return it
@@ -222,12 +230,13 @@ def find_roadmap(root: Path) -> Optional[Path]:
 
 def item_status(item: RoadmapItem, statuses: Mapping[str, str]) -> ItemState:
     """PROVED when every declaration is proved; FOUND when every one is proved or found
-    in the sources (no prover verdict) and some only found; PARTIAL when some are;
-    OPEN when none are (or the item names no declaration)."""
+    in the sources (no prover verdict) and some only found; PARTIAL when some are, or
+    when the item ports a theorem it leaves open (`port`); OPEN when none are (or the
+    item names no declaration)."""
     sts = [statuses.get(d, Status.MISSING) for d in item.declarations]
     done = [s for s in sts if s in (Status.PROVED, Status.FOUND)]
     if not sts or not done:
         return ItemState.OPEN
-    if len(done) < len(sts):
+    if len(done) < len(sts) or any(e.status == "open" for e in item.port):
         return ItemState.PARTIAL
     return ItemState.PROVED if all(s == Status.PROVED for s in sts) else ItemState.FOUND
