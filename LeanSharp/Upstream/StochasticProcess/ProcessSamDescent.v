@@ -1,0 +1,98 @@
+(** * LeanSharp.Upstream.StochasticProcess.ProcessSamDescent — upstream LeanSharp/Stochastic/Convergence/Process/SamDescent.lean
+
+    Translates the SAM-specific stochastic descent bounds. Notions as in [Upstream.All] and
+    [Upstream.StochasticProcess.ProcessDescent]: finite law (K, p); upstream's
+    [SmoothObjective] is (L, G, Lc) with [is_gradient n L G], [lipschitz_grad n G Lc],
+    0 ≤ Lc; upstream's [samPerturbation L w ρ] (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
+    [samPerturbation n G w ρ] = [Optim.SAM.sam_eps n ρ 0 (G w)] (the same vector: Coq's
+    ρ/0 = 0 gives 0 when ‖∇L(w)‖ = 0).
+
+    Equal: none.
+    Weaker (finite law instead of a probability measure; integrability hypotheses dropped):
+    - [sam_filtered_second_moment_le_finite_law] — E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)².
+    - [sam_stochastic_descent_step_finite_law] — the perturbation-aware one-step bound.
+    - [sam_stochastic_descent_step_effective_finite_law] — its ηLc ≤ 1/4 effective form.
+    Open: none. *)
+
+From Coq Require Import Reals Lra Lia.
+From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap SampleErrors DescentCore
+  ProcessDescent.
+Open Scope R_scope.
+
+Definition samPerturbation (n : nat) (G : W n -> W n) (w : W n) (rho : R) : W n :=
+  sam_eps n rho 0 (G w).
+
+(** [sam_filtered_second_moment_le_finite_law]: g unbiased with variance ≤ σ² at w + ε(w)
+    ⇒ E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)². *)
+Theorem sam_filtered_second_moment_le_finite_law n K p (L : W n -> R) (G : W n -> W n) Lc
+  (g : nat -> W n) (w : W n) rho z s2 :
+  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho ->
+  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
+  expect K p (fun k => norm2 n (filteredGradient n (g k) z))
+  <= s2 + (norm n (G w) + Lc * rho) ^ 2.
+Proof.
+  intros Hl _ Hlip HLc Hr Hs Hv. set (we := vadd w (samPerturbation n G w rho)).
+  pose proof (zsharp_variance_bound_finite_law n K p G g we z s2 Hl Hs Hv) as H.
+  assert (He : norm n (samPerturbation n G w rho) <= rho) by (apply sam_eps_norm_le; lra).
+  assert (Hd : norm n (vsub (G we) (G w)) <= Lc * rho).
+  { eapply Rle_trans; [apply Hlip|].
+    rewrite (norm_ext n (vsub we w) (samPerturbation n G w rho))
+      by (intros; unfold we, vadd, vsub; ring).
+    apply Rmult_le_compat_l; assumption. }
+  assert (Ht : norm n (G we) <= norm n (G w) + Lc * rho).
+  { rewrite (norm_ext n (G we) (vadd (vsub (G we) (G w)) (G w)))
+      by (intros; unfold vadd, vsub; ring).
+    pose proof (norm_triangle n (vsub (G we) (G w)) (G w)). lra. }
+  pose proof (norm_nonneg n (G we)). rewrite norm2_norm in H.
+  assert (norm n (G we) ^ 2 <= (norm n (G w) + Lc * rho) ^ 2) by (apply pow_incr; lra).
+  lra.
+Qed.
+
+(** [sam_stochastic_descent_step_finite_law]: the same hypotheses, η > 0 and base-point
+    alignment ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
+Theorem sam_stochastic_descent_step_finite_law n K p (L : W n -> R) (G : W n -> W n) Lc
+  (g : nat -> W n) (w : W n) eta z rho s2 :
+  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
+  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
+  norm2 n (G w) <= 2 * inner n (G w) (vexpect n K p (fun k => filteredGradient n (g k) z)) ->
+  expect K p (fun k => L (vsub w (vscale eta (filteredGradient n (g k) z))))
+  <= L w - eta / 2 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + (norm n (G w) + Lc * rho) ^ 2).
+Proof.
+  intros Hl Hg Hlip HLc Hr He Hs Hv Ha.
+  apply (sam_expected_descent_step_finite_law n K p L G Lc g w eta z rho s2); try assumption.
+  now apply (sam_filtered_second_moment_le_finite_law n K p L G Lc).
+Qed.
+
+(** [sam_stochastic_descent_step_effective_finite_law]: with also ηLc ≤ 1/4,
+    E L(w − ηg_f) ≤ L(w) − (η/4)‖∇L(w)‖² + (η²Lc/2)(σ² + 2Lc²ρ²). *)
+Theorem sam_stochastic_descent_step_effective_finite_law n K p (L : W n -> R) (G : W n -> W n)
+  Lc (g : nat -> W n) (w : W n) eta z rho s2 :
+  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
+  eta * Lc <= 1 / 4 ->
+  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
+  norm2 n (G w) <= 2 * inner n (G w) (vexpect n K p (fun k => filteredGradient n (g k) z)) ->
+  expect K p (fun k => L (vsub w (vscale eta (filteredGradient n (g k) z))))
+  <= L w - eta / 4 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + 2 * Lc ^ 2 * rho ^ 2).
+Proof.
+  intros Hl Hg Hlip HLc Hr He HeL Hs Hv Ha.
+  pose proof (sam_stochastic_descent_step_finite_law n K p L G Lc g w eta z rho s2
+                Hl Hg Hlip HLc Hr He Hs Hv Ha) as H.
+  set (a := norm n (G w)) in *. rewrite norm2_norm in *. fold a in H |- *.
+  assert (Hsq : (a + Lc * rho) ^ 2 <= 2 * a ^ 2 + 2 * (Lc * rho) ^ 2)
+    by (pose proof (pow2_ge_0 (a - Lc * rho)); nra).
+  assert (Hc : 0 <= eta ^ 2 * Lc / 2) by (unfold Rdiv; apply Rmult_le_pos; [nra | lra]).
+  assert (Hm : eta ^ 2 * Lc / 2 * (s2 + (a + Lc * rho) ^ 2)
+               <= eta ^ 2 * Lc / 2 * (s2 + 2 * a ^ 2 + 2 * (Lc * rho) ^ 2))
+    by (apply Rmult_le_compat_l; lra).
+  assert (Ha2 : eta ^ 2 * Lc * a ^ 2 <= eta / 4 * a ^ 2).
+  { apply Rmult_le_compat_r; [apply pow2_ge_0 | nra]. }
+  assert (eta ^ 2 * Lc / 2 * (s2 + 2 * a ^ 2 + 2 * (Lc * rho) ^ 2)
+          = eta ^ 2 * Lc * a ^ 2 + eta ^ 2 * Lc / 2 * (s2 + 2 * Lc ^ 2 * rho ^ 2))
+    by field.
+  lra.
+Qed.
