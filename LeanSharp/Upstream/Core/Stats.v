@@ -24,9 +24,10 @@
       eq_mean_of_vectorVariance_eq_zero, vectorMean_sub_mean, vectorMean_normalize,
       contDiff_vectorMean, contDiff_vectorVariance (C^∞ along lines, see above).
     Weaker: contDiff_vectorNormalize_C2 — C² along every line (the library's
-      [line_C2], via [LayerNormC2.layernorm_line_C2]) instead of C^∞: all orders of
-      1/√(q(s) + ε) for a quadratic q would need a Leibniz / Faà di Bruno rule for
-      [ex_derive_n] that Coquelicot does not have.
+      [line_C2], via [LayerNormC2.layernorm_line_C2]) instead of C^∞. C^∞ needs every
+      derivative of s ↦ (a + b s)·(q(s) + ε)^(−1/2), q the quadratic σ²(u + s d): the class
+      P·(q + ε)^(−(2k+1)/2), P a polynomial, is closed under d/ds, but neither that class
+      nor a Leibniz rule for [ex_derive_n] is in Coquelicot or the library yet.
     Open: none.
 
     New facts (not in the library): [box_min] — a function on W k that is Lipschitz for
