@@ -131,7 +131,7 @@ class FileSession:
 def session_key(proj: CoqProject, vfile: Path) -> Tuple[str, str, float, float]:
     """A session is reused while the file and its .vo are unchanged."""
     v = proj.root / vfile
-    vo = v.with_suffix(".vo")
+    vo = proj.compiled(Path(vfile))  # beside the source, or under _build for dune
     return (str(proj.root.resolve()), Path(vfile).as_posix(), v.stat().st_mtime, vo.stat().st_mtime)
 
 
