@@ -39,10 +39,11 @@ ALLOWED |= {
 }
 _LIBRARY = set(ALLOWED)
 #: the restatement of upstream LeanSharp (Lean 4): on top of everything; its Core folder
-#: first, the other folders may use it
+#: first, the other folders may use it (and Stochastic the processes of StochasticProcess)
 UPSTREAM = {"Upstream/Core", "Upstream/Structural", "Upstream/Robustness", "Upstream/Dynamics",
             "Upstream/Stochastic", "Upstream/StochasticProcess"}
 ALLOWED |= {u: _LIBRARY | ({"Upstream/Core"} if u != "Upstream/Core" else set()) for u in UPSTREAM}
+ALLOWED["Upstream/Stochastic"] |= {"Upstream/StochasticProcess"}
 #: folders whose All.v gathers their subfolders' All.v instead of files
 AGGREGATES = {"Theory", "Layers", "Upstream"}
 IMPORT = re.compile(r"From LeanSharp\.([\w.]+) Require (?:Import|Export)")

@@ -36,8 +36,8 @@ def test_readme_results_name_existing_declarations():
             continue
         cell = row.rstrip("|").split("|")[-1]
         module = None
-        for ref in re.findall(r"`([\w.]+)`", cell):
-            parts = ref.split(".")
+        for ref in re.findall(r"`([\w.']+)`", cell):
+            parts = ref.removeprefix("LeanSharp.").split(".")
             if len(parts) >= 3:
                 module, name = ROOT / "LeanSharp" / "/".join(parts[:-2]) / f"{parts[-2]}.v", parts[-1]
             elif len(parts) == 1 and module is not None:

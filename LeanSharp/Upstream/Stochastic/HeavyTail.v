@@ -1,4 +1,4 @@
-(** * LeanSharp.Upstream.StochasticProcess.HeavyTail — upstream LeanSharp/Stochastic/Convergence/HeavyTail.lean
+(** * LeanSharp.Upstream.Stochastic.HeavyTail — upstream LeanSharp/Stochastic/Convergence/HeavyTail.lean
 
     Upstream's two theorems conclude ALMOST-SURE convergence of f(w_t) from a
     supermartingale hypothesis (E[f(w_{t+1}) | ℱ_t] ≤ f(w_t), uniformly L¹-bounded) plus a

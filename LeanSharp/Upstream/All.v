@@ -1,0 +1,29 @@
+(** * LeanSharp.Upstream.All — the Lean 4 project bangyen/leansharp, theorem by theorem
+
+    One Coq file per upstream file (folders [Core/], [Structural/], [Robustness/],
+    [Dynamics/], [Stochastic/], [StochasticProcess/]); each restates the upstream file's
+    public theorems under their upstream names and proves them from the library. Its
+    header lists them as Equal (same generality or stronger), Weaker (a restricted form,
+    under the name plus a suffix naming the restriction, e.g. [_finite_law]) and Open
+    (not restated, with what it needs); roadmap.toml's [upstream_lean.*] items carry
+    the same lists ([port]) and README's table is generated from them.
+
+    The translation of notions, once for all files:
+    - [EuclideanSpace ℝ ι] (ι a finite type) is [W n] = nat → R read on [0, n), n = card ι;
+      a statement "for every finite ι" becomes "for every n" (with n ≥ 1 where upstream
+      asks [Nonempty ι]); sums over ι are [vsum n], the Euclidean norm is [Vec.norm].
+    - Fréchet derivatives and [ContDiff] become the library's derivative along every line
+      ([Optim.Smooth.is_gradient], Coquelicot's [is_derive]); a statement that needs the
+      full Fréchet derivative is weaker here, and its header says so.
+    - Mathlib measures and expectations become finite laws ([Core.FiniteProb.is_law],
+      [expect]) and products of them over histories ([Stochastic.StronglyConvexRate.hexpect]);
+      a statement about a general measure proved only for finite laws is [_finite_law].
+    - Upstream's structures of assumptions ([SmoothObjective], [StronglyConvexObjective])
+      are the records of [Optim.Objective]. *)
+
+From LeanSharp.Upstream.Core Require Export All.
+From LeanSharp.Upstream.Dynamics Require Export All.
+From LeanSharp.Upstream.Robustness Require Export All.
+From LeanSharp.Upstream.Stochastic Require Export All.
+From LeanSharp.Upstream.StochasticProcess Require Export All.
+From LeanSharp.Upstream.Structural Require Export All.
