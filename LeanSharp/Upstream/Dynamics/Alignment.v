@@ -10,7 +10,7 @@
     - [gradient L] is any gradient field [G : W n -> W n]: the statements below use no
       property of it, so they hold for every field, in particular for ∇L;
     - [samPerturbation L w ρ] (0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
-      [samPerturbation n G w ρ] := [SAM.sam_eps n ρ 0 (G w)] = (ρ/‖G w‖)·G w (Coq's x/0 = 0
+      [Upstream.Core.Objective.samPerturbation n G w ρ] = [SAM.sam_eps n ρ 0 (G w)] (Coq's x/0 = 0
       gives 0 when ‖G w‖ = 0, as upstream);
     - a [SignalNoiseModel]'s observation at ω is g_true + noise ω, for any type Ω and any
       g_true, noise : Ω → W n (its mean-zero and integrability fields are not used);
@@ -30,6 +30,7 @@ From LeanSharp.Core Require Import Vec Stats FiniteProb.
 From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Optim Require Import SAM.
 From LeanSharp.Theory.Alignment Require Import Alignment.
+From LeanSharp.Upstream.Core Require Export Objective.
 Open Scope R_scope.
 
 Local Notation filteredGradient n g z := (hadamard g (inlier_mask n z g%function)).
@@ -37,8 +38,6 @@ Local Notation filteredGradient n g z := (hadamard g (inlier_mask n z g%function
 (** Upstream's deterministic alignment condition (argument order of upstream). *)
 Definition AlignmentCondition (n : nat) (w wstar g : W n) (mu L : R) : Prop := aligned n g w wstar mu L.
 
-(** Upstream's first-order SAM perturbation for the gradient field G. *)
-Definition samPerturbation (n : nat) (G : W n -> W n) (w : W n) (rho : R) : W n := sam_eps n rho 0 (G w).
 
 (** Upstream's stochastic alignment condition, for a finite law (K, p) and samples g_k. *)
 Definition StochasticAlignmentCondition (n K : nat) (p : nat -> R) (w wstar : W n) (g : nat -> W n)

@@ -68,7 +68,7 @@ Theorem filtered_gradient_eq_zero_of_neg_threshold n (g : W n) (z : R) :
 Proof.
   intros Hz Hsd i. pose proof (sd_nonneg n g).
   assert (z * sd n g < 0) by (assert (0 < sd n g) by lra; nra).
-  unfold filteredGradient, hadamard, inlier_mask, dev_le_mask.
+  unfold filteredGradient, zScoreMask, hadamard, inlier_mask, dev_le_mask.
   destruct Rle_dec as [Hle|]; [|ring].
   pose proof (Rabs_pos (g i - mean n g)). lra.
 Qed.

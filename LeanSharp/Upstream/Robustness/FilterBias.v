@@ -23,6 +23,7 @@
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask ZMask Invariance.
+From LeanSharp.Upstream.Core Require Import Filters.
 From LeanSharp.Upstream.Robustness Require Import FilteredMeanBasic.
 Open Scope R_scope.
 
@@ -47,8 +48,8 @@ Qed.
 
 (** [zScoreMask_neg]: the mask of −g is the mask of g. *)
 Lemma zScoreMask_neg n (g : W n) (z : R) :
-  forall i, (i < n)%nat -> inlier_mask n z (vopp g) i = inlier_mask n z g i.
-Proof. intros i Hi. apply inlier_mask_opp, Hi. Qed.
+  forall i, (i < n)%nat -> zScoreMask n (vopp g) z i = zScoreMask n g z i.
+Proof. intros i Hi. unfold zScoreMask. apply inlier_mask_opp, Hi. Qed.
 
 (** [filteredGradient_neg]: (−g) ⊙ m(−g) = −(g ⊙ m(g)). *)
 Lemma filteredGradient_neg n (g : W n) (z : R) :

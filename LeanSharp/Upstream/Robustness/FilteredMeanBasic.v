@@ -29,11 +29,10 @@
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Stats.
 From LeanSharp.Filter Require Import Mask ZMask.
+From LeanSharp.Upstream.Core Require Export Filters.
 Open Scope R_scope.
 
 (** ** Definitions *)
-
-Definition filteredGradient (n : nat) (g : W n) (z : R) : W n := hadamard g (inlier_mask n z g).
 
 Definition sampleSum (n K : nat) (g : nat -> W n) : W n := fun c => vsum K (fun i => g i c).
 

@@ -19,6 +19,7 @@
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Upstream.Core Require Import Filters.
 From LeanSharp.Upstream.Robustness Require Import FilteredMeanBasic.
 Open Scope R_scope.
 

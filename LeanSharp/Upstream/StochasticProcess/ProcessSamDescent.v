@@ -4,8 +4,8 @@
     [Upstream.StochasticProcess.ProcessDescent]: finite law (K, p); upstream's
     [SmoothObjective] is (L, G, Lc) with [is_gradient n L G], [lipschitz_grad n G Lc],
     0 ≤ Lc; upstream's [samPerturbation L w ρ] (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
-    [samPerturbation n G w ρ] = [Optim.SAM.sam_eps n ρ 0 (G w)] (the same vector: Coq's
-    ρ/0 = 0 gives 0 when ‖∇L(w)‖ = 0).
+    [Upstream.Core.Objective.samPerturbation n G w ρ], equal to [Optim.SAM.sam_eps n ρ 0 (G w)]
+    ([samPerturbation_sam_eps]: Coq's ρ/0 = 0 gives 0 when ‖∇L(w)‖ = 0).
 
     Equal: none.
     Weaker (finite law instead of a probability measure; integrability hypotheses dropped):
@@ -17,12 +17,10 @@
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth SAM.
+From LeanSharp.Upstream.Core Require Import Objective.
 From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap SampleErrors DescentCore
   ProcessDescent.
 Open Scope R_scope.
-
-Definition samPerturbation (n : nat) (G : W n -> W n) (w : W n) (rho : R) : W n :=
-  sam_eps n rho 0 (G w).
 
 (** [sam_filtered_second_moment_le_finite_law]: g unbiased with variance ≤ σ² at w + ε(w)
     ⇒ E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)². *)
@@ -36,7 +34,8 @@ Theorem sam_filtered_second_moment_le_finite_law n K p (L : W n -> R) (G : W n -
 Proof.
   intros Hl _ Hlip HLc Hr Hs Hv. set (we := vadd w (samPerturbation n G w rho)).
   pose proof (zsharp_variance_bound_finite_law n K p G g we z s2 Hl Hs Hv) as H.
-  assert (He : norm n (samPerturbation n G w rho) <= rho) by (apply sam_eps_norm_le; lra).
+  assert (He : norm n (samPerturbation n G w rho) <= rho)
+    by (rewrite samPerturbation_sam_eps; apply sam_eps_norm_le; lra).
   assert (Hd : norm n (vsub (G we) (G w)) <= Lc * rho).
   { eapply Rle_trans; [apply Hlip|].
     rewrite (norm_ext n (vsub we w) (samPerturbation n G w rho))

@@ -28,11 +28,10 @@
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask ZMask.
+From LeanSharp.Upstream.Core Require Export Filters.
 Open Scope R_scope.
 
 (** ** The translated notions *)
-
-Definition filteredGradient (n : nat) (g : W n) (z : R) : W n := hadamard g (inlier_mask n z g).
 
 Lemma norm2_filteredGradient_le n g z : norm2 n (filteredGradient n g z) <= norm2 n g.
 Proof. apply norm2_filtered_le, inlier_mask_is_mask. Qed.
