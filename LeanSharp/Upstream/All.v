@@ -5,7 +5,7 @@
     public theorems under their upstream names and proves them from the library. Its
     header lists them as Equal (same generality or stronger), Weaker (a restricted form,
     under the name plus a suffix naming the restriction, e.g. [_finite_law]) and Open
-    (not restated, with what it needs); roadmap.toml's [upstream_lean.*] items carry
+    (not restated, with what it needs); roadmap.toml's [lean.*] items carry
     the same lists ([port]) and README's table is generated from them.
 
     The translation of notions, once for all files:
