@@ -35,20 +35,22 @@
     - [two_point_lower_bound]: any laws P_0, P_1, any A: max_j E_{P_j}(A − θ_j)² ≥ Δ²(1 − TV(P_0, P_1))
     - [le_cam_minimax] (headline): any A : history → R,
           le_cam_risk ≥ Δ²(1 − TV(q_0^T, q_1^T)) ≥ (Δ²/2) e^{−T·KL(q_0‖q_1)},
-          and TV(q_0^T, q_1^T) ≤ √(1 − e^{−T·KL(q_0‖q_1)})
+          and TV(q_0^T, q_1^T) ≤ √(1 − e^{−T·KL(q_0‖q_1)})   (Bretagnolle–Huber)
+    - [le_cam_pinsker]: le_cam_risk ≥ Δ²(1 − √(T·KL(q_0‖q_1)/2))   (Pinsker)
     - [coin_oracle]: the coin instance is an unbiased oracle ([FiniteProb.oracle]) of ∇L_j with
       variance ≤ σ²; [coin_kl_le]: KL(coin(−ε)‖coin(ε)) ≤ 6ε² (0 < ε ≤ ½)
     - [coin_minimax]: any A, 0 < ε ≤ ½: le_cam_risk ≥ σ²ε² e^{−6Tε²}/2
     - [coin_minimax_rate]: T ≥ 1, ε = √(1/(6T)): any A has le_cam_risk ≥ σ² e^{−1}/(12T)
 
-    What is not proved: the Pinsker form (Δ²)(1 − √(T·KL/2)) (Bretagnolle–Huber is used
-    instead; it is weaker for small T·KL but gives the same order at T·KL = O(1)); randomised
-    algorithms (an algorithm with its own finite randomness is a mixture of deterministic ones,
-    which the bound covers one by one, but the mixture is not formalised). *)
+    Both TV–KL bounds are given: Pinsker ([Theory.Generalization.Pinsker]) is sharper for
+    small T·KL, Bretagnolle–Huber stays positive for every T·KL; the rate uses the latter.
+    Not formalised: randomised algorithms (one with its own finite randomness is a mixture of
+    deterministic ones; the bound extends to it through the sum form E_0 + E_1 ≥ 2Δ²(1 − TV),
+    which is linear in the algorithm, but the mixture is not written out). *)
 
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Theory.Generalization Require Import KL TotalVariation.
+From LeanSharp.Theory.Generalization Require Import KL TotalVariation Pinsker.
 From LeanSharp.Stochastic Require Import StronglyConvexRate.
 Open Scope R_scope.
 
@@ -211,6 +213,22 @@ Proof.
   - unfold le_cam_risk. rewrite !hexpect_prod_law by exact HK.
     now apply (two_point_lower_bound _ _ _ (fun j => A (history K T j))).
   - apply Rle_ge, Rmult_le_compat_l; [apply pow2_ge_0 | exact B1].
+Qed.
+
+(** The Pinsker form: le_cam_risk ≥ Δ²(1 − √(T·KL(q_0‖q_1)/2)). *)
+Corollary le_cam_pinsker K q0 q1 T (A : list nat -> R) th0 th1 :
+  is_law K q0 -> is_law K q1 -> abs_cont K q0 q1 ->
+  le_cam_risk K q0 q1 T A th0 th1
+    >= ((th1 - th0) / 2) ^ 2 * (1 - sqrt (INR T * KL K q0 q1 / 2)).
+Proof.
+  intros H0 H1 Hac. destruct (le_cam_minimax K q0 q1 T A th0 th1 H0 H1 Hac) as [H _].
+  destruct (pinsker _ _ _ (prod_law_is_law K T q0 H0) (prod_law_is_law K T q1 H1)
+                    (prod_abs_cont K T q0 q1 H0 Hac)) as [_ HP].
+  rewrite kl_prod in HP by assumption.
+  assert (((th1 - th0) / 2) ^ 2 * (1 - sqrt (INR T * KL K q0 q1 / 2))
+          <= ((th1 - th0) / 2) ^ 2 * (1 - tv (K ^ T) (prod_law K T q0) (prod_law K T q1)))
+    by (apply Rmult_le_compat_l; [apply pow2_ge_0 | lra]).
+  lra.
 Qed.
 
 (** ** The instance: a ±σ sample drawn from a biased coin *)

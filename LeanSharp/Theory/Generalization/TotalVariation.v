@@ -18,7 +18,7 @@
     - [bretagnolle_huber] (headline): P ≪ Q ⇒
           1 − TV(P, Q) ≥ ½ e^{−KL(P‖Q)}   and   TV(P, Q) ≤ √(1 − e^{−KL(P‖Q)})
       (both forms of the Bretagnolle–Huber inequality; Pinsker's TV ≤ √(KL/2), sharper for
-      small KL, is not proved here) *)
+      small KL, is [Theory.Generalization.Pinsker.pinsker]) *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
