@@ -22,6 +22,7 @@ from leansharp_tools.upstream import UpstreamLink, check_ranges, parse_upstream
 
 from conftest import REPO, copy_fixture, run_cli
 
+LEAN_PIN = "9c8f409052188f5de53420a16c342f0c1b7783c3"
 PIN = "8a205ef6f4d0716cf6150efdd5d5cbc0bdd2da40"  # bangyen/zsharp, the commit the links are pinned to
 LINK = f'{{ repo = "bangyen/zsharp", commit = "{PIN}", path = "src/optimizer.py", lines = "260-266" }}'
 ITEM = """\
@@ -149,7 +150,13 @@ def test_every_zsharp_item_links_upstream():
 def test_upstream_links_pinned_to_one_commit():
     links = [u for it in load_roadmap(REPO / "roadmap.toml") for u in it.upstream]
     assert links and {u.commit for u in links if u.repo == "bangyen/zsharp"} == {PIN}
-    assert {u.path for u in links} <= {"src/optimizer.py", "src/trainer.py", "src/constants.py"}
+    assert {u.repo for u in links} == {"bangyen/zsharp", "bangyen/leansharp"}
+    assert {u.path for u in links if u.repo == "bangyen/zsharp"} <= {"src/optimizer.py", "src/trainer.py",
+                                                                     "src/constants.py"}
+    # the Lean project's files, at the one commit the Upstream/ folder translates
+    lean = [u for u in links if u.repo == "bangyen/leansharp"]
+    assert {u.commit for u in lean} == {LEAN_PIN} and len(lean) == 50
+    assert all(u.path.startswith("LeanSharp/") and u.path.endswith(".lean") and u.first == 1 for u in lean)
 
 
 def test_map_shows_upstream_and_agreement():

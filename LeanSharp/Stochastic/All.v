@@ -1,8 +1,10 @@
 (** * LeanSharp.Stochastic.All — finite-law noise models: rates in expectation and in probability, lower bounds, heavy tails
 
     Imports every file of the folder:
+    - [ClippedHeavyTail]: clipped stochastic ZSharp under heavy-tailed noise
     - [HeavyTails]: a heavy-tailed noise with infinite variance, and what survives
     - [HighProbability]: convergence in probability, for every T
+    - [LeCam]: a minimax lower bound for every algorithm that sees T noisy gradients
     - [LowerBounds]: the O(1/T) stochastic rate cannot be improved
     - [NoisyFilter]: stochastic ZSharp with the noise passing through the filter
     - [NoisyFilterNonConvex]: the non-convex rate of stochastic ZSharp, noise through the filter
@@ -13,4 +15,4 @@
     - [ZScoreLimit]: the Z-score mask as the layer grows (finite n, oracle normalisation) *)
 
 From LeanSharp.Stochastic Require Export
-  HeavyTails HighProbability LowerBounds NoisyFilter NoisyFilterNonConvex Schedules StronglyConvexRate UniformDraws UniformStability ZScoreLimit.
+  ClippedHeavyTail HeavyTails HighProbability LeCam LowerBounds NoisyFilter NoisyFilterNonConvex Schedules StronglyConvexRate UniformDraws UniformStability ZScoreLimit.
