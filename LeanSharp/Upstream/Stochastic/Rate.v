@@ -31,10 +31,7 @@ Definition AlignmentCondition (n : nat) (w w_star g : W n) (mu L_smooth : R) : P
 Theorem stochastic_zsharp_rate_O1_T_finite_law n K p (F : nat -> nat -> nat) (w_star w0 : W n)
   (eta : nat -> R) z mu (g_adv : nat -> nat -> W n) :
   is_law K p ->
-  (forall t k, (k < K)%nat -> 0 < p k ->
-     cond_expect K p (F t)
-       (fun k' => norm2 n (vsub (weightSequence n w0 eta z g_adv (S t) k') w_star)) k
-     <= (1 - eta t * mu) * norm2 n (vsub (weightSequence n w0 eta z g_adv t k) w_star)) ->
+  conditional_contraction n K p F w_star w0 eta z mu g_adv ->
   0 < mu -> (forall t, eta t = 1 / (mu * (INR t + 1))) ->
   StochasticAlignmentCondition n K p w0 w_star (g_adv 0%nat) (eta 0%nat) mu z ->
   forall T, (0 < T)%nat ->
@@ -73,10 +70,7 @@ Theorem stochastic_zsharp_rate_O1_T_of_deterministic_alignment_finite_law n K p
   (F : nat -> nat -> nat) (G : W n -> W n) (w_star w0 : W n) (eta : nat -> R) z mu L_smooth
   (g_adv : nat -> nat -> W n) (eps : W n) :
   is_law K p ->
-  (forall t k, (k < K)%nat -> 0 < p k ->
-     cond_expect K p (F t)
-       (fun k' => norm2 n (vsub (weightSequence n w0 eta z g_adv (S t) k') w_star)) k
-     <= (1 - eta t * mu) * norm2 n (vsub (weightSequence n w0 eta z g_adv t k) w_star)) ->
+  conditional_contraction n K p F w_star w0 eta z mu g_adv ->
   0 < mu -> (forall t, eta t = 1 / (mu * (INR t + 1))) ->
   (forall k, g_adv 0%nat k = G (vadd w0 eps)) ->
   AlignmentCondition n w0 w_star (filteredGradient n (G (vadd w0 eps)) z) mu L_smooth ->

@@ -38,16 +38,21 @@ Theorem weight_sequence_step_eventually {Omega : Type} n (w0 : W n) eta z
                = stochasticZSharpStep n (weightSequence n w0 eta z g_adv t om) eta t z (g_adv t) om.
 Proof. reflexivity. Qed.
 
+(** The hypothesis the rates share: a.e. E[‖w_{t+1} − w*‖² | ℱ_t] ≤ (1 − η_tμ)‖w_t − w*‖². *)
+Definition conditional_contraction n K p (F : nat -> nat -> nat) (w_star w0 : W n) (eta : nat -> R) z mu
+    (g_adv : nat -> nat -> W n) : Prop :=
+  forall t k, (k < K)%nat -> 0 < p k ->
+    cond_expect K p (F t)
+      (fun k' => norm2 n (vsub (weightSequence n w0 eta z g_adv (S t) k') w_star)) k
+    <= (1 - eta t * mu) * norm2 n (vsub (weightSequence n w0 eta z g_adv t k) w_star).
+
 (** [zsharp_strongly_convex_rate_finite_law]: E[‖w_{t+1} − w*‖² | ℱ_t] ≤ (1 − η_tμ)‖w_t − w*‖²
     a.e., η_t = 1/(μ(t + 1)), μ > 0, stochastic alignment at w_0
     ⇒ E‖w_T − w*‖² ≤ (‖w_0 − w*‖² + 1)/T for every T > 0. *)
 Theorem zsharp_strongly_convex_rate_finite_law n K p (F : nat -> nat -> nat) (w_star w0 : W n)
   (eta : nat -> R) z mu (g_adv : nat -> nat -> W n) :
   is_law K p ->
-  (forall t k, (k < K)%nat -> 0 < p k ->
-     cond_expect K p (F t)
-       (fun k' => norm2 n (vsub (weightSequence n w0 eta z g_adv (S t) k') w_star)) k
-     <= (1 - eta t * mu) * norm2 n (vsub (weightSequence n w0 eta z g_adv t k) w_star)) ->
+  conditional_contraction n K p F w_star w0 eta z mu g_adv ->
   0 < mu -> (forall t, eta t = 1 / (mu * (INR t + 1))) ->
   StochasticAlignmentCondition n K p w0 w_star (g_adv 0%nat) (eta 0%nat) mu z ->
   forall T, (0 < T)%nat ->
