@@ -19,6 +19,8 @@ def test_full_library_builds_and_is_strictly_clean():
     assert r.returncode == 0, "\n".join(p["text"] for p in doc.get("problems", [])[:30]) or r.stderr
     assert doc["recheck"]["ok"] and doc["recheck"]["axioms"] == [
         "Coq.Logic.Classical_Prop.classic", "Coq.Logic.FunctionalExtensionality.functional_extensionality_dep",
+        # the geometric median is a chosen minimiser (Upstream.Core.Stats.geometricMedian), as upstream's
+        "Coq.Logic.IndefiniteDescription.constructive_indefinite_description",
         "Coq.Reals.ClassicalDedekindReals.sig_forall_dec", "Coq.Reals.ClassicalDedekindReals.sig_not_dec"]
     assert doc["totals"]["declarations"] > 0
     assert doc["totals"]["proved"] == doc["totals"]["declarations"]

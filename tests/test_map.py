@@ -15,7 +15,7 @@ from leansharp_tools.backends.base import Status
 from leansharp_tools.errors import LeanSharpError
 from leansharp_tools.map import ProjectMap, build_map, prover_statuses, scan_declarations
 from leansharp_tools.render.pages import render_map
-from leansharp_tools.roadmap import ItemState, resolve_code, resolve_test
+from leansharp_tools.roadmap import ItemState, load_roadmap, resolve_code, resolve_test
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -318,5 +318,9 @@ def test_map_real_repo_with_prover_status():
     assert statuses is not None, note
     pmap = build_map(REPO, statuses=statuses)
     assert pmap.problems == []
-    assert [i.id for i in pmap.items if i.declarations and i.status != "proved"] == []
+    # partial only because they port a theorem they leave open (`port`), their declarations proved
+    ported_open = {it.id for it in load_roadmap(REPO / "roadmap.toml") if any(e.status == "open" for e in it.port)}
+    assert [i.id for i in pmap.items if i.declarations and i.status != "proved" and i.id not in ported_open] == []
+    assert ported_open == {"lean.stochastic.robbinsmonro", "lean.stochastic.schedulesstronglyconvex",
+                           "lean.stochasticprocess.bridges", "lean.stochastic.heavytail"}
     assert "declaration status from prover" in render_map(pmap, "md")
