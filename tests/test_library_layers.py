@@ -44,6 +44,8 @@ UPSTREAM = {"Upstream/Core", "Upstream/Structural", "Upstream/Robustness", "Upst
             "Upstream/Stochastic", "Upstream/StochasticProcess"}
 ALLOWED |= {u: _LIBRARY | ({"Upstream/Core"} if u != "Upstream/Core" else set()) for u in UPSTREAM}
 ALLOWED["Upstream/Stochastic"] |= {"Upstream/StochasticProcess"}
+#: the witnesses of the results new to this library, above every other Upstream folder
+ALLOWED["Upstream/Witnesses"] = _LIBRARY | UPSTREAM
 #: folders whose All.v gathers their subfolders' All.v instead of files
 AGGREGATES = {"Theory", "Layers", "Upstream"}
 IMPORT = re.compile(r"From LeanSharp\.([\w.]+) Require (?:Import|Export)")

@@ -1,7 +1,8 @@
 (** * LeanSharp.Upstream.All — the Lean 4 project bangyen/leansharp, theorem by theorem
 
     One Coq file per upstream file (folders [Core/], [Structural/], [Robustness/],
-    [Dynamics/], [Stochastic/], [StochasticProcess/]); each restates the upstream file's
+    [Dynamics/], [Stochastic/], [StochasticProcess/]; [Witnesses/] fires the results new to
+    this library on concrete data); each restates the upstream file's
     public theorems under their upstream names and proves them from the library. Its
     header lists them as Equal (same generality or stronger), Weaker (a restricted form,
     under the name plus a suffix naming the restriction, e.g. [_finite_law]) and Open
@@ -27,3 +28,4 @@ From LeanSharp.Upstream.Robustness Require Export All.
 From LeanSharp.Upstream.Stochastic Require Export All.
 From LeanSharp.Upstream.StochasticProcess Require Export All.
 From LeanSharp.Upstream.Structural Require Export All.
+From LeanSharp.Upstream.Witnesses Require Export All.
