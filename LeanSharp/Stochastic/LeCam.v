@@ -27,26 +27,32 @@
     Definitions
     - [prod_law K T q], [history K T j]: the law of T draws on K^T indices, index ↦ history
     - [le_cam_risk K q0 q1 T A th0 th1] = max(E_{q_0^T}(A − θ_0)², E_{q_1^T}(A − θ_1)²)
+    - [mix_risk], [le_cam_mix_risk K q0 q1 T m r As th0 th1]: the same for a randomised algorithm,
+      a finite mixture (law r on m seeds) of deterministic A_j = As j: R_i = Σ_j r_j E_i(A_j − θ_i)²
     - [coin e], [sgn_sample s k]: the two-point instance
 
     Main results
     - [hexpect_prod_law]: hexpect K q T f = E_{prod_law K T q}[f ∘ history]
     - [prod_law_is_law], [prod_abs_cont]; [kl_prod] (tensorization): KL(q_0^T‖q_1^T) = T·KL(q_0‖q_1)
+    - [two_point_sum]: E_{P_0}(A − θ_0)² + E_{P_1}(A − θ_1)² ≥ 2Δ²(1 − TV(P_0, P_1))
     - [two_point_lower_bound]: any laws P_0, P_1, any A: max_j E_{P_j}(A − θ_j)² ≥ Δ²(1 − TV(P_0, P_1))
     - [le_cam_minimax] (headline): any A : history → R,
           le_cam_risk ≥ Δ²(1 − TV(q_0^T, q_1^T)) ≥ (Δ²/2) e^{−T·KL(q_0‖q_1)},
           and TV(q_0^T, q_1^T) ≤ √(1 − e^{−T·KL(q_0‖q_1)})   (Bretagnolle–Huber)
+    - [le_cam_mix_minimax]: every randomised algorithm (is_law m r, any A_1..A_m):
+          le_cam_mix_risk ≥ Δ²(1 − TV(q_0^T, q_1^T)) ≥ (Δ²/2) e^{−T·KL(q_0‖q_1)}
     - [le_cam_pinsker]: le_cam_risk ≥ Δ²(1 − √(T·KL(q_0‖q_1)/2))   (Pinsker)
     - [coin_oracle]: the coin instance is an unbiased oracle ([FiniteProb.oracle]) of ∇L_j with
       variance ≤ σ²; [coin_kl_le]: KL(coin(−ε)‖coin(ε)) ≤ 6ε² (0 < ε ≤ ½)
     - [coin_minimax]: any A, 0 < ε ≤ ½: le_cam_risk ≥ σ²ε² e^{−6Tε²}/2
     - [coin_minimax_rate]: T ≥ 1, ε = √(1/(6T)): any A has le_cam_risk ≥ σ² e^{−1}/(12T)
+    - [coin_mix_minimax], [coin_mix_minimax_rate]: the same two bounds for le_cam_mix_risk
+      (every randomised algorithm); [coin_bound], [coin_rate_bound] are the shared arithmetic
 
     Both TV–KL bounds are given: Pinsker ([Theory.Generalization.Pinsker]) is sharper for
     small T·KL, Bretagnolle–Huber stays positive for every T·KL; the rate uses the latter.
-    Not formalised: randomised algorithms (one with its own finite randomness is a mixture of
-    deterministic ones; the bound extends to it through the sum form E_0 + E_1 ≥ 2Δ²(1 − TV),
-    which is linear in the algorithm, but the mixture is not written out). *)
+    Randomised algorithms (own finite randomness, independent of the oracle) are mixtures of
+    deterministic ones; the sum form is linear in the algorithm, so they obey the same bound. *)
 
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec FiniteProb.
@@ -173,23 +179,29 @@ Qed.
 
 (** ** Le Cam's two-point bound *)
 
+(** The sum form: E_{P_0}(A − θ_0)² + E_{P_1}(A − θ_1)² ≥ 2Δ²(1 − TV(P_0, P_1)). *)
+Lemma two_point_sum N P0 P1 (A : nat -> R) th0 th1 : is_law N P0 -> is_law N P1 ->
+  2 * ((th1 - th0) / 2) ^ 2 * (1 - tv N P0 P1)
+  <= expect N P0 (fun j => (A j - th0) ^ 2) + expect N P1 (fun j => (A j - th1) ^ 2).
+Proof.
+  intros H0 H1. rewrite <- overlap_tv by assumption. unfold expect, overlap.
+  rewrite <- vsum_add, <- vsum_scal. apply vsum_le. intros j Hj.
+  pose proof (proj1 H0 j Hj). pose proof (proj1 H1 j Hj).
+  pose proof (Rmin_l (P0 j) (P1 j)). pose proof (Rmin_r (P0 j) (P1 j)).
+  pose proof (pow2_ge_0 (A j - (th0 + th1) / 2)).
+  assert (Hd : 2 * ((th1 - th0) / 2) ^ 2 <= (A j - th0) ^ 2 + (A j - th1) ^ 2) by nra.
+  assert (Hm : 0 <= Rmin (P0 j) (P1 j)) by (apply Rmin_glb; assumption).
+  pose proof (Rmult_le_compat_r ((A j - th0) ^ 2) _ _ (pow2_ge_0 _) (Rmin_l (P0 j) (P1 j))).
+  pose proof (Rmult_le_compat_r ((A j - th1) ^ 2) _ _ (pow2_ge_0 _) (Rmin_r (P0 j) (P1 j))).
+  pose proof (Rmult_le_compat_l _ _ _ Hm Hd). nra.
+Qed.
+
 Theorem two_point_lower_bound N P0 P1 (A : nat -> R) th0 th1 :
   is_law N P0 -> is_law N P1 ->
   Rmax (expect N P0 (fun j => (A j - th0) ^ 2)) (expect N P1 (fun j => (A j - th1) ^ 2))
   >= ((th1 - th0) / 2) ^ 2 * (1 - tv N P0 P1).
 Proof.
-  intros H0 H1. rewrite <- overlap_tv by assumption.
-  assert (Hs : 2 * ((th1 - th0) / 2) ^ 2 * overlap N P0 P1
-               <= expect N P0 (fun j => (A j - th0) ^ 2) + expect N P1 (fun j => (A j - th1) ^ 2)).
-  { unfold expect, overlap. rewrite <- vsum_add, <- vsum_scal. apply vsum_le. intros j Hj.
-    pose proof (proj1 H0 j Hj). pose proof (proj1 H1 j Hj).
-    pose proof (Rmin_l (P0 j) (P1 j)). pose proof (Rmin_r (P0 j) (P1 j)).
-    pose proof (pow2_ge_0 (A j - (th0 + th1) / 2)).
-    assert (Hd : 2 * ((th1 - th0) / 2) ^ 2 <= (A j - th0) ^ 2 + (A j - th1) ^ 2) by nra.
-    assert (Hm : 0 <= Rmin (P0 j) (P1 j)) by (apply Rmin_glb; assumption).
-    pose proof (Rmult_le_compat_r ((A j - th0) ^ 2) _ _ (pow2_ge_0 _) (Rmin_l (P0 j) (P1 j))).
-    pose proof (Rmult_le_compat_r ((A j - th1) ^ 2) _ _ (pow2_ge_0 _) (Rmin_r (P0 j) (P1 j))).
-    pose proof (Rmult_le_compat_l _ _ _ Hm Hd). nra. }
+  intros H0 H1. pose proof (two_point_sum N P0 P1 A th0 th1 H0 H1).
   pose proof (Rmax_l (expect N P0 (fun j => (A j - th0) ^ 2)) (expect N P1 (fun j => (A j - th1) ^ 2))).
   pose proof (Rmax_r (expect N P0 (fun j => (A j - th0) ^ 2)) (expect N P1 (fun j => (A j - th1) ^ 2))).
   lra.
@@ -229,6 +241,40 @@ Proof.
           <= ((th1 - th0) / 2) ^ 2 * (1 - tv (K ^ T) (prod_law K T q0) (prod_law K T q1)))
     by (apply Rmult_le_compat_l; [apply pow2_ge_0 | lra]).
   lra.
+Qed.
+
+(** ** Randomised algorithms: finite mixtures of deterministic ones
+
+    A randomised algorithm draws a seed j from a finite law r on m seeds, independently of
+    the oracle, and then runs the deterministic algorithm A_j : history → R. Its risk under
+    problem i is R_i = Σ_j r_j E_{q_i^T}(A_j − θ_i)². Each A_j satisfies the sum form
+    E_0(A_j − θ_0)² + E_1(A_j − θ_1)² ≥ 2Δ²(1 − TV(q_0^T, q_1^T)); averaging with the weights
+    r_j (Σ_j r_j = 1) gives R_0 + R_1 ≥ 2Δ²(1 − TV), hence
+        max(R_0, R_1) ≥ Δ²(1 − TV(q_0^T, q_1^T)) ≥ (Δ²/2) e^{−T·KL(q_0‖q_1)}. *)
+
+Definition mix_risk K q T m (r : nat -> R) (As : nat -> list nat -> R) th : R :=
+  vsum m (fun j => r j * hexpect K q T (fun h => (As j h - th) ^ 2)).
+
+Definition le_cam_mix_risk K q0 q1 T m r As th0 th1 : R :=
+  Rmax (mix_risk K q0 T m r As th0) (mix_risk K q1 T m r As th1).
+
+Theorem le_cam_mix_minimax K q0 q1 T m r (As : nat -> list nat -> R) th0 th1 :
+  is_law K q0 -> is_law K q1 -> abs_cont K q0 q1 -> is_law m r ->
+  le_cam_mix_risk K q0 q1 T m r As th0 th1
+    >= ((th1 - th0) / 2) ^ 2 * (1 - tv (K ^ T) (prod_law K T q0) (prod_law K T q1))
+  /\ ((th1 - th0) / 2) ^ 2 * (1 - tv (K ^ T) (prod_law K T q0) (prod_law K T q1))
+    >= ((th1 - th0) / 2) ^ 2 * (exp (- (INR T * KL K q0 q1)) / 2).
+Proof.
+  intros H0 H1 Hac [Hr Hr1]. split; [|apply (le_cam_minimax K q0 q1 T (fun _ => 0)); assumption].
+  set (B := ((th1 - th0) / 2) ^ 2 * (1 - tv (K ^ T) (prod_law K T q0) (prod_law K T q1))).
+  assert (Hs : 2 * B <= mix_risk K q0 T m r As th0 + mix_risk K q1 T m r As th1).
+  { unfold mix_risk. rewrite <- vsum_add, <- (Rmult_1_r (2 * B)), <- Hr1, <- vsum_scal.
+    apply vsum_le. intros j Hj. rewrite <- Rmult_plus_distr_l, (Rmult_comm (2 * B)).
+    apply Rmult_le_compat_l; [now apply Hr|]. unfold B.
+    rewrite !hexpect_prod_law by exact (law_K_pos K q0 H0).
+    rewrite <- Rmult_assoc. apply (two_point_sum _ _ _ (fun i => As j (history K T i)));
+      now apply prod_law_is_law. }
+  unfold le_cam_mix_risk, Rmax. destruct Rle_dec; lra.
 Qed.
 
 (** ** The instance: a ±σ sample drawn from a biased coin *)
@@ -279,14 +325,15 @@ Proof.
   lra.
 Qed.
 
-(** Every algorithm, against θ_0 = −σε and θ_1 = σε. *)
-Theorem coin_minimax s e T (A : list nat -> R) : 0 < e <= / 2 ->
-  le_cam_risk 2 (coin (- e)) (coin e) T A (s * - e) (s * e)
-  >= s ^ 2 * e ^ 2 * exp (- (6 * INR T * e ^ 2)) / 2.
+(** Any risk X above the Le Cam bound Δ²(1 − TV) of the coin pair is above σ²ε² e^{−6Tε²}/2. *)
+Lemma coin_bound s e T X : 0 < e <= / 2 ->
+  X >= ((s * e - s * - e) / 2) ^ 2
+       * (1 - tv (2 ^ T) (prod_law 2 T (coin (- e))) (prod_law 2 T (coin e))) ->
+  X >= s ^ 2 * e ^ 2 * exp (- (6 * INR T * e ^ 2)) / 2.
 Proof.
-  intros He.
-  destruct (le_cam_minimax 2 (coin (- e)) (coin e) T A (s * - e) (s * e))
-    as [H1 [H2 _]]; [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra|].
+  intros He H1.
+  destruct (le_cam_minimax 2 (coin (- e)) (coin e) T (fun _ => 0) (s * - e) (s * e))
+    as [_ [H2 _]]; [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra|].
   pose proof (coin_kl_le e He). pose proof (pos_INR T).
   assert (exp (- (6 * INR T * e ^ 2)) <= exp (- (INR T * KL 2 (coin (- e)) (coin e))))
     by (apply exp_le_compat; nra).
@@ -294,20 +341,60 @@ Proof.
   assert (0 <= s ^ 2 * e ^ 2) by (apply Rmult_le_pos; apply pow2_ge_0). nra.
 Qed.
 
-(** The rate: ε² = 1/(6T) gives the σ²/T order of the upper bounds, for every algorithm. *)
-Theorem coin_minimax_rate s T (A : list nat -> R) : (1 <= T)%nat ->
+(** With ε² = 1/(6T) the same X is above σ² e^{−1}/(12T). *)
+Lemma coin_rate_bound s T X : (1 <= T)%nat ->
   let e := sqrt (/ (6 * INR T)) in
-  le_cam_risk 2 (coin (- e)) (coin e) T A (s * - e) (s * e) >= s ^ 2 * exp (- 1) / (12 * INR T).
+  (0 < e <= / 2 -> X >= ((s * e - s * - e) / 2) ^ 2
+                        * (1 - tv (2 ^ T) (prod_law 2 T (coin (- e))) (prod_law 2 T (coin e)))) ->
+  X >= s ^ 2 * exp (- 1) / (12 * INR T).
 Proof.
-  intros HT e. pose proof (le_INR 1 T HT) as HT'. simpl in HT'.
+  intros HT e HX. pose proof (le_INR 1 T HT) as HT'. simpl in HT'.
   assert (He2 : e ^ 2 = / (6 * INR T))
     by (unfold e; apply pow2_sqrt, Rlt_le, Rinv_0_lt_compat; lra).
   assert (He : 0 < e <= / 2).
   { split; [apply sqrt_lt_R0, Rinv_0_lt_compat; lra|].
     rewrite <- (sqrt_pow2 (/ 2)) by lra. apply sqrt_le_1_alt.
     replace ((/ 2) ^ 2) with (/ 4) by field. apply Rinv_le_contravar; lra. }
-  pose proof (coin_minimax s e T A He) as H.
+  pose proof (coin_bound s e T X He (HX He)) as H.
   replace (6 * INR T * e ^ 2) with 1 in H by (rewrite He2; field; lra).
   rewrite He2 in H. replace (s ^ 2 * exp (- 1) / (12 * INR T))
     with (s ^ 2 * / (6 * INR T) * exp (- 1) / 2) by (field; lra). exact H.
+Qed.
+
+(** Every algorithm, against θ_0 = −σε and θ_1 = σε. *)
+Theorem coin_minimax s e T (A : list nat -> R) : 0 < e <= / 2 ->
+  le_cam_risk 2 (coin (- e)) (coin e) T A (s * - e) (s * e)
+  >= s ^ 2 * e ^ 2 * exp (- (6 * INR T * e ^ 2)) / 2.
+Proof.
+  intros He. apply coin_bound; [exact He|]. apply (le_cam_minimax 2 (coin (- e)) (coin e));
+    [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra].
+Qed.
+
+Theorem coin_mix_minimax s e T m r (As : nat -> list nat -> R) : 0 < e <= / 2 -> is_law m r ->
+  le_cam_mix_risk 2 (coin (- e)) (coin e) T m r As (s * - e) (s * e)
+  >= s ^ 2 * e ^ 2 * exp (- (6 * INR T * e ^ 2)) / 2.
+Proof.
+  intros He Hr. apply coin_bound; [exact He|]. apply (le_cam_mix_minimax 2 (coin (- e)) (coin e));
+    [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra | exact Hr].
+Qed.
+
+(** The rate: ε² = 1/(6T) gives the σ²/T order of the upper bounds, for every algorithm. *)
+Theorem coin_minimax_rate s T (A : list nat -> R) : (1 <= T)%nat ->
+  let e := sqrt (/ (6 * INR T)) in
+  le_cam_risk 2 (coin (- e)) (coin e) T A (s * - e) (s * e) >= s ^ 2 * exp (- 1) / (12 * INR T).
+Proof.
+  intros HT e. apply coin_rate_bound; [exact HT|]. fold e. intros He.
+  apply (le_cam_minimax 2 (coin (- e)) (coin e));
+    [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra].
+Qed.
+
+(** ... and for every randomised algorithm (finite mixture r over A_1, …, A_m). *)
+Theorem coin_mix_minimax_rate s T m r (As : nat -> list nat -> R) : (1 <= T)%nat -> is_law m r ->
+  let e := sqrt (/ (6 * INR T)) in
+  le_cam_mix_risk 2 (coin (- e)) (coin e) T m r As (s * - e) (s * e)
+  >= s ^ 2 * exp (- 1) / (12 * INR T).
+Proof.
+  intros HT Hr e. apply coin_rate_bound; [exact HT|]. fold e. intros He.
+  apply (le_cam_mix_minimax 2 (coin (- e)) (coin e));
+    [apply coin_is_law; lra | apply coin_is_law; lra | apply coin_abs_cont; lra | exact Hr].
 Qed.

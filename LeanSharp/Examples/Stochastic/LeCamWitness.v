@@ -12,7 +12,9 @@
     - [witness_sgd]: in particular SGD on the observed gradients, w_{t+1} = w_t − η_t(w_t − s_{k_t}),
       with ANY step sizes and any start: max_j E_j(w_T − θ_j)² ≥ e^{−3T/8}/32
     - [witness_rate] ([coin_minimax_rate]): for every T ≥ 1 there is a pair of such problems
-      (ε² = 1/(6T)) on which every algorithm has max_j E_j(A − θ_j)² ≥ e^{−1}/(12T) > 0 *)
+      (ε² = 1/(6T)) on which every algorithm has max_j E_j(A − θ_j)² ≥ e^{−1}/(12T) > 0
+    - [witness_mix_rate] ([coin_mix_minimax_rate]): the same for the randomised algorithm that
+      outputs 0 or 1 with probability ½ each (mixture of two constant estimators) *)
 
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec FiniteProb.
@@ -74,4 +76,13 @@ Proof.
   intros HT e. pose proof (le_INR 1 T HT) as HT'. simpl in HT'. split.
   - pose proof (coin_minimax_rate 1 T A HT) as H. simpl in H. fold e in H. lra.
   - apply Rdiv_lt_0_compat; [apply exp_pos | lra].
+Qed.
+
+Theorem witness_mix_rate T : (1 <= T)%nat ->
+  let e := sqrt (/ (6 * INR T)) in
+  le_cam_mix_risk 2 (coin (- e)) (coin e) T 2 (fun _ => / 2) (fun j _ => INR j) (1 * - e) (1 * e)
+  >= exp (- 1) / (12 * INR T).
+Proof.
+  intros HT e. pose proof (coin_mix_minimax_rate 1 T 2 (fun _ => / 2) (fun j _ => INR j) HT
+    ltac:(split; [intros; lra | simpl; lra])) as H. simpl in H. fold e in H. lra.
 Qed.
