@@ -11,6 +11,7 @@
 
     Main results
     - [is_derive_vsum]: the derivative of a finite sum is the sum of the derivatives
+    - [descent_slope_nonpos]: ⟨G(w + s d), d⟩ ≤ ⟨G w, d⟩ + Lc s‖d‖² for s ≥ 0 (the slope the MVT bounds)
     - [descent_lemma]: L(w + d) ≤ L(w) + ⟨∇L(w), d⟩ + (Lc/2)‖d‖²
     - [descent_lemma_step]: L(w − η d) ≤ L(w) − η⟨∇L(w), d⟩ + (Lc η²/2)‖d‖²
     - [grad_norm2_le_gap]: L ≥ Linf ⇒ ‖∇L(w)‖² ≤ 2Lc(L(w) − Linf)
@@ -59,6 +60,25 @@ Section Smoothness.
 Context {n : nat} {L : W n -> R} {G : W n -> W n} {Lc : R}.
 Hypotheses (Hg : is_gradient n L G) (Hl : lipschitz_grad n G Lc).
 
+(** The slope of ψ(s) = L(w + s d) − s⟨G w, d⟩ − (Lc/2)s²‖d‖² is nonpositive for s ≥ 0:
+    ⟨G(w + s d), d⟩ − (⟨G w, d⟩ + Lc s ‖d‖²) ≤ 0 (Cauchy–Schwarz, then Lipschitz). *)
+Lemma descent_slope_nonpos (w d : W n) s : 0 <= s ->
+  inner n (G (fun i => w i + s * d i)) d - (inner n (G w) d + Lc * s * norm2 n d) <= 0.
+Proof.
+  intros Hs.
+  assert (Hsub : inner n (G (fun i => w i + s * d i)) d - inner n (G w) d
+                 = inner n (vsub (G (fun i => w i + s * d i)) (G w)) d)
+    by (rewrite inner_sub_l; ring).
+  pose proof (inner_le_norm n (vsub (G (fun i => w i + s * d i)) (G w)) d) as Hcs.
+  pose proof (Hl (fun i => w i + s * d i) w) as Hlip.
+  rewrite (norm_ext n (vsub (fun i => w i + s * d i) w) (vscale s d)), norm_scale, Rabs_pos_eq in Hlip
+    by (intros; unfold vsub, vscale; ring || lra).
+  rewrite <- norm_sqr. pose proof (norm_nonneg n d).
+  assert (norm n (vsub (G (fun i => w i + s * d i)) (G w)) * norm n d
+          <= Lc * (s * norm n d) * norm n d) by (apply Rmult_le_compat_r; lra).
+  nra.
+Qed.
+
 (** Auxiliary: with φ(s) = L(w + s d), φ(1) − φ(0) ≤ ⟨G w, d⟩ + (Lc/2)‖d‖², by the mean
     value theorem applied to ψ(s) = φ(s) − s⟨G w, d⟩ − (Lc/2)s²‖d‖², whose derivative
     ψ'(s) = ⟨G(w + s d) − G w, d⟩ − Lc s ‖d‖² is ≤ 0 for s ≥ 0 (Cauchy–Schwarz, Lipschitz). *)
@@ -78,22 +98,7 @@ Proof.
   - intros x _. apply derivable_continuous_pt. exists (dpsi x).
     apply is_derive_Reals, Hd.
   - rewrite Rmin_left, Rmax_right in Hc by lra.
-    assert (Hneg : dpsi c <= 0).
-    { unfold dpsi.
-      assert (Hsub : inner n (G (fun i => w i + c * d i)) d - a
-                     = inner n (vsub (G (fun i => w i + c * d i)) (G w)) d)
-        by (unfold a; rewrite inner_sub_l; ring).
-      pose proof (inner_le_norm n (vsub (G (fun i => w i + c * d i)) (G w)) d) as Hcs.
-      pose proof (Hl (fun i => w i + c * d i) w) as Hlip.
-      assert (Hn : norm n (vsub (fun i => w i + c * d i) w) = c * norm n d).
-      { rewrite (norm_ext n _ (vscale c d)) by (intros; unfold vsub, vscale; ring).
-        rewrite norm_scale, Rabs_pos_eq by lra. reflexivity. }
-      rewrite Hn in Hlip.
-      assert (Hb : b = norm n d * norm n d) by (unfold b; now rewrite norm_sqr).
-      pose proof (norm_nonneg n d).
-      assert (norm n (vsub (G (fun i => w i + c * d i)) (G w)) * norm n d
-              <= Lc * (c * norm n d) * norm n d) by (apply Rmult_le_compat_r; lra).
-      rewrite Hb. nra. }
+    assert (Hneg : dpsi c <= 0) by (apply descent_slope_nonpos; lra).
     unfold psi in Heq. nra.
 Qed.
 

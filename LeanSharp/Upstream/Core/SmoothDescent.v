@@ -84,21 +84,8 @@ Proof.
   assert (Hpsi : forall x, 0 <= x < 1 -> is_derive psi x (dpsi x)).
   { intros x Hx. unfold psi, dpsi. apply (is_derive_minus (V := R_NormedModule)); [now apply Hd|].
     auto_derive; [exact I|]. field. }
-  assert (Hneg : forall c, 0 <= c -> dpsi c <= 0).
-  { intros c Hc0. unfold dpsi.
-    assert (Hsub : inner n (G (fun i => w i + c * e i)) e - a
-                   = inner n (vsub (G (fun i => w i + c * e i)) (G w)) e)
-      by (unfold a; rewrite inner_sub_l; ring).
-    pose proof (inner_le_norm n (vsub (G (fun i => w i + c * e i)) (G w)) e) as Hcs.
-    pose proof (Hl (fun i => w i + c * e i) w) as Hlip.
-    assert (Hn : norm n (vsub (fun i => w i + c * e i) w) = c * norm n e).
-    { rewrite (norm_ext n _ (vscale c e)) by (intros; unfold vsub, vscale; ring).
-      rewrite norm_scale, Rabs_pos_eq by lra. reflexivity. }
-    rewrite Hn in Hlip. assert (Hb : b = norm n e * norm n e) by (unfold b; now rewrite norm_sqr).
-    pose proof (norm_nonneg n e).
-    assert (norm n (vsub (G (fun i => w i + c * e i)) (G w)) * norm n e
-            <= M * (c * norm n e) * norm n e) by (apply Rmult_le_compat_r; lra).
-    rewrite Hb. nra. }
+  assert (Hneg : forall c, 0 <= c -> dpsi c <= 0)
+    by (intros c Hc0; now apply (descent_slope_nonpos Hl)).
   assert (Hin : forall c, 0 < c < 1 -> phi c <= q c).
   { intros c Hc1. destruct (MVT_gen psi 0 c dpsi) as [z [Hz Heq]].
     - intros x Hx. rewrite Rmin_left, Rmax_right in Hx by lra. apply Hpsi. lra.
