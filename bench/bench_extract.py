@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from leansharp_cli import REPO, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
+from leansharp_cli import REPO, timed_cli  # noqa: E402  (the tests' CLI helpers)
 
 BUILD_PRODUCTS = ("_build", "*.vo", "*.vok", "*.vos", "*.glob", ".*.aux", "*.aux", "Makefile.coq*", ".leansharp")
 
@@ -47,16 +45,6 @@ def fresh_copy(project: Path, dest: Path) -> Path:
     return target
 
 
-def timed(args, use_lock: bool, expect_json: bool = False):
-    with coq_lock(use_lock):
-        t0 = time.perf_counter()
-        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], capture_output=True, text=True)
-        dt = time.perf_counter() - t0
-    if r.returncode != 0:
-        sys.exit(f"bench: `leansharp {' '.join(map(str, args))}` failed:\n{r.stderr.strip()[-2000:]}")
-    return dt, (json.loads(r.stdout) if expect_json else None)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--project", type=Path, default=REPO)
@@ -71,13 +59,14 @@ def main() -> None:
     try:
         proj = fresh_copy(a.project.resolve(), tmp)
         p = ["--project", proj]
-        build, _ = timed(["build", "--jobs", a.jobs, *p], use_lock)
+        build, _ = timed_cli(["build", "--jobs", a.jobs, *p], use_lock, ok_codes=(0,), parse_json=False)
         out = tmp / "dataset"
-        cold, meta = timed(["extract", "--jobs", a.jobs, "--out", out, "--json", *p], use_lock, True)
-        warm, wmeta = timed(["extract", "--jobs", a.jobs, "--out", out, "--json", *p], use_lock, True)
+        cold, meta = timed_cli(["extract", "--jobs", a.jobs, "--out", out, "--json", *p], use_lock, ok_codes=(0,))
+        warm, wmeta = timed_cli(["extract", "--jobs", a.jobs, "--out", out, "--json", *p], use_lock, ok_codes=(0,))
         if a.ray:
             rout = tmp / "dataset-ray"
-            on_ray, _ = timed(["extract", "--ray", a.ray, "--no-cache", "--out", rout, "--json", *p], use_lock, True)
+            on_ray, _ = timed_cli(["extract", "--ray", a.ray, "--no-cache", "--out", rout, "--json", *p], use_lock,
+                                  ok_codes=(0,))
             same = (rout / "theorems.jsonl").read_bytes() == (out / "theorems.jsonl").read_bytes()
     finally:
         if a.keep is None:

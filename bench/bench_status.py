@@ -23,27 +23,16 @@ Coq runs take /tmp/leansharp-coq.lock (the machine's cores are shared) unless
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from leansharp_cli import REPO, copy_library, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
-
-
-def timed(args: List[Any], use_lock: bool) -> Tuple[float, Dict[str, Any]]:
-    with coq_lock(use_lock):
-        t0 = time.perf_counter()
-        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], capture_output=True, text=True)
-        dt = time.perf_counter() - t0
-    if r.returncode not in (0, 1) or not r.stdout.strip():
-        sys.exit(f"bench: `leansharp {' '.join(map(str, args))}` failed:\n{r.stderr.strip()[-2000:]}")
-    return dt, json.loads(r.stdout)
+from leansharp_cli import REPO, copy_library, coq_lock, leansharp_cmd, timed_cli  # noqa: E402  (the tests' CLI helpers)
 
 
 def build(proj: Path, jobs: int, use_lock: bool) -> float:
@@ -59,8 +48,8 @@ def build(proj: Path, jobs: int, use_lock: bool) -> float:
 
 def cold_and_warm(proj: Path, use_lock: bool) -> Tuple[float, float, Dict[str, Any]]:
     shutil.rmtree(proj / ".leansharp" / "cache", ignore_errors=True)
-    cold, doc = timed(["status", "--json", "--project", proj], use_lock)
-    warm, _ = timed(["status", "--json", "--project", proj], False)
+    cold, doc = timed_cli(["status", "--json", "--project", proj], use_lock)
+    warm, _ = timed_cli(["status", "--json", "--project", proj], False)
     return cold, warm, doc
 
 
@@ -75,8 +64,8 @@ def library(proj: Path, use_lock: bool) -> None:
     cold, warm, doc = cold_and_warm(proj, use_lock)
     cache = proj / ".leansharp" / "cache"
     (cache / "graph.json").unlink(missing_ok=True)
-    gcold, g = timed(["graph", "--format", "json", "--project", proj], use_lock)
-    gwarm, _ = timed(["graph", "--format", "json", "--project", proj], False)
+    gcold, g = timed_cli(["graph", "--format", "json", "--project", proj], use_lock)
+    gwarm, _ = timed_cli(["graph", "--format", "json", "--project", proj], False)
     print(f"library: {proj}")
     print(f"  {summary(doc)}")
     print(f"  graph: {g['size']['nodes']} nodes, {g['size']['edges']} edges, "

@@ -16,28 +16,16 @@ Coq runs take /tmp/leansharp-coq.lock (the machine's cores are shared) unless
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from leansharp_tools.backends.coq.project import load_project  # noqa: E402
 from leansharp_tools.backends.coq.recheck import coqchk_command  # noqa: E402
 
-from leansharp_cli import REPO, coq_lock, leansharp_cmd  # noqa: E402  (the tests' CLI helpers)
-
-
-def timed(args: List[Any], use_lock: bool) -> Tuple[float, Dict[str, Any]]:
-    with coq_lock(use_lock):
-        t0 = time.perf_counter()
-        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], capture_output=True, text=True)
-        dt = time.perf_counter() - t0
-    if r.returncode not in (0, 1) or not r.stdout.strip():
-        sys.exit(f"bench: `leansharp {' '.join(map(str, args))}` failed:\n{r.stderr.strip()[-2000:]}")
-    return dt, json.loads(r.stdout)
+from leansharp_cli import REPO, coq_lock, timed_cli  # noqa: E402  (the tests' CLI helpers)
 
 
 def main() -> None:
@@ -48,9 +36,9 @@ def main() -> None:
     a = ap.parse_args()
     lock = not a.no_lock
     proj = a.project.resolve()
-    timed(["status", "--json", "--project", proj], lock)  # fill the status cache
-    t_status, _ = timed(["status", "--json", "--project", proj], lock)
-    t_both, doc = timed(["status", "--json", "--recheck", "--project", proj], lock)
+    timed_cli(["status", "--json", "--project", proj], lock)  # fill the status cache
+    t_status, _ = timed_cli(["status", "--json", "--project", proj], lock)
+    t_both, doc = timed_cli(["status", "--json", "--recheck", "--project", proj], lock)
     rc = doc["recheck"]
     print(f"project: {proj.name} ({len(doc['modules'])} modules)")
     print(f"status (warm):                 {t_status:7.1f} s")

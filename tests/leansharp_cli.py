@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -49,6 +51,20 @@ def run_cli(*args: object, cwd: Optional[Path] = None, env: Optional[Dict[str, s
                            capture_output=True, text=True, timeout=timeout)
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
     return r
+
+
+def timed_cli(args: Sequence[object], use_lock: bool, ok_codes: Sequence[int] = (0, 1),
+              parse_json: bool = True) -> Tuple[float, Any]:
+    """For benchmarks: run `leansharp ARGS` under the Coq lock (waiting for it is not
+    timed); (seconds, its JSON output or None). Exits with the command's stderr when it
+    ends with a code outside `ok_codes` or prints no JSON that was asked for."""
+    with coq_lock(use_lock):
+        t0 = time.perf_counter()
+        r = subprocess.run(leansharp_cmd() + [str(a) for a in args], capture_output=True, text=True)
+        dt = time.perf_counter() - t0
+    if r.returncode not in ok_codes or (parse_json and not r.stdout.strip()):
+        sys.exit(f"bench: `leansharp {' '.join(map(str, args))}` failed:\n{r.stderr.strip()[-2000:]}")
+    return dt, (json.loads(r.stdout) if parse_json else None)
 
 
 def copy_fixture(name: str, dest: Path) -> Path:
