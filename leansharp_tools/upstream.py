@@ -53,8 +53,13 @@ class UpstreamLink:
         return f"#L{self.first}" + (f"-L{self.last}" if self.last != self.first else "")
 
     @property
+    def file_url(self) -> str:
+        """The whole file at the pinned commit (no line range)."""
+        return f"https://github.com/{self.repo}/blob/{self.commit}/{self.path}"
+
+    @property
     def permalink(self) -> str:
-        return f"https://github.com/{self.repo}/blob/{self.commit}/{self.path}{self.fragment}"
+        return f"{self.file_url}{self.fragment}"
 
     @property
     def label(self) -> str:

@@ -106,8 +106,7 @@ def port_totals(items: Sequence[Any]) -> Dict[str, int]:
 def _source(links: Sequence[UpstreamLink]) -> str:
     if not links:
         return ""
-    link = links[0]
-    return f"[`{link.path}`](https://github.com/{link.repo}/blob/{link.commit}/{link.path})"
+    return f"[`{links[0].path}`]({links[0].file_url})"
 
 
 def port_table(items: Sequence[Any]) -> str:
