@@ -39,11 +39,13 @@ ALLOWED |= {
 }
 _LIBRARY = set(ALLOWED)
 #: the restatement of upstream LeanSharp (Lean 4): on top of everything; its Core folder
-#: first, the other folders may use it (and Stochastic the processes of StochasticProcess)
+#: first, the other folders may use it; the stochastic folders use Dynamics' alignment conditions
+#: (as upstream's Stochastic uses Theory/Alignment), and Stochastic the processes of StochasticProcess
 UPSTREAM = {"Upstream/Core", "Upstream/Structural", "Upstream/Robustness", "Upstream/Dynamics",
             "Upstream/Stochastic", "Upstream/StochasticProcess"}
 ALLOWED |= {u: _LIBRARY | ({"Upstream/Core"} if u != "Upstream/Core" else set()) for u in UPSTREAM}
-ALLOWED["Upstream/Stochastic"] |= {"Upstream/StochasticProcess"}
+ALLOWED["Upstream/StochasticProcess"] |= {"Upstream/Dynamics"}
+ALLOWED["Upstream/Stochastic"] |= {"Upstream/StochasticProcess", "Upstream/Dynamics"}
 #: the witnesses of the results new to this library, above every other Upstream folder
 ALLOWED["Upstream/Witnesses"] = _LIBRARY | UPSTREAM
 #: folders whose All.v gathers their subfolders' All.v instead of files

@@ -1,6 +1,7 @@
-(** * LeanSharp.Core.All — vectors W n, statistics, finite laws, sorting and quantiles, recursions
+(** * LeanSharp.Core.All — vectors W n, statistics, finite laws, probability spaces, sorting and quantiles, recursions
 
     Imports every file of the folder:
+    - [Expectation]: probability spaces given by their expectation
     - [FiniteProb]: finite probability spaces and a stochastic gradient oracle
     - [Quantile]: torch.quantile's linearly interpolated p-th quantile
     - [Recursions]: step-size recursions on real sequences
@@ -9,4 +10,4 @@
     - [Vec]: the parameter space [W n] = R^n *)
 
 From LeanSharp.Core Require Export
-  FiniteProb Quantile Recursions Sorting Stats Vec.
+  Expectation FiniteProb Quantile Recursions Sorting Stats Vec.

@@ -14,19 +14,19 @@
       gives 0 when ‖G w‖ = 0, as upstream);
     - a [SignalNoiseModel]'s observation at ω is g_true + noise ω, for any type Ω and any
       g_true, noise : Ω → W n (its mean-zero and integrability fields are not used);
-    - [StochasticAlignmentCondition w w* g η μ z] for g : Ω → W n under a probability
-      measure is stated for a finite law (K outcomes, weights p with [is_law K p]):
-      2η⟨E[g_f], w − w*⟩ − η²E‖g_f‖² ≥ ημ‖w − w*‖², E[g_f] taken componentwise
-      (integrability is automatic on a finite law).
+    - [StochasticAlignmentCondition P n w w* g η μ z] for g : Ω → W n on a probability space
+      P ([Core.Expectation.prob_space]): g_f = filteredGradient(g, z) and ‖g_f‖² integrable,
+      and 2η⟨E[g_f], w − w*⟩ − η²E‖g_f‖² ≥ ημ‖w − w*‖² (upstream's three conjuncts); the
+      files of Upstream/StochasticProcess and Upstream/Stochastic use this definition.
 
     Equal: inner_hadamard_comm, alignment_filtered_gradient, alignment_condition_of_signal_noise
-    (any g_true and noise: no model hypotheses), alignment_of_sam_signal_conditions.
-    Weaker: deterministic_implies_stochastic_alignment_finite_law — the degenerate law is a
-    finite law here (any [is_law K p]), not an arbitrary probability measure on Ω.
+    (any g_true and noise: no model hypotheses), alignment_of_sam_signal_conditions,
+    deterministic_implies_stochastic_alignment (any probability space).
+    Weaker: none.
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Stats FiniteProb.
+From LeanSharp.Core Require Import Vec Stats Expectation.
 From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Optim Require Import SAM.
 From LeanSharp.Theory.Alignment Require Import Alignment.
@@ -39,12 +39,15 @@ Local Notation filteredGradient n g z := (hadamard g (inlier_mask n z g%function
 Definition AlignmentCondition (n : nat) (w wstar g : W n) (mu L : R) : Prop := aligned n g w wstar mu L.
 
 
-(** Upstream's stochastic alignment condition, for a finite law (K, p) and samples g_k. *)
-Definition StochasticAlignmentCondition (n K : nat) (p : nat -> R) (w wstar : W n) (g : nat -> W n)
-    (eta mu z : R) : Prop :=
-  2 * eta * inner n (fun i => expect K p (fun k => filteredGradient n (g k) z i)) (vsub w wstar)
-  - eta ^ 2 * expect K p (fun k => norm2 n (filteredGradient n (g k) z))
-  >= eta * mu * norm2 n (vsub w wstar).
+(** Upstream's stochastic alignment condition on a probability space P, g_f = filteredGradient(g, z):
+    g_f and ‖g_f‖² integrable, and 2η⟨E g_f, w − w*⟩ − η²E‖g_f‖² ≥ ημ‖w − w*‖². *)
+Definition StochasticAlignmentCondition {Omega : Type} (P : prob_space Omega) (n : nat)
+    (w wstar : W n) (g : Omega -> W n) (eta mu z : R) : Prop :=
+  vintegrable P n (fun o => filteredGradient n (g o) z)
+  /\ integrable P (fun o => norm2 n (filteredGradient n (g o) z))
+  /\ 2 * eta * inner n (vexpectation P n (fun o => filteredGradient n (g o) z)) (vsub w wstar)
+     - eta ^ 2 * expectation P (fun o => norm2 n (filteredGradient n (g o) z))
+     >= eta * mu * norm2 n (vsub w wstar).
 
 (** [inner_hadamard_comm]: ⟨a ⊙ b, v⟩ = Σ_i a_i b_i v_i. *)
 Lemma inner_hadamard_comm n (a b v : W n) :
@@ -77,20 +80,18 @@ Proof.
   intros obs Hal Hn Hs. split; [|exact Hn]. now apply alignment_filtered_gradient.
 Qed.
 
-(** [deterministic_implies_stochastic_alignment], for a finite law: the deterministic
+(** [deterministic_implies_stochastic_alignment]: on any probability space, the deterministic
     condition with η L² ≤ μ, η ≥ 0 gives the stochastic one for the constant sample. *)
-Theorem deterministic_implies_stochastic_alignment_finite_law n K p (G : W n -> W n)
-    (w wstar eps : W n) z mu L_smooth (eta : nat -> R) t :
-  is_law K p ->
+Theorem deterministic_implies_stochastic_alignment {Omega : Type} (P : prob_space Omega) n
+    (G : W n -> W n) (w wstar eps : W n) z mu L_smooth (eta : nat -> R) t :
   AlignmentCondition n w wstar (filteredGradient n (G (vadd w eps)) z) mu L_smooth ->
   eta t * L_smooth ^ 2 <= mu -> 0 <= eta t ->
-  StochasticAlignmentCondition n K p w wstar (fun _ => G (vadd w eps)) (eta t) mu z.
+  StochasticAlignmentCondition P n w wstar (fun _ => G (vadd w eps)) (eta t) mu z.
 Proof.
-  intros Hl [Hin Hnorm] Ht He. unfold StochasticAlignmentCondition.
+  intros [Hin Hnorm] Ht He. unfold StochasticAlignmentCondition.
   set (gf := filteredGradient n (G (vadd w eps)) z) in *.
-  rewrite (inner_ext n _ gf (vsub w wstar) (vsub w wstar))
-    by (intros i _; split; [apply expect_const, Hl | reflexivity]).
-  rewrite expect_const by exact Hl.
+  split; [apply vintegrable_const|]. split; [apply integrable_const|].
+  rewrite vexpectation_const, expectation_const.
   set (e := vsub w wstar) in *. pose proof (norm_nonneg n gf). pose proof (norm_nonneg n e).
   rewrite <- (norm_sqr n gf). rewrite <- (norm_sqr n e) in Hin |- *.
   assert (Hg2 : norm n gf * norm n gf <= L_smooth ^ 2 * (norm n e * norm n e)) by nra.
