@@ -9,7 +9,8 @@
     Definitions
     - [prob_space Ω]: the record. Fields: [integrable], [expectation], [measurable] (Mathlib's
       [AEStronglyMeasurable]), [ae] (∀ᵐ), [prob] (A ↦ (μ A).toReal), [sub_sigma] (the
-      sub-σ-algebras m ≤ m₀), [cond] (m, X ↦ μ[X | m]).
+      sub-σ-algebras m ≤ m₀), [cond] (m, X ↦ μ[X | m]), [measurable_in m] (Mathlib's
+      [AEStronglyMeasurable[m]]).
     - [vintegrable P n g], [vexpectation P n g], [vmeasurable P n g]: a random vector g : Ω → W n is integrable when
       each coordinate is; its mean is the vector of the coordinates' means.
     - [finite_space K p]: a finite law (K outcomes, weights p, [Core.FiniteProb.is_law]) as a
@@ -19,7 +20,8 @@
     Why a theorem proved for every [prob_space] holds for every Mathlib probability space
     (Ω, volume): take integrable := [Integrable], expectation := [∫ · ∂volume], measurable :=
     [AEStronglyMeasurable], ae := [∀ᵐ], prob A := [(volume A).toReal], sub_sigma :=
-    {m // m ≤ m₀}, cond := [volume[· | m]]. Each axiom below is then a Mathlib lemma:
+    {m // m ≤ m₀}, cond := [volume[· | m]], measurable_in m := [AEStronglyMeasurable[m]].
+    Each axiom below is then a Mathlib lemma:
     [integrable_const], [Integrable.add], [Integrable.const_mul], [Integrable.mono']
     ([integrable_dominated]), [Integrable.aestronglyMeasurable], [integral_add],
     [integral_const_mul], [integral_const] with [probReal_univ], [integral_mono_ae],
@@ -27,7 +29,9 @@
     [Eventually.of_forall], [Eventually.mp], Markov's [mul_meas_ge_le_integral_of_nonneg]
     with [measure_mono_ae] ([prob_le_expectation]), [measure_union_le] with
     [measure_mono_ae] and [probReal_univ] ([prob_cover]), [integrable_condExp], and
-    [integral_condExp] (a probability measure's trim is finite). A vector-valued
+    [integral_condExp] (a probability measure's trim is finite), [condExp_mono],
+    [condExp_of_aestronglyMeasurable'], [condExp_congr_ae], and [AEStronglyMeasurable]'s
+    [const]/[add]/[const_mul] for [measurable_in]. A vector-valued
     g : Ω → EuclideanSpace ℝ ι is integrable (a.e.-strongly measurable) iff each coordinate
     is, and its Bochner integral is the vector of the coordinates' integrals, as
     [vintegrable]/[vexpectation] say.
@@ -70,7 +74,17 @@ Record prob_space (Omega : Type) := mk_prob_space {
     ae (fun w => 0 <= g w) -> ae (fun w => A w -> 1 <= g w) -> prob A <= expectation g;
   prob_cover : forall (A B : Omega -> Prop), ae (fun w => A w \/ B w) -> 1 <= prob A + prob B;
   integrable_cond : forall m X, integrable (cond m X);
-  expectation_cond : forall m X, expectation (cond m X) = expectation X
+  expectation_cond : forall m X, expectation (cond m X) = expectation X;
+  measurable_in : sub_sigma -> (Omega -> R) -> Prop;
+  measurable_in_const : forall m c, measurable_in m (fun _ => c);
+  measurable_in_plus : forall m f g, measurable_in m f -> measurable_in m g ->
+    measurable_in m (fun w => f w + g w);
+  measurable_in_scal : forall m c f, measurable_in m f -> measurable_in m (fun w => c * f w);
+  cond_mono : forall m f g, integrable f -> integrable g -> ae (fun w => f w <= g w) ->
+    ae (fun w => cond m f w <= cond m g w);
+  cond_of_measurable : forall m f, measurable_in m f -> integrable f ->
+    ae (fun w => cond m f w = f w);
+  cond_congr_ae : forall m f g, ae (fun w => f w = g w) -> ae (fun w => cond m f w = cond m g w)
 }.
 
 Arguments integrable {Omega} _ _. Arguments expectation {Omega} _ _.
@@ -85,6 +99,10 @@ Arguments expectation_congr_ae {Omega} _ _ _ _. Arguments integrable_congr_ae {O
 Arguments ae_of_all {Omega} _ _ _. Arguments ae_mp {Omega} _ _ _ _ _.
 Arguments prob_le_expectation {Omega} _ _ _ _ _ _. Arguments prob_cover {Omega} _ _ _ _.
 Arguments integrable_cond {Omega} _ _ _. Arguments expectation_cond {Omega} _ _ _.
+Arguments measurable_in {Omega} _ _ _. Arguments measurable_in_const {Omega} _ _ _.
+Arguments measurable_in_plus {Omega} _ _ _ _ _ _. Arguments measurable_in_scal {Omega} _ _ _ _ _.
+Arguments cond_mono {Omega} _ _ _ _ _ _ _. Arguments cond_of_measurable {Omega} _ _ _ _ _.
+Arguments cond_congr_ae {Omega} _ _ _ _ _.
 
 Section Expectation.
 Context {Omega : Type} (P : prob_space Omega).
@@ -267,11 +285,43 @@ Proof.
   - field. exact Hz.
 Qed.
 
+Lemma atom_expect_le_ae c X Y k :
+  on_support (fun j => X j <= Y j) -> atom_expect c X k <= atom_expect c Y k.
+Proof.
+  intros H. unfold atom_expect. pose proof Hl as [Hp _].
+  assert (Hm : 0 <= atom_mass c k).
+  { apply vsum_nonneg. intros j Hj. unfold atom_indicator. destruct Nat.eq_dec;
+      pose proof (Hp j Hj); lra. }
+  assert (Hi : 0 <= / atom_mass c k).
+  { destruct (Req_dec (atom_mass c k) 0) as [E|E];
+      [rewrite E, Rinv_0; lra | apply Rlt_le, Rinv_0_lt_compat; lra]. }
+  unfold Rdiv. apply Rmult_le_compat_r; [exact Hi|].
+  apply vsum_le. intros j Hj. destruct (Hp j Hj) as [Hpj|Hpj].
+  - apply Rmult_le_compat_l; [unfold atom_indicator; destruct Nat.eq_dec; lra | now apply H].
+  - rewrite <- Hpj. lra.
+Qed.
+
+(** X constant on the atoms of the support (c-measurable a.s.). *)
+Definition atom_measurable (c : nat -> nat) (X : nat -> R) : Prop :=
+  forall j k, (j < K)%nat -> (k < K)%nat -> 0 < p j -> 0 < p k -> c j = c k -> X j = X k.
+
+Lemma atom_expect_measurable c X k :
+  (k < K)%nat -> 0 < p k -> atom_measurable c X -> atom_expect c X k = X k.
+Proof.
+  intros Hk Hpk H. unfold atom_expect. pose proof (atom_mass_ge c k Hk) as Hm.
+  pose proof Hl as [Hp _].
+  rewrite (vsum_ext K _ (fun j => X k * (p j * atom_indicator c j k))).
+  - rewrite vsum_scal. fold (atom_mass c k). field. lra.
+  - intros j Hj. unfold atom_indicator. destruct Nat.eq_dec as [E|E]; [|ring].
+    destruct (Hp j Hj) as [Hpj|Hpj]; [rewrite (H j k Hj Hk Hpj Hpk E); ring | rewrite <- Hpj; ring].
+Qed.
+
 Definition finite_space : prob_space nat.
 Proof.
   refine (mk_prob_space nat (fun _ => True) (expect K p) (fun _ => True) on_support
             (fun A => expect K p (event_indicator A)) (nat -> nat) atom_expect
-            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _); try (intros; exact I).
+            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _);
+    try (intros; exact I).
   - intros f g _ _. apply expect_add.
   - intros c f. apply expect_scal.
   - intros c. now apply expect_const.
@@ -288,6 +338,13 @@ Proof.
     destruct (H k Hk Hp) as [a|b];
       destruct excluded_middle_informative, excluded_middle_informative; tauto || lra.
   - intros c X. apply atom_expect_tower.
+  - intros c a j k _ _ _ _ _. reflexivity.
+  - intros c f g Hf Hg j k Hj Hk Hpj Hpk E. now rewrite (Hf j k), (Hg j k).
+  - intros c a f Hf j k Hj Hk Hpj Hpk E. now rewrite (Hf j k).
+  - intros c f g _ _ H k _ _. now apply atom_expect_le_ae.
+  - intros c f Hf _ k Hk Hpk. now apply atom_expect_measurable.
+  - intros c f g H k _ _. apply Rle_antisym; apply atom_expect_le_ae; intros j Hj Hpj;
+      rewrite (H j Hj Hpj); apply Rle_refl.
 Defined.
 
 Lemma finite_space_expectation f : expectation finite_space f = expect K p f.
