@@ -1,24 +1,24 @@
 (** * LeanSharp.Upstream.Robustness.PacBayes — upstream LeanSharp/Theory/Robustness/PacBayes.lean
 
-    Translates upstream's ZSharp PAC-Bayes predicate and its two consequences (the
-    translation of notions is the one of [Upstream.All]: a probability measure is a finite
-    law [FiniteProb.is_law]). File-specific choices:
+    Translates upstream's ZSharp PAC-Bayes predicate (L_D(w) ≤ L_S(w) + ‖g ⊙ m(g)‖ρ + C,
+    g = ∇L_S(w)) and its two consequences: it implies the SAM bound, and, holding at every w,
+    it integrates against any probability measure P on the weights. File-specific choices:
     - upstream's [gradient L_S w] is an arbitrary vector field [G : W n -> W n] (the
       statements hold for every field, in particular for the gradient of L_S in the
       library's sense [is_gradient]);
     - [PacBayesSharpnessBound] (upstream LeanSharp/Theory/Dynamics/Generalization.lean) is
       restated here because it is needed to state [standard_bound_of_z_sharp];
     - the filtered gradient is [FilteredMeanBasic.filteredGradient] (inlier mask);
-    - integrability hypotheses are dropped (finite sums) and the pointwise bound is only
-      asked on the support of the law (weaker hypothesis).
+    - a probability measure P on W ι is a [Core.Expectation.prob_space] on [W n]
+      (∫ · ∂P ↦ [expectation P], [Integrable · P] ↦ [integrable P]).
 
-    Equal: standard_bound_of_z_sharp.
-    Weaker: z_sharp_pac_bayes_expected_finite_law — a finite law P instead of a general
-      probability measure.
+    Equal: standard_bound_of_z_sharp, z_sharp_pac_bayes_expected (any probability space on
+      the weights, upstream's three integrability hypotheses).
+    Weaker: none.
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Expectation.
 From LeanSharp.Upstream.Core Require Import Filters.
 From LeanSharp.Upstream.Robustness Require Import FilteredMeanBasic.
 Open Scope R_scope.
@@ -40,16 +40,19 @@ Proof.
   pose proof (norm_filteredGradient_le n (G w) z). nra.
 Qed.
 
-(** [z_sharp_pac_bayes_expected] (finite law): the pointwise ZSharp bound integrates:
-    E_P[L_D] ≤ E_P[L_S] + E_P[‖g ⊙ m(g)‖ρ] + C. *)
-Theorem z_sharp_pac_bayes_expected_finite_law n K p (ws : nat -> W n) (L_D L_S : W n -> R)
-    (G : W n -> W n) (rho z C : R) :
-  is_law K p ->
-  (forall k, (k < K)%nat -> ZSharpPacBayesBound n L_D L_S G (ws k) rho z C) ->
-  expect K p (fun k => L_D (ws k))
-    <= expect K p (fun k => L_S (ws k))
-       + expect K p (fun k => norm n (filteredGradient n (G (ws k)) z) * rho) + C.
+(** [z_sharp_pac_bayes_expected]: the ZSharp bound at every w, with L_D, L_S and
+    ‖g ⊙ m(g)‖ρ integrable, integrates: E_P[L_D] ≤ E_P[L_S] + E_P[‖g ⊙ m(g)‖ρ] + C. *)
+Theorem z_sharp_pac_bayes_expected n (L_D L_S : W n -> R) (G : W n -> W n)
+    (P : prob_space (W n)) (rho z C : R) :
+  (forall w, ZSharpPacBayesBound n L_D L_S G w rho z C) ->
+  integrable P L_D -> integrable P L_S ->
+  integrable P (fun w => norm n (filteredGradient n (G w) z) * rho) ->
+  expectation P L_D
+    <= expectation P L_S + expectation P (fun w => norm n (filteredGradient n (G w) z) * rho) + C.
 Proof.
-  intros Hl H. rewrite <- (expect_const K p C Hl), <- !expect_add.
-  apply expect_le; [exact Hl|]. exact H.
+  intros H HD HS Hf. set (F := fun w => norm n (filteredGradient n (G w) z) * rho).
+  rewrite <- (expectation_const P C), <- (expectation_plus P L_S F), <- expectation_plus
+    by auto using integrable_plus, integrable_const.
+  apply expectation_le; [exact HD | apply integrable_plus; auto using integrable_plus, integrable_const |].
+  exact H.
 Qed.
