@@ -1,39 +1,50 @@
 (** * LeanSharp.Upstream.StochasticProcess.SampleErrors — upstream LeanSharp/Stochastic/Mechanics/SampleErrors.lean
 
-    Translates the variance bound of the Z-score filtered stochastic gradient. Notions as in
-    [Upstream.All] and [Upstream.StochasticProcess.SharpnessMap] (finite law (K, p), the
-    field G in place of upstream's [gradient L], [filteredGradient] = g ⊙ inlier mask).
-    [stochastic_second_moment] (helper): an unbiased estimator has E‖g‖² = E‖g − G w‖² + ‖G w‖².
+    Translates the variance bound of the Z-score filtered stochastic gradient: if g is an
+    unbiased estimator of G w with E‖g − G w‖² ≤ σ², its filtered version g_f = g ⊙ zScoreMask
+    has second moment E‖g_f‖² ≤ σ² + ‖G w‖² (the filter is a coordinatewise contraction).
+    Notions as in [Upstream.All] and [Upstream.StochasticProcess.SharpnessMap]: any probability
+    space P ([Core.Expectation.prob_space]), the field G in place of upstream's [gradient L],
+    [filteredGradient] = g ⊙ inlier mask.
+    [stochastic_second_moment] (helper): an unbiased estimator with ‖g‖² integrable has
+    E‖g‖² = E‖g − G w‖² + ‖G w‖².
 
-    Equal: none.
-    Weaker:
-    - [zsharp_variance_bound_finite_law] — E‖g_f‖² ≤ σ² + ‖∇L(w)‖² for a finite law
-      (upstream: any probability measure).
+    Equal:
+    - [zsharp_variance_bound] — E‖g_f‖² ≤ σ² + ‖∇L(w)‖² on any probability space, with
+      upstream's hypotheses (unbiased, bounded variance, ‖g_f‖² and ‖g‖² integrable).
+    Weaker: none.
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Expectation.
 From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap.
 Open Scope R_scope.
 
-Lemma stochastic_second_moment n K p G (g : nat -> W n) w :
-  is_law K p -> IsStochasticGradient n K p G g w ->
-  expect K p (fun k => norm2 n (g k))
-  = expect K p (fun k => norm2 n (vsub (g k) (G w))) + norm2 n (G w).
+Section SampleErrors.
+Context {Omega : Type} (P : prob_space Omega).
+
+Lemma stochastic_second_moment n G (g : Omega -> W n) w :
+  IsStochasticGradient P n G g w -> integrable P (fun o => norm2 n (g o)) ->
+  expectation P (fun o => norm2 n (g o))
+  = expectation P (fun o => norm2 n (vsub (g o) (G w))) + norm2 n (G w).
 Proof.
-  intros Hl Hs. rewrite l2_bias_variance_decomposition_finite_law by exact Hl.
-  rewrite (norm2_ext n (vexpect n K p g) (G w)) by exact Hs. f_equal.
-  apply expect_ext. intros k _. apply norm2_ext. intros i Hi. unfold vsub. now rewrite Hs.
+  intros [Hg Hs] H2. rewrite l2_bias_variance_decomposition by assumption.
+  rewrite (norm2_ext n (vexpectation P n g) (G w)) by exact Hs. f_equal.
+  apply expectation_ext. intros o. apply norm2_ext. intros i Hi. unfold vsub. now rewrite Hs.
 Qed.
 
-(** [zsharp_variance_bound_finite_law]: E g = ∇L(w), E‖g − ∇L(w)‖² ≤ σ²
+(** [zsharp_variance_bound]: E g = ∇L(w), E‖g − ∇L(w)‖² ≤ σ², ‖g_f‖², ‖g‖² integrable
     ⇒ E‖g ⊙ zScoreMask(g)‖² ≤ σ² + ‖∇L(w)‖². *)
-Theorem zsharp_variance_bound_finite_law n K p G (g_adv : nat -> W n) (w : W n) z s2 :
-  is_law K p -> IsStochasticGradient n K p G g_adv w -> HasBoundedVariance n K p G g_adv w s2 ->
-  expect K p (fun k => norm2 n (filteredGradient n (g_adv k) z)) <= s2 + norm2 n (G w).
+Theorem zsharp_variance_bound n G (g_adv : Omega -> W n) (w : W n) z s2 :
+  IsStochasticGradient P n G g_adv w -> HasBoundedVariance P n G g_adv w s2 ->
+  integrable P (fun o => norm2 n (filteredGradient n (g_adv o) z)) ->
+  integrable P (fun o => norm2 n (g_adv o)) ->
+  expectation P (fun o => norm2 n (filteredGradient n (g_adv o) z)) <= s2 + norm2 n (G w).
 Proof.
-  intros Hl Hs Hv. unfold HasBoundedVariance in Hv.
-  apply Rle_trans with (expect K p (fun k => norm2 n (g_adv k))).
-  - apply expect_le; [exact Hl|]. intros k _. apply norm2_filteredGradient_le.
-  - rewrite (stochastic_second_moment n K p G g_adv w Hl Hs). lra.
+  intros Hs Hv Hf Hg. unfold HasBoundedVariance in Hv.
+  apply Rle_trans with (expectation P (fun o => norm2 n (g_adv o))).
+  - apply expectation_le; [exact Hf | exact Hg|]. intros o. apply norm2_filteredGradient_le.
+  - rewrite (stochastic_second_moment n G g_adv w Hs Hg). lra.
 Qed.
+
+End SampleErrors.
