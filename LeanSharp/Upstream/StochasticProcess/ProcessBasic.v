@@ -1,48 +1,54 @@
 (** * LeanSharp.Upstream.StochasticProcess.ProcessBasic — upstream LeanSharp/Stochastic/Convergence/Process/Basic.lean
 
-    Translates the two expectation identities of the stochastic ZSharp process. Notions as in
-    [Upstream.All] and [Upstream.StochasticProcess.SharpnessMap] (finite law (K, p),
-    [vexpect] the mean vector). Also defines [StochasticAlignmentCondition] (upstream
-    Theory/Alignment.lean, needed here): 2η⟨E g_f, w − w*⟩ − η²E‖g_f‖² ≥ ημ‖w − w*‖² with
-    g_f = filteredGradient(g, z) (upstream's two integrability conjuncts are vacuous).
+    Translates the two expectation identities of the stochastic ZSharp process: E⟨f, c⟩ =
+    ⟨E f, c⟩ for an integrable random vector f, and the expansion of the expected squared
+    distance after a step, E‖A − ηB‖² = ‖A‖² − 2η⟨E B, A⟩ + η²E‖B‖². Notions as in
+    [Upstream.All] and [Upstream.StochasticProcess.SharpnessMap] (any probability space P,
+    [vexpectation] the mean vector). Upstream's [StochasticAlignmentCondition] (needed by
+    the process files) is [Upstream.Dynamics.Alignment.StochasticAlignmentCondition].
 
-    Equal: none.
+    Equal:
+    - [stochastic_dist_expansion] — E‖A − ηB‖² = ‖A‖² − 2η⟨E B, A⟩ + η²E‖B‖² for B and ‖B‖²
+      integrable, on any probability space.
     Weaker:
-    - [integral_inner_const_finite_law] — E⟨f, c⟩ = ⟨E f, c⟩ for a finite law.
-    - [stochastic_dist_expansion_finite_law] — E‖A − ηB‖² = ‖A‖² − 2η⟨E B, A⟩ + η²E‖B‖²
-      for a finite law.
+    - [integral_inner_const] — E⟨f, c⟩ = ⟨E f, c⟩ for f integrable, on any probability space
+      (upstream: any measure space; the library's integrals are those of probability spaces).
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Expectation.
 From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap.
 Open Scope R_scope.
 
-Definition StochasticAlignmentCondition (n K : nat) (p : nat -> R) (w w_star : W n)
-  (g : nat -> W n) (eta mu z : R) : Prop :=
-  2 * eta * inner n (vexpect n K p (fun k => filteredGradient n (g k) z)) (vsub w w_star)
-  - eta ^ 2 * expect K p (fun k => norm2 n (filteredGradient n (g k) z))
-  >= eta * mu * norm2 n (vsub w w_star).
+Section Basic.
+Context {Omega : Type} (P : prob_space Omega).
 
-(** [integral_inner_const_finite_law]: E⟨f, c⟩ = ⟨E f, c⟩. *)
-Theorem integral_inner_const_finite_law n K p (f : nat -> W n) (c : W n) :
-  expect K p (fun k => inner n (f k) c) = inner n (vexpect n K p f) c.
+(** [integral_inner_const]: E⟨f, c⟩ = ⟨E f, c⟩. *)
+Theorem integral_inner_const n (f : Omega -> W n) (c : W n) :
+  vintegrable P n f ->
+  expectation P (fun o => inner n (f o) c) = inner n (vexpectation P n f) c.
 Proof.
-  rewrite (inner_sym n (vexpect n K p f) c), <- expect_inner_const.
-  apply expect_ext. intros. apply inner_sym.
+  intros Hf. rewrite (inner_sym n (vexpectation P n f) c), <- expectation_inner_const by exact Hf.
+  apply expectation_ext. intros. apply inner_sym.
 Qed.
 
-(** [stochastic_dist_expansion_finite_law]: E‖A − ηB‖² = ‖A‖² − 2η⟨E B, A⟩ + η²E‖B‖². *)
-Theorem stochastic_dist_expansion_finite_law n K p (A : W n) (B : nat -> W n) eta :
-  is_law K p ->
-  expect K p (fun k => norm2 n (vsub A (vscale eta (B k))))
-  = norm2 n A - 2 * eta * inner n (vexpect n K p B) A
-    + eta ^ 2 * expect K p (fun k => norm2 n (B k)).
+(** [stochastic_dist_expansion]: E‖A − ηB‖² = ‖A‖² − 2η⟨E B, A⟩ + η²E‖B‖². *)
+Theorem stochastic_dist_expansion n (A : W n) (B : Omega -> W n) eta :
+  vintegrable P n B -> integrable P (fun o => norm2 n (B o)) ->
+  expectation P (fun o => norm2 n (vsub A (vscale eta (B o))))
+  = norm2 n A - 2 * eta * inner n (vexpectation P n B) A
+    + eta ^ 2 * expectation P (fun o => norm2 n (B o)).
 Proof.
-  intros Hl.
-  rewrite (expect_ext K p _ (fun k => (norm2 n A + (-2 * eta) * inner n (B k) A)
-                                      + eta ^ 2 * norm2 n (B k))).
-  - rewrite !expect_add, !expect_scal, expect_const, integral_inner_const_finite_law
-      by exact Hl. ring.
-  - intros k _. rewrite norm2_sub, inner_scale_r, norm2_scale, (inner_sym n A (B k)). ring.
+  intros HB HB2.
+  assert (Hi : integrable P (fun o => inner n (B o) A)).
+  { apply (integrable_ext P (fun o => inner n A (B o))); [intros; apply inner_sym|].
+    now apply integrable_inner_const. }
+  rewrite (expectation_ext P _ (fun o => (norm2 n A + (-2 * eta) * inner n (B o) A)
+                                         + eta ^ 2 * norm2 n (B o))).
+  - rewrite expectation_plus, expectation_plus, !expectation_scal, expectation_const,
+      integral_inner_const by auto using integrable_plus, integrable_const, integrable_scal.
+    ring.
+  - intros o. rewrite norm2_sub, inner_scale_r, norm2_scale, (inner_sym n A (B o)). ring.
 Qed.
+
+End Basic.
