@@ -7,6 +7,10 @@
     the dominated process has E|X| ≤ E|dominating process| (finite) — is what is proved.
     [ZSharpIntegrabilityAssumptions] is upstream's structure without its (vacuous)
     measurability and integrability fields: the dominating processes and the a.e. bounds.
+    Why not on every [Core.Expectation.prob_space]: upstream dominates ‖f(w_t)‖ by ‖f_dom t‖
+    with only f_dom t integrable, and concludes by [Integrable.mono], i.e. it uses that
+    |f_dom t| is integrable when f_dom t is ([Integrable.norm]); the record has no such
+    axiom (nor measurability of |h|), so the general statement is not derivable from it.
 
     Equal: none.
     Weaker:
@@ -15,8 +19,7 @@
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap.
+From LeanSharp.Core Require Import Vec FiniteProb Expectation.
 Open Scope R_scope.
 
 Record ZSharpIntegrabilityAssumptions (n K : nat) (p : nat -> R) (f : W n -> R)
@@ -36,7 +39,7 @@ Theorem zsharp_integrability_of_assumptions_finite_law n K p f G w
   /\ (forall t, expect K p (fun k => norm2 n (G (w t k)))
                 <= expect K p (fun k => Rabs (g_dom _ _ _ _ _ _ h t k))).
 Proof.
-  intros Hl. split; intros t; apply expect_le_ae; [exact Hl| |exact Hl|].
+  intros Hl. split; intros t; apply (finite_expect_le_ae K p Hl).
   - intros k Hk Hp. now apply h_f_dom_bound.
   - intros k Hk Hp. eapply Rle_trans; [apply RRle_abs | now apply h_g_dom_bound].
 Qed.
