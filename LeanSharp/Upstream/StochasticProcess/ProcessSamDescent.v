@@ -1,39 +1,48 @@
 (** * LeanSharp.Upstream.StochasticProcess.ProcessSamDescent — upstream LeanSharp/Stochastic/Convergence/Process/SamDescent.lean
 
-    Translates the SAM-specific stochastic descent bounds. Notions as in [Upstream.All] and
-    [Upstream.StochasticProcess.ProcessDescent]: finite law (K, p); upstream's
-    [SmoothObjective] is (L, G, Lc) with [is_gradient n L G], [lipschitz_grad n G Lc],
-    0 ≤ Lc; upstream's [samPerturbation L w ρ] (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
+    Translates the SAM-specific stochastic descent bounds: at the SAM point w + ε(w) an unbiased
+    gradient estimator of bounded variance has filtered second moment ≤ σ² + (‖∇L(w)‖ + Lcρ)²,
+    so an aligned filtered step decreases E L up to a perturbation error of order Lcρ.
+    Notions as in [Upstream.All] and [Upstream.StochasticProcess.ProcessDescent]: any
+    probability space P; upstream's [SmoothObjective] is (L, G, Lc) with
+    [is_gradient n L G], [lipschitz_grad n G Lc], 0 ≤ Lc; upstream's [samPerturbation L w ρ] (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
     [Upstream.Core.Objective.samPerturbation n G w ρ], equal to [Optim.SAM.sam_eps n ρ 0 (G w)]
     ([samPerturbation_sam_eps]: Coq's ρ/0 = 0 gives 0 when ‖∇L(w)‖ = 0).
 
-    Equal: none.
-    Weaker (finite law instead of a probability measure; integrability hypotheses dropped):
-    - [sam_filtered_second_moment_le_finite_law] — E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)².
-    - [sam_stochastic_descent_step_finite_law] — the perturbation-aware one-step bound.
-    - [sam_stochastic_descent_step_effective_finite_law] — its ηLc ≤ 1/4 effective form.
+    Equal (any probability space, upstream's hypotheses incl. integrability/measurability):
+    - [sam_filtered_second_moment_le] — E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)² (‖g‖², ‖g_f‖²
+      integrable).
+    - [sam_stochastic_descent_step] — the perturbation-aware one-step bound.
+    - [sam_stochastic_descent_step_effective] — its ηLc ≤ 1/4 effective form
+      E L(w − ηg_f) ≤ L(w) − (η/4)‖∇L(w)‖² + (η²Lc/2)(σ² + 2Lc²ρ²).
+    Weaker: none.
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Expectation.
 From LeanSharp.Optim Require Import Smooth SAM.
 From LeanSharp.Upstream.Core Require Import Objective.
 From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap SampleErrors DescentCore
   ProcessDescent.
 Open Scope R_scope.
 
-(** [sam_filtered_second_moment_le_finite_law]: g unbiased with variance ≤ σ² at w + ε(w)
-    ⇒ E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)². *)
-Theorem sam_filtered_second_moment_le_finite_law n K p (L : W n -> R) (G : W n -> W n) Lc
-  (g : nat -> W n) (w : W n) rho z s2 :
-  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho ->
-  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
-  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
-  expect K p (fun k => norm2 n (filteredGradient n (g k) z))
+Section SamDescent.
+Context {Omega : Type} (P : prob_space Omega).
+
+(** [sam_filtered_second_moment_le]: g unbiased with variance ≤ σ² at w + ε(w), ‖g‖² and
+    ‖g_f‖² integrable ⇒ E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)². *)
+Theorem sam_filtered_second_moment_le n (L : W n -> R) (G : W n -> W n) Lc
+  (g : Omega -> W n) (w : W n) rho z s2 :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho ->
+  IsStochasticGradient P n G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance P n G g (vadd w (samPerturbation n G w rho)) s2 ->
+  integrable P (fun o => norm2 n (g o)) ->
+  integrable P (fun o => norm2 n (filteredGradient n (g o) z)) ->
+  expectation P (fun o => norm2 n (filteredGradient n (g o) z))
   <= s2 + (norm n (G w) + Lc * rho) ^ 2.
 Proof.
-  intros Hl _ Hlip HLc Hr Hs Hv. set (we := vadd w (samPerturbation n G w rho)).
-  pose proof (zsharp_variance_bound_finite_law n K p G g we z s2 Hl Hs Hv) as H.
+  intros _ Hlip HLc Hr Hs Hv H2 Hf2. set (we := vadd w (samPerturbation n G w rho)).
+  pose proof (zsharp_variance_bound P n G g we z s2 Hs Hv Hf2 H2) as H.
   assert (He : norm n (samPerturbation n G w rho) <= rho)
     by (rewrite samPerturbation_sam_eps; apply sam_eps_norm_le; lra).
   assert (Hd : norm n (vsub (G we) (G w)) <= Lc * rho).
@@ -50,37 +59,46 @@ Proof.
   lra.
 Qed.
 
-(** [sam_stochastic_descent_step_finite_law]: the same hypotheses, η > 0 and base-point
-    alignment ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
-Theorem sam_stochastic_descent_step_finite_law n K p (L : W n -> R) (G : W n -> W n) Lc
-  (g : nat -> W n) (w : W n) eta z rho s2 :
-  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
-  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
-  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
-  norm2 n (G w) <= 2 * inner n (G w) (vexpect n K p (fun k => filteredGradient n (g k) z)) ->
-  expect K p (fun k => L (vsub w (vscale eta (filteredGradient n (g k) z))))
+(** [sam_stochastic_descent_step]: the same hypotheses, η > 0, g_f measurable,
+    L(w − ηg_f) integrable and base-point alignment ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
+Theorem sam_stochastic_descent_step n (L : W n -> R) (G : W n -> W n) Lc
+  (g : Omega -> W n) (w : W n) eta z rho s2 :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
+  IsStochasticGradient P n G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance P n G g (vadd w (samPerturbation n G w rho)) s2 ->
+  integrable P (fun o => norm2 n (g o)) ->
+  vmeasurable P n (fun o => filteredGradient n (g o) z) ->
+  integrable P (fun o => norm2 n (filteredGradient n (g o) z)) ->
+  integrable P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z)))) ->
+  norm2 n (G w) <= 2 * inner n (G w) (vexpectation P n (fun o => filteredGradient n (g o) z)) ->
+  expectation P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z))))
   <= L w - eta / 2 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + (norm n (G w) + Lc * rho) ^ 2).
 Proof.
-  intros Hl Hg Hlip HLc Hr He Hs Hv Ha.
-  apply (sam_expected_descent_step_finite_law n K p L G Lc g w eta z rho s2); try assumption.
-  now apply (sam_filtered_second_moment_le_finite_law n K p L G Lc).
+  intros Hg Hlip HLc Hr He Hs Hv H2 Hm Hf2 Hf Ha.
+  apply (sam_expected_descent_step P n L G Lc g w eta z rho s2); try assumption.
+  - now apply vintegrable_of_integrable_norm2.
+  - now apply (sam_filtered_second_moment_le n L G Lc).
 Qed.
 
-(** [sam_stochastic_descent_step_effective_finite_law]: with also ηLc ≤ 1/4,
+(** [sam_stochastic_descent_step_effective]: with also ηLc ≤ 1/4,
     E L(w − ηg_f) ≤ L(w) − (η/4)‖∇L(w)‖² + (η²Lc/2)(σ² + 2Lc²ρ²). *)
-Theorem sam_stochastic_descent_step_effective_finite_law n K p (L : W n -> R) (G : W n -> W n)
-  Lc (g : nat -> W n) (w : W n) eta z rho s2 :
-  is_law K p -> is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
+Theorem sam_stochastic_descent_step_effective n (L : W n -> R) (G : W n -> W n)
+  Lc (g : Omega -> W n) (w : W n) eta z rho s2 :
+  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
   eta * Lc <= 1 / 4 ->
-  IsStochasticGradient n K p G g (vadd w (samPerturbation n G w rho)) ->
-  HasBoundedVariance n K p G g (vadd w (samPerturbation n G w rho)) s2 ->
-  norm2 n (G w) <= 2 * inner n (G w) (vexpect n K p (fun k => filteredGradient n (g k) z)) ->
-  expect K p (fun k => L (vsub w (vscale eta (filteredGradient n (g k) z))))
+  IsStochasticGradient P n G g (vadd w (samPerturbation n G w rho)) ->
+  HasBoundedVariance P n G g (vadd w (samPerturbation n G w rho)) s2 ->
+  integrable P (fun o => norm2 n (g o)) ->
+  vmeasurable P n (fun o => filteredGradient n (g o) z) ->
+  integrable P (fun o => norm2 n (filteredGradient n (g o) z)) ->
+  integrable P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z)))) ->
+  norm2 n (G w) <= 2 * inner n (G w) (vexpectation P n (fun o => filteredGradient n (g o) z)) ->
+  expectation P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z))))
   <= L w - eta / 4 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + 2 * Lc ^ 2 * rho ^ 2).
 Proof.
-  intros Hl Hg Hlip HLc Hr He HeL Hs Hv Ha.
-  pose proof (sam_stochastic_descent_step_finite_law n K p L G Lc g w eta z rho s2
-                Hl Hg Hlip HLc Hr He Hs Hv Ha) as H.
+  intros Hg Hlip HLc Hr He HeL Hs Hv H2 Hmf Hf2 Hf Ha.
+  pose proof (sam_stochastic_descent_step n L G Lc g w eta z rho s2
+                Hg Hlip HLc Hr He Hs Hv H2 Hmf Hf2 Hf Ha) as H.
   set (a := norm n (G w)) in *. rewrite norm2_norm in *. fold a in H |- *.
   assert (Hsq : (a + Lc * rho) ^ 2 <= 2 * a ^ 2 + 2 * (Lc * rho) ^ 2)
     by (pose proof (pow2_ge_0 (a - Lc * rho)); nra).
@@ -95,3 +113,5 @@ Proof.
     by field.
   lra.
 Qed.
+
+End SamDescent.
