@@ -16,9 +16,15 @@
     - Fréchet derivatives and [ContDiff] become the library's derivative along every line
       ([Optim.Smooth.is_gradient], Coquelicot's [is_derive]); a statement that needs the
       full Fréchet derivative is weaker here, and its header says so.
-    - Mathlib measures and expectations become finite laws ([Core.FiniteProb.is_law],
-      [expect]) and products of them over histories ([Stochastic.StronglyConvexRate.hexpect]);
-      a statement about a general measure proved only for finite laws is [_finite_law].
+    - A Mathlib probability space (Ω, volume) becomes a [Core.Expectation.prob_space] P on a
+      type Ω: 𝔼/∫ is [expectation P] (the Bochner integral of a random vector is
+      [vexpectation P n], coordinate-wise), [Integrable] is [integrable P]/[vintegrable P n],
+      ∀ᵐ is [ae P], (ℙ A).toReal is [prob P A], a sub-σ-algebra ℱ ≤ m₀ is an element of
+      [sub_sigma P] and μ[X | ℱ] is [cond P ℱ X]. Every axiom of [prob_space] is a Mathlib
+      lemma about the Lebesgue–Bochner integral (the list is in [Core.Expectation]), so a
+      theorem proved for every [prob_space] holds for every Mathlib probability space: it is
+      equal (or stronger). Finite laws ([Core.FiniteProb.is_law], [expect]) are one instance
+      ([Core.Expectation.finite_space]); a statement proved only for them is [_finite_law].
     - Upstream's structures of assumptions ([SmoothObjective], [StronglyConvexObjective])
       are the records of [Optim.Objective]. *)
 
