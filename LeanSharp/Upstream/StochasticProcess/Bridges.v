@@ -1,54 +1,59 @@
 (** * LeanSharp.Upstream.StochasticProcess.Bridges — upstream LeanSharp/Stochastic/Convergence/Bridges.lean
 
-    Translates the expectation-to-almost-sure bridge contract. Notions as in [Upstream.All]
-    and [Upstream.StochasticProcess.ProcessSequence]: a finite law (K, p) on the outcomes, a
-    process w : nat → nat → W n, a field G for upstream's [gradient f], "a.e." as "for every
-    outcome of positive weight", Tendsto … (nhds ℓ) as Coquelicot's [is_lim_seq], Summable as
-    [ex_series]. Definitions (upstream names): [ZSharpObjectiveAsConvergence] (a.e. f(w_t(ω))
+    Translates the expectation-to-almost-sure bridge contract: the hypothesis packaging
+    "Robbins–Monro step sizes and the expected descent envelope for every horizon T imply that
+    f(w_t) converges almost surely", and its eliminator. Notions as in [Upstream.All] and
+    [Upstream.StochasticProcess.ProcessSequence]: any probability space P
+    ([Core.Expectation.prob_space]), a process w : nat → Ω → W n, a field G for upstream's
+    [gradient f], ∀ᵐ as [ae P], Tendsto … (nhds ℓ) as Coquelicot's [is_lim_seq], Summable as
+    [ex_series]. Definitions (upstream names): [ZSharpObjectiveAsConvergence] (a.s. f(w_t(ω))
     converges), [RobbinsMonroStepsize] (η_t ≥ 0, Σ η_t² < ∞, η_t → 0),
     [ZSharpSupermartingaleAsBridge] (Robbins–Monro steps + the expected descent envelope ⇒
-    a.e. convergence).
+    a.s. convergence).
 
     Equal: none.
     Weaker:
-    - [zsharp_objective_as_convergence_of_bridge_contract_finite_law] — the bridge contract
-      applied, on a finite law (upstream: any probability space).
+    - [zsharp_objective_as_convergence_of_bridge_contract] — the bridge contract applied, on
+      any probability space (upstream omits [IsProbabilityMeasure]: any measure space; the
+      library's spaces are probability spaces).
     Open:
     - [zsharp_objective_as_convergence_of_submartingale] — an L¹-bounded submartingale
       converges a.s.: needs Doob's martingale convergence theorem (upcrossings) and
-      filtrations/submartingales on a probability space carrying an infinite sequence of draws
-      (a product of countably many laws); the library has only finite laws and finite-history
-      products ([Stochastic.StronglyConvexRate.hexpect]).
+      filtrations/submartingales; [Core.Expectation.prob_space] describes conditional
+      expectations on single sub-σ-algebras but has no filtrations, L¹ norms or a.s. limits of
+      processes, and the library proves no martingale convergence theorem.
     - [zsharp_objective_as_convergence_of_neg_submartingale] — the same theorem for −f(w_t);
       same missing layer. *)
 
 From Coq Require Import Reals Lra Lia.
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Expectation.
 Open Scope R_scope.
 
-Definition ZSharpObjectiveAsConvergence (n K : nat) (p : nat -> R) (f : W n -> R)
-  (w : nat -> nat -> W n) : Prop :=
-  forall k, (k < K)%nat -> 0 < p k -> exists l : R, is_lim_seq (fun t => f (w t k)) l.
+Definition ZSharpObjectiveAsConvergence {Omega : Type} (P : prob_space Omega) (n : nat)
+  (f : W n -> R) (w : nat -> Omega -> W n) : Prop :=
+  ae P (fun o => exists l : R, is_lim_seq (fun t => f (w t o)) l).
 
 Definition RobbinsMonroStepsize (eta : nat -> R) : Prop :=
   (forall t, 0 <= eta t) /\ ex_series (fun t => eta t ^ 2) /\ is_lim_seq eta 0.
 
-Definition ZSharpSupermartingaleAsBridge (n K : nat) (p : nat -> R) (L_smooth : R)
-  (f : W n -> R) (G : W n -> W n) (w : nat -> nat -> W n) (eta : nat -> R) (s2 : R) : Prop :=
+Definition ZSharpSupermartingaleAsBridge {Omega : Type} (P : prob_space Omega) (n : nat)
+  (L_smooth : R) (f : W n -> R) (G : W n -> W n) (w : nat -> Omega -> W n) (eta : nat -> R)
+  (s2 : R) : Prop :=
   RobbinsMonroStepsize eta ->
-  (forall T, vsum T (fun t => eta t / 4 * expect K p (fun k => norm2 n (G (w t k))))
-             <= expect K p (fun k => f (w 0%nat k)) - expect K p (fun k => f (w T k))
+  (forall T, vsum T (fun t => eta t / 4 * expectation P (fun o => norm2 n (G (w t o))))
+             <= expectation P (fun o => f (w 0%nat o)) - expectation P (fun o => f (w T o))
                 + vsum T (fun t => eta t ^ 2 * L_smooth / 2 * s2)) ->
-  ZSharpObjectiveAsConvergence n K p f w.
+  ZSharpObjectiveAsConvergence P n f w.
 
-(** [zsharp_objective_as_convergence_of_bridge_contract_finite_law]: Robbins–Monro steps, the
-    expected descent envelope for every T and the bridge contract ⇒ f(w_t) converges a.e. *)
-Theorem zsharp_objective_as_convergence_of_bridge_contract_finite_law n K p L_smooth f G w eta s2 :
+(** [zsharp_objective_as_convergence_of_bridge_contract]: Robbins–Monro steps, the expected
+    descent envelope for every T and the bridge contract ⇒ f(w_t) converges a.s. *)
+Theorem zsharp_objective_as_convergence_of_bridge_contract {Omega : Type} (P : prob_space Omega)
+  n L_smooth f G (w : nat -> Omega -> W n) eta s2 :
   RobbinsMonroStepsize eta ->
-  (forall T, vsum T (fun t => eta t / 4 * expect K p (fun k => norm2 n (G (w t k))))
-             <= expect K p (fun k => f (w 0%nat k)) - expect K p (fun k => f (w T k))
+  (forall T, vsum T (fun t => eta t / 4 * expectation P (fun o => norm2 n (G (w t o))))
+             <= expectation P (fun o => f (w 0%nat o)) - expectation P (fun o => f (w T o))
                 + vsum T (fun t => eta t ^ 2 * L_smooth / 2 * s2)) ->
-  ZSharpSupermartingaleAsBridge n K p L_smooth f G w eta s2 ->
-  ZSharpObjectiveAsConvergence n K p f w.
+  ZSharpSupermartingaleAsBridge P n L_smooth f G w eta s2 ->
+  ZSharpObjectiveAsConvergence P n f w.
 Proof. intros Hr He Hb. exact (Hb Hr He). Qed.
