@@ -5,9 +5,10 @@
     so an aligned filtered step decreases E L up to a perturbation error of order Lcρ.
     Notions as in [Upstream.All] and [Upstream.StochasticProcess.ProcessDescent]: any
     probability space P; upstream's [SmoothObjective] is (L, G, Lc) with
-    [is_gradient n L G], [lipschitz_grad n G Lc], 0 ≤ Lc; upstream's [samPerturbation L w ρ] (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is
-    [Upstream.Core.Objective.samPerturbation n G w ρ], equal to [Optim.SAM.sam_eps n ρ 0 (G w)]
-    ([samPerturbation_sam_eps]: Coq's ρ/0 = 0 gives 0 when ‖∇L(w)‖ = 0).
+    [is_gradient n L G], [lipschitz_grad n G Lc], 0 ≤ Lc; upstream's [samPerturbation L w ρ]
+    (= 0 if ∇L(w) = 0, else ρ∇L(w)/‖∇L(w)‖) is [Upstream.Core.Objective.samPerturbation n G w ρ],
+    equal to [Optim.SAM.sam_eps n ρ 0 (G w)] ([samPerturbation_sam_eps]: Coq's ρ/0 = 0 gives 0
+    when ‖∇L(w)‖ = 0).
 
     Equal (any probability space, upstream's hypotheses incl. integrability/measurability):
     - [sam_filtered_second_moment_le] — E‖g_f‖² ≤ σ² + (‖∇L(w)‖ + Lcρ)² (‖g‖², ‖g_f‖²
@@ -60,7 +61,8 @@ Proof.
 Qed.
 
 (** [sam_stochastic_descent_step]: the same hypotheses, η > 0, g_f measurable,
-    L(w − ηg_f) integrable and base-point alignment ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
+    L(w − ηg_f) integrable and base-point alignment
+    ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
 Theorem sam_stochastic_descent_step n (L : W n -> R) (G : W n -> W n) Lc
   (g : Omega -> W n) (w : W n) eta z rho s2 :
   is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
