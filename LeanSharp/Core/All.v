@@ -1,8 +1,9 @@
-(** * LeanSharp.Core.All — vectors W n, statistics, finite laws, probability spaces, sorting and quantiles, recursions
+(** * LeanSharp.Core.All — vectors W n, statistics, finite laws, measures and probability spaces, sorting and quantiles, recursions
 
     Imports every file of the folder:
     - [Expectation]: probability spaces given by their expectation
     - [FiniteProb]: finite probability spaces and a stochastic gradient oracle
+    - [Integral]: the integral against a measure, finite or not
     - [Quantile]: torch.quantile's linearly interpolated p-th quantile
     - [Recursions]: step-size recursions on real sequences
     - [Sorting]: sorting a list of reals, order statistics, counting
@@ -10,4 +11,4 @@
     - [Vec]: the parameter space [W n] = R^n *)
 
 From LeanSharp.Core Require Export
-  Expectation FiniteProb Quantile Recursions Sorting Stats Vec.
+  Expectation FiniteProb Integral Quantile Recursions Sorting Stats Vec.

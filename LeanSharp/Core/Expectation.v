@@ -22,7 +22,7 @@
     [AEStronglyMeasurable], ae := [∀ᵐ], prob A := [(volume A).toReal], sub_sigma :=
     {m // m ≤ m₀}, cond := [volume[· | m]], measurable_in m := [AEStronglyMeasurable[m]].
     Each axiom below is then a Mathlib lemma:
-    [integrable_const], [Integrable.add], [Integrable.const_mul], [Integrable.mono']
+    [integrable_const], [Integrable.add], [Integrable.const_mul], [Integrable.abs], [Integrable.mono']
     ([integrable_dominated]), [Integrable.aestronglyMeasurable], [integral_add],
     [integral_const_mul], [integral_const] with [probReal_univ], [integral_mono_ae],
     [integral_congr_ae], [Integrable.congr],
@@ -40,10 +40,12 @@
     - [expectation_minus], [expectation_le], [expectation_nonneg], [ae_and], [ae_mono]
     - [integrable_vsum], [expectation_vsum], [expectation_inner_const]: E⟨u, g⟩ = ⟨u, E g⟩
     - [expectation_bias_variance]: E‖g‖² = E‖g − E g‖² + ‖E g‖²
-    - [finite_space_expectation]: on a finite law, [expectation] is [expect K p] *)
+    - [finite_space_expectation]: on a finite law, [expectation] is [expect K p]
+    - [prob_measure P]: a probability space is a measure space ([Core.Integral.measure_space])
+      with the same integrable functions, integral, a.s. and event probabilities *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality ClassicalEpsilon.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec FiniteProb Integral.
 Open Scope R_scope.
 
 Record prob_space (Omega : Type) := mk_prob_space {
@@ -57,6 +59,7 @@ Record prob_space (Omega : Type) := mk_prob_space {
   integrable_const : forall c, integrable (fun _ => c);
   integrable_plus : forall f g, integrable f -> integrable g -> integrable (fun w => f w + g w);
   integrable_scal : forall c f, integrable f -> integrable (fun w => c * f w);
+  integrable_abs : forall f, integrable f -> integrable (fun w => Rabs (f w));
   integrable_measurable : forall f, integrable f -> measurable f;
   integrable_dominated : forall f g, measurable f -> integrable g ->
     ae (fun w => Rabs (f w) <= g w) -> integrable f;
@@ -92,6 +95,7 @@ Arguments measurable {Omega} _ _. Arguments ae {Omega} _ _. Arguments prob {Omeg
 Arguments sub_sigma {Omega} _. Arguments cond {Omega} _ _ _ _.
 Arguments integrable_const {Omega} _ _. Arguments integrable_plus {Omega} _ _ _ _ _.
 Arguments integrable_scal {Omega} _ _ _ _. Arguments integrable_measurable {Omega} _ _ _.
+Arguments integrable_abs {Omega} _ _ _.
 Arguments integrable_dominated {Omega} _ _ _ _ _ _.
 Arguments expectation_plus {Omega} _ _ _ _ _. Arguments expectation_scal {Omega} _ _ _.
 Arguments expectation_const {Omega} _ _. Arguments expectation_mono {Omega} _ _ _ _ _ _.
@@ -320,7 +324,7 @@ Definition finite_space : prob_space nat.
 Proof.
   refine (mk_prob_space nat (fun _ => True) (expect K p) (fun _ => True) on_support
             (fun A => expect K p (event_indicator A)) (nat -> nat) atom_expect
-            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _);
+            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _);
     try (intros; exact I).
   - intros f g _ _. apply expect_add.
   - intros c f. apply expect_scal.
@@ -354,3 +358,17 @@ Lemma finite_space_ae A : ae finite_space A = on_support A.
 Proof. reflexivity. Qed.
 
 End FiniteSpace.
+
+(** ** A probability space is a measure space *)
+
+Definition prob_measure {Omega : Type} (P : prob_space Omega) : measure_space Omega.
+Proof.
+  refine (mk_measure_space Omega (integrable P) (expectation P) (measurable P) (ae P) (prob P)
+            (integrable_const P 0) (integrable_plus P) (integrable_scal P) (integrable_abs P)
+            (integrable_dominated P) (expectation_plus P) (expectation_scal P)
+            (expectation_mono P) (ae_of_all P) (ae_mp P) (prob_le_expectation P)).
+Defined.
+
+Lemma prob_measure_integral {Omega : Type} (P : prob_space Omega) f :
+  mu_integral (prob_measure P) f = expectation P f.
+Proof. reflexivity. Qed.

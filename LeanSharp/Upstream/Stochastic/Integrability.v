@@ -1,45 +1,46 @@
 (** * LeanSharp.Upstream.Stochastic.Integrability — upstream LeanSharp/Stochastic/Foundations/Integrability.lean
 
-    Translates the integrability-by-domination result. Notions as in [Upstream.All]: a finite
-    law (K, p), a process w : nat → nat → W n, a field G for upstream's [gradient f], "a.e."
-    as "for every outcome of positive weight". On a finite law every function is integrable,
-    so upstream's conclusion "Integrable" carries no information; its quantitative content —
-    the dominated process has E|X| ≤ E|dominating process| (finite) — is what is proved.
-    [ZSharpIntegrabilityAssumptions] is upstream's structure without its (vacuous)
-    measurability and integrability fields: the dominating processes and the a.e. bounds.
-    Why not on every [Core.Expectation.prob_space]: upstream dominates ‖f(w_t)‖ by ‖f_dom t‖
-    with only f_dom t integrable, and concludes by [Integrable.mono], i.e. it uses that
-    |f_dom t| is integrable when f_dom t is ([Integrable.norm]); the record has no such
-    axiom (nor measurability of |h|), so the general statement is not derivable from it.
+    Translates the integrability-by-domination result: a process whose objective values
+    f(w_t) and squared gradient norms ‖∇f(w_t)‖² are a.e.-strongly measurable and dominated
+    a.e. in absolute value by |h| for integrable h has both integrable, at every t. As
+    upstream (which omits the probability assumption here), on any measure space: a
+    [Core.Integral.measure_space] M (∫ ↦ [mu_integral M], [Integrable] ↦ [mu_integrable M],
+    [AEStronglyMeasurable] ↦ [mu_measurable M], ∀ᵐ ↦ [mu_ae M]); a process w : nat → Ω → W n, a
+    field G for upstream's [gradient f]. [ZSharpIntegrabilityAssumptions] is upstream's
+    structure, field by field.
 
-    Equal: none.
-    Weaker:
-    - [zsharp_integrability_of_assumptions_finite_law] — E|f(w_t)| ≤ E|f_dom t| and
-      E‖∇f(w_t)‖² ≤ E|g_dom t| for every t, on a finite law (upstream: Integrable, any measure).
+    Equal:
+    - [zsharp_integrability_of_assumptions] — f(w_t) and ‖∇f(w_t)‖² are integrable for every t.
+    Weaker: none.
     Open: none. *)
 
-From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb Expectation.
+From Coq Require Import Reals Lra.
+From LeanSharp.Core Require Import Vec Integral.
 Open Scope R_scope.
 
-Record ZSharpIntegrabilityAssumptions (n K : nat) (p : nat -> R) (f : W n -> R)
-  (G : W n -> W n) (w : nat -> nat -> W n) : Type := {
-  f_dom : nat -> nat -> R;
-  g_dom : nat -> nat -> R;
-  h_f_dom_bound : forall t k, (k < K)%nat -> 0 < p k -> Rabs (f (w t k)) <= Rabs (f_dom t k);
-  h_g_dom_bound : forall t k, (k < K)%nat -> 0 < p k ->
-    Rabs (norm2 n (G (w t k))) <= Rabs (g_dom t k) }.
+Record ZSharpIntegrabilityAssumptions {Omega : Type} (M : measure_space Omega) (n : nat)
+  (f : W n -> R) (G : W n -> W n) (w : nat -> Omega -> W n) : Type := {
+  h_f_aemeas : forall t, mu_measurable M (fun o => f (w t o));
+  h_g_aemeas : forall t, mu_measurable M (fun o => norm2 n (G (w t o)));
+  f_dom : nat -> Omega -> R;
+  g_dom : nat -> Omega -> R;
+  h_f_dom_int : forall t, mu_integrable M (f_dom t);
+  h_g_dom_int : forall t, mu_integrable M (g_dom t);
+  h_f_dom_bound : forall t, mu_ae M (fun o => Rabs (f (w t o)) <= Rabs (f_dom t o));
+  h_g_dom_bound : forall t, mu_ae M (fun o => Rabs (norm2 n (G (w t o))) <= Rabs (g_dom t o)) }.
 
-(** [zsharp_integrability_of_assumptions_finite_law]: a.e. domination ⇒ E|f(w_t)| ≤ E|f_dom t|
-    and E‖∇f(w_t)‖² ≤ E|g_dom t| for every t. *)
-Theorem zsharp_integrability_of_assumptions_finite_law n K p f G w
-  (h : ZSharpIntegrabilityAssumptions n K p f G w) :
-  is_law K p ->
-  (forall t, expect K p (fun k => Rabs (f (w t k))) <= expect K p (fun k => Rabs (f_dom _ _ _ _ _ _ h t k)))
-  /\ (forall t, expect K p (fun k => norm2 n (G (w t k)))
-                <= expect K p (fun k => Rabs (g_dom _ _ _ _ _ _ h t k))).
+(** [zsharp_integrability_of_assumptions]: measurable and a.e. dominated by an integrable
+    process ⇒ f(w_t) and ‖∇f(w_t)‖² are integrable for every t. *)
+Theorem zsharp_integrability_of_assumptions {Omega : Type} (M : measure_space Omega) n f G w
+  (h : ZSharpIntegrabilityAssumptions M n f G w) :
+  (forall t, mu_integrable M (fun o => f (w t o)))
+  /\ (forall t, mu_integrable M (fun o => norm2 n (G (w t o)))).
 Proof.
-  intros Hl. split; intros t; apply (finite_expect_le_ae K p Hl).
-  - intros k Hk Hp. now apply h_f_dom_bound.
-  - intros k Hk Hp. eapply Rle_trans; [apply RRle_abs | now apply h_g_dom_bound].
+  split; intros t; eapply mu_integrable_dominated.
+  - apply (h_f_aemeas _ _ _ _ _ h).
+  - apply mu_integrable_abs, (h_f_dom_int _ _ _ _ _ h t).
+  - apply (h_f_dom_bound _ _ _ _ _ h).
+  - apply (h_g_aemeas _ _ _ _ _ h).
+  - apply mu_integrable_abs, (h_g_dom_int _ _ _ _ _ h t).
+  - apply (h_g_dom_bound _ _ _ _ _ h).
 Qed.
