@@ -1,49 +1,54 @@
 (** * LeanSharp.Upstream.Robustness.FilterBias — upstream LeanSharp/Theory/Robustness/FilterBias.lean
 
-    Translates upstream's unbiasedness of the Z-score filter under symmetric noise (the
-    translation of notions is the one of [Upstream.All]: a measure is a finite law; sample
-    conventions of [Upstream.Robustness.FilteredMeanBasic]).
-    - a finite measure on a type A: outcomes [x : nat -> A] with weights p on [0, K)
-      (E[f] = [expect K p f] = Σ_k p_k f(x_k); no sign or total-mass condition is needed);
-      negation is any map [neg : A -> A] (upstream: x ↦ −x on a normed group);
-    - "μ.map neg = μ" is [symmetricLaw K p x neg]: E[f ∘ neg] = E[f] for every f : A → R
-      (equality of the two laws tested on all functions);
-    - a vector-valued f : A → E is f : A → W m, odd coordinatewise on [0, m);
-    - "η_i has law D under P" ([HasLaw]) is [hasLaw M P X L d y]: E_P[f(X)] = E_D[f] for
-      every f : W n → R, with D the finite law (y_l, d_l)_{l<L};
-    - integrability hypotheses are dropped (finite sums).
+    Translates upstream's unbiasedness of the Z-score filter under symmetric noise: the mask
+    of −g is the mask of g, so g ↦ g ⊙ m(g) is odd, and an odd function has integral 0 against
+    a law invariant under negation. As upstream, the measures are general (not necessarily
+    finite): [Core.Integral.measure_space]s (∫ ↦ [mu_integral], [Integrable] ↦ [mu_integrable]);
+    sample conventions of [Upstream.Robustness.FilteredMeanBasic] (samples i < K). Translations:
+    - negation on the space A is any map [neg : A → A] (upstream: x ↦ −x on a normed group);
+    - "μ.map neg = μ" is [symmetricLaw M neg]: for every μ-integrable f, f ∘ neg is
+      μ-integrable with the same integral (what [integral_map] gives from μ.map neg = μ);
+    - "η has law D under P" ([HasLaw η D P]) is [hasLaw P η D]: for every D-integrable f,
+      f ∘ η is P-integrable with ∫ f ∘ η dP = ∫ f dD (again [integral_map]);
+    - a W n-valued integral is taken coordinatewise.
 
     Equal: zScoreMask_neg (as [inlier_mask n z (vopp g) i = inlier_mask n z g i], i < n),
-      filteredGradient_neg.
-    Weaker: integral_odd_eq_zero_of_symmetric_finite_law, filtered_noise_mean_zero_finite_law,
-      zFilteredEmpiricalMean_symmetric_noise_mean_zero_finite_law — finitely supported
-      laws instead of general measures.
+      filteredGradient_neg, filtered_noise_mean_zero (any measure on W n),
+      zFilteredEmpiricalMean_symmetric_noise_mean_zero (any measures P and D).
+    Weaker:
+    - integral_odd_eq_zero_of_symmetric_euclidean — f takes values in R^m (upstream: any real
+      normed space E; for a Banach E it follows by applying it to ℓ ∘ f for each continuous
+      linear ℓ, which this library does not formalise).
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec Integral.
 From LeanSharp.Filter Require Import Mask ZMask Invariance.
 From LeanSharp.Upstream.Core Require Import Filters.
 From LeanSharp.Upstream.Robustness Require Import FilteredMeanBasic.
 Open Scope R_scope.
 
-Definition symmetricLaw {A : Type} (K : nat) (p : nat -> R) (x : nat -> A) (neg : A -> A) : Prop :=
-  forall f : A -> R, expect K p (fun k => f (neg (x k))) = expect K p (fun k => f (x k)).
+Definition symmetricLaw {A : Type} (M : measure_space A) (neg : A -> A) : Prop :=
+  forall f : A -> R, mu_integrable M f ->
+    mu_integrable M (fun a => f (neg a)) /\ mu_integral M (fun a => f (neg a)) = mu_integral M f.
 
-Definition hasLaw (n M : nat) (P : nat -> R) (X : nat -> W n) (L : nat) (d : nat -> R)
-    (y : nat -> W n) : Prop :=
-  forall f : W n -> R, expect M P (fun w => f (X w)) = expect L d (fun l => f (y l)).
+Definition hasLaw {Omega : Type} (n : nat) (P : measure_space Omega) (X : Omega -> W n)
+    (D : measure_space (W n)) : Prop :=
+  forall f : W n -> R, mu_integrable D f ->
+    mu_integrable P (fun o => f (X o)) /\ mu_integral P (fun o => f (X o)) = mu_integral D f.
 
-(** [integral_odd_eq_zero_of_symmetric] (finite law): μ symmetric, f odd ⇒ E[f] = 0. *)
-Lemma integral_odd_eq_zero_of_symmetric_finite_law {A : Type} m K p (x : nat -> A)
+(** [integral_odd_eq_zero_of_symmetric] (R^m-valued): μ symmetric, f odd and integrable
+    ⇒ ∫ f dμ = 0. *)
+Lemma integral_odd_eq_zero_of_symmetric_euclidean {A : Type} m (M : measure_space A)
     (neg : A -> A) (f : A -> W m) :
-  symmetricLaw K p x neg -> (forall a j, (j < m)%nat -> f (neg a) j = - f a j) ->
-  forall j, (j < m)%nat -> expect K p (fun k => f (x k) j) = 0.
+  symmetricLaw M neg -> (forall j, (j < m)%nat -> mu_integrable M (fun a => f a j)) ->
+  (forall a j, (j < m)%nat -> f (neg a) j = - f a j) ->
+  forall j, (j < m)%nat -> mu_integral M (fun a => f a j) = 0.
 Proof.
-  intros Hs Hodd j Hj. pose proof (Hs (fun a => f a j)) as H. cbv beta in H.
-  rewrite (expect_ext K p (fun k => f (neg (x k)) j) (fun k => -1 * f (x k) j)) in H
-    by (intros; rewrite Hodd by exact Hj; ring).
-  rewrite expect_scal in H. lra.
+  intros Hs Hi Hodd j Hj. destruct (Hs (fun a => f a j) (Hi j Hj)) as [_ H].
+  rewrite (mu_integral_ext M (fun a => f (neg a) j) (fun a => - f a j)) in H
+    by (intros; now rewrite Hodd).
+  rewrite mu_integral_opp in H. lra.
 Qed.
 
 (** [zScoreMask_neg]: the mask of −g is the mask of g. *)
@@ -59,38 +64,31 @@ Proof.
   unfold vopp. ring.
 Qed.
 
-(** [filtered_noise_mean_zero] (finite law): D symmetric ⇒ E_D[g ⊙ m(g)] = 0. *)
-Lemma filtered_noise_mean_zero_finite_law n L d (y : nat -> W n) (z : R) :
-  symmetricLaw L d y vopp ->
-  forall j, (j < n)%nat -> expect L d (fun l => filteredGradient n (y l) z j) = 0.
+(** [filtered_noise_mean_zero]: D symmetric, g ⊙ m(g) D-integrable ⇒ ∫ g ⊙ m(g) dD = 0. *)
+Lemma filtered_noise_mean_zero n (D : measure_space (W n)) (z : R) :
+  symmetricLaw D vopp ->
+  (forall j, (j < n)%nat -> mu_integrable D (fun g => filteredGradient n g z j)) ->
+  forall j, (j < n)%nat -> mu_integral D (fun g => filteredGradient n g z j) = 0.
 Proof.
-  intros Hs. apply (integral_odd_eq_zero_of_symmetric_finite_law n L d y vopp
-                      (fun g => filteredGradient n g z) Hs).
+  intros Hs Hi. apply (integral_odd_eq_zero_of_symmetric_euclidean n D vopp
+                        (fun g => filteredGradient n g z) Hs Hi).
   intros a j Hj. apply filteredGradient_neg, Hj.
 Qed.
 
-(** E_P[Σ_{i<K} F_i] = Σ_{i<K} E_P[F_i]. *)
-Lemma expect_vsum M P K (F : nat -> nat -> R) :
-  expect M P (fun w => vsum K (fun i => F i w)) = vsum K (fun i => expect M P (F i)).
-Proof.
-  unfold expect.
-  rewrite (vsum_ext M _ (fun w => vsum K (fun i => P w * F i w)))
-    by (intros; rewrite <- vsum_scal; reflexivity).
-  apply vsum_swap.
-Qed.
-
-(** [zFilteredEmpiricalMean_symmetric_noise_mean_zero] (finite law): every η_i has the
-    symmetric law D ⇒ E_P[(1/K) Σ_i η_i ⊙ m(η_i)] = 0. *)
-Lemma zFilteredEmpiricalMean_symmetric_noise_mean_zero_finite_law n K M P
-    (eta : nat -> nat -> W n) (z : R) L d (y : nat -> W n) :
-  symmetricLaw L d y vopp ->
-  (forall i, (i < K)%nat -> hasLaw n M P (eta i) L d y) ->
+(** [zFilteredEmpiricalMean_symmetric_noise_mean_zero]: every η_i (i < K) has the symmetric
+    law D under P, g ⊙ m(g) D-integrable ⇒ ∫ (1/K) Σ_i η_i ⊙ m(η_i) dP = 0. *)
+Lemma zFilteredEmpiricalMean_symmetric_noise_mean_zero {Omega : Type} n K
+    (P : measure_space Omega) (eta : nat -> Omega -> W n) (z : R) (D : measure_space (W n)) :
+  symmetricLaw D vopp ->
+  (forall i, (i < K)%nat -> hasLaw n P (eta i) D) ->
+  (forall j, (j < n)%nat -> mu_integrable D (fun g => filteredGradient n g z j)) ->
   forall j, (j < n)%nat ->
-  expect M P (fun w => zFilteredEmpiricalMean n K (fun i => eta i w) z j) = 0.
+  mu_integral P (fun o => zFilteredEmpiricalMean n K (fun i => eta i o) z j) = 0.
 Proof.
-  intros Hs Hlaw j Hj. unfold zFilteredEmpiricalMean, empiricalMean, vscale, sampleSum.
-  rewrite expect_scal, (expect_vsum M P K (fun i w => filteredGradient n (eta i w) z j)).
+  intros Hs Hlaw Hi j Hj. unfold zFilteredEmpiricalMean, empiricalMean, vscale, sampleSum.
+  rewrite mu_integral_scal, (mu_integral_vsum P K (fun i o => filteredGradient n (eta i o) z j))
+    by (intros i Hk; apply (Hlaw i Hk (fun g => filteredGradient n g z j) (Hi j Hj))).
   rewrite (vsum_ext K _ (fun _ => 0)); [rewrite vsum_const; ring|].
-  intros i Hi. rewrite (Hlaw i Hi (fun g => filteredGradient n g z j)).
-  apply (filtered_noise_mean_zero_finite_law n L d y z Hs j Hj).
+  intros i Hk. destruct (Hlaw i Hk (fun g => filteredGradient n g z j) (Hi j Hj)) as [_ ->].
+  apply (filtered_noise_mean_zero n D z Hs Hi j Hj).
 Qed.
