@@ -3,19 +3,20 @@
     Translates the expectation-to-almost-sure bridge contract: the hypothesis packaging
     "Robbins–Monro step sizes and the expected descent envelope for every horizon T imply that
     f(w_t) converges almost surely", and its eliminator. Notions as in [Upstream.All] and
-    [Upstream.StochasticProcess.ProcessSequence]: any probability space P
-    ([Core.Expectation.prob_space]), a process w : nat → Ω → W n, a field G for upstream's
-    [gradient f], ∀ᵐ as [ae P], Tendsto … (nhds ℓ) as Coquelicot's [is_lim_seq], Summable as
-    [ex_series]. Definitions (upstream names): [ZSharpObjectiveAsConvergence] (a.s. f(w_t(ω))
-    converges), [RobbinsMonroStepsize] (η_t ≥ 0, Σ η_t² < ∞, η_t → 0),
-    [ZSharpSupermartingaleAsBridge] (Robbins–Monro steps + the expected descent envelope ⇒
-    a.s. convergence).
+    [Upstream.StochasticProcess.ProcessSequence]: as upstream (which omits
+    [IsProbabilityMeasure] here), the space is any measure space M
+    ([Core.Integral.measure_space]; ∫ ↦ [mu_integral M], ∀ᵐ ↦ [mu_ae M]); a probability space
+    P is one through the coercion [prob_measure] declared here, so the definitions apply to P
+    with ∫ = [expectation P], ∀ᵐ = [ae P]. A process w : nat → Ω → W n, a field G for upstream's
+    [gradient f], Tendsto … (nhds ℓ) as Coquelicot's [is_lim_seq], Summable as [ex_series].
+    Definitions (upstream names): [ZSharpObjectiveAsConvergence] (a.e. f(w_t(ω)) converges),
+    [RobbinsMonroStepsize] (η_t ≥ 0, Σ η_t² < ∞, η_t → 0), [ZSharpSupermartingaleAsBridge]
+    (Robbins–Monro steps + the expected descent envelope ⇒ a.e. convergence).
 
-    Equal: none.
-    Weaker:
+    Equal:
     - [zsharp_objective_as_convergence_of_bridge_contract] — the bridge contract applied, on
-      any probability space (upstream omits [IsProbabilityMeasure]: any measure space; the
-      library's spaces are probability spaces).
+      any measure space.
+    Weaker: none.
     Open:
     - [zsharp_objective_as_convergence_of_submartingale] — an L¹-bounded submartingale
       converges a.s.: needs Doob's martingale convergence theorem (upcrossings) and
@@ -27,33 +28,36 @@
 
 From Coq Require Import Reals Lra Lia.
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Expectation.
+From LeanSharp.Core Require Import Vec Integral Expectation.
 Open Scope R_scope.
 
-Definition ZSharpObjectiveAsConvergence {Omega : Type} (P : prob_space Omega) (n : nat)
+(** A probability space is a measure space (same integrable functions, integral and a.s.). *)
+Coercion prob_measure : prob_space >-> measure_space.
+
+Definition ZSharpObjectiveAsConvergence {Omega : Type} (M : measure_space Omega) (n : nat)
   (f : W n -> R) (w : nat -> Omega -> W n) : Prop :=
-  ae P (fun o => exists l : R, is_lim_seq (fun t => f (w t o)) l).
+  mu_ae M (fun o => exists l : R, is_lim_seq (fun t => f (w t o)) l).
 
 Definition RobbinsMonroStepsize (eta : nat -> R) : Prop :=
   (forall t, 0 <= eta t) /\ ex_series (fun t => eta t ^ 2) /\ is_lim_seq eta 0.
 
-Definition ZSharpSupermartingaleAsBridge {Omega : Type} (P : prob_space Omega) (n : nat)
+Definition ZSharpSupermartingaleAsBridge {Omega : Type} (M : measure_space Omega) (n : nat)
   (L_smooth : R) (f : W n -> R) (G : W n -> W n) (w : nat -> Omega -> W n) (eta : nat -> R)
   (s2 : R) : Prop :=
   RobbinsMonroStepsize eta ->
-  (forall T, vsum T (fun t => eta t / 4 * expectation P (fun o => norm2 n (G (w t o))))
-             <= expectation P (fun o => f (w 0%nat o)) - expectation P (fun o => f (w T o))
+  (forall T, vsum T (fun t => eta t / 4 * mu_integral M (fun o => norm2 n (G (w t o))))
+             <= mu_integral M (fun o => f (w 0%nat o)) - mu_integral M (fun o => f (w T o))
                 + vsum T (fun t => eta t ^ 2 * L_smooth / 2 * s2)) ->
-  ZSharpObjectiveAsConvergence P n f w.
+  ZSharpObjectiveAsConvergence M n f w.
 
 (** [zsharp_objective_as_convergence_of_bridge_contract]: Robbins–Monro steps, the expected
-    descent envelope for every T and the bridge contract ⇒ f(w_t) converges a.s. *)
-Theorem zsharp_objective_as_convergence_of_bridge_contract {Omega : Type} (P : prob_space Omega)
-  n L_smooth f G (w : nat -> Omega -> W n) eta s2 :
+    descent envelope for every T and the bridge contract ⇒ f(w_t) converges a.e. *)
+Theorem zsharp_objective_as_convergence_of_bridge_contract {Omega : Type}
+  (M : measure_space Omega) n L_smooth f G (w : nat -> Omega -> W n) eta s2 :
   RobbinsMonroStepsize eta ->
-  (forall T, vsum T (fun t => eta t / 4 * expectation P (fun o => norm2 n (G (w t o))))
-             <= expectation P (fun o => f (w 0%nat o)) - expectation P (fun o => f (w T o))
+  (forall T, vsum T (fun t => eta t / 4 * mu_integral M (fun o => norm2 n (G (w t o))))
+             <= mu_integral M (fun o => f (w 0%nat o)) - mu_integral M (fun o => f (w T o))
                 + vsum T (fun t => eta t ^ 2 * L_smooth / 2 * s2)) ->
-  ZSharpSupermartingaleAsBridge P n L_smooth f G w eta s2 ->
-  ZSharpObjectiveAsConvergence P n f w.
+  ZSharpSupermartingaleAsBridge M n L_smooth f G w eta s2 ->
+  ZSharpObjectiveAsConvergence M n f w.
 Proof. intros Hr He Hb. exact (Hb Hr He). Qed.
