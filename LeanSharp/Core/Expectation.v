@@ -369,6 +369,9 @@ Proof.
             (expectation_mono P) (ae_of_all P) (ae_mp P) (prob_le_expectation P)).
 Defined.
 
+(** A probability space is read as a measure space where one is expected. *)
+Coercion prob_measure : prob_space >-> measure_space.
+
 Lemma prob_measure_integral {Omega : Type} (P : prob_space Omega) f :
   mu_integral (prob_measure P) f = expectation P f.
 Proof. reflexivity. Qed.

@@ -31,9 +31,6 @@ From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec Integral Expectation.
 Open Scope R_scope.
 
-(** A probability space is a measure space (same integrable functions, integral and a.s.). *)
-Coercion prob_measure : prob_space >-> measure_space.
-
 Definition ZSharpObjectiveAsConvergence {Omega : Type} (M : measure_space Omega) (n : nat)
   (f : W n -> R) (w : nat -> Omega -> W n) : Prop :=
   mu_ae M (fun o => exists l : R, is_lim_seq (fun t => f (w t o)) l).
