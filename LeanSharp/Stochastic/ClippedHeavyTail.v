@@ -10,7 +10,8 @@
     so every bound is uniform over laws of arbitrarily large variance with the same M
     (the witness [Examples.Stochastic.ClippedHeavyTailWitness] has variance M·√a, a → ∞).
 
-    The clipped ZSharp step with draw k ([clipped_zsharp_step]), mask rule m arbitrary:
+    The clipped ZSharp step with draw k ([Optim.Clipping.clipped_zsharp_step]), mask rule m
+    arbitrary:
         g_k = clip_c(G_k(w)),  ε_k = ρ (g_k ⊙ m(g_k))/(‖g_k ⊙ m(g_k)‖ + δ),
         w⁺_k = w − η clip_c(G_k(w + ε_k)),
     so ‖ε_k‖ ≤ ρ for every mask and δ ≥ 0 ([Optim.SAM.zsharp_eps_norm_le]).
@@ -18,22 +19,20 @@
     The clipping bias is controlled where the signal is well inside the clipping ball:
     the region R = {w : ‖∇L(w)‖ + Lcρ + 10⁻⁶ ≤ c/2} ([in_clip_region]).
 
-    Definitions
-    - [ppow x p] = x^p for x > 0, 0 for x ≤ 0 ([Rpower] with 0^p = 0)
+    Definitions (x^p is [Optim.Clipping.ppow], the iterates [Optim.Clipping.clipped_iter])
     - [pth_moment_field N p M]: E_k ‖G_k(v) − ∇L(v)‖^p ≤ M for every v
     - [clip_bias c p M] = 2M/(c/2)^{p−1}
-    - [clipped_iter ... w0 h]: the iterate after the draws h (newest first)
     - [clipped_err ... T] = E‖w_T − w*‖² over the T-fold product law
 
     Main results (c > 0, p ≥ 1, M ≥ 0 where needed)
-    - [clip_residual_le] (pointwise bias): ‖u‖ + 10⁻⁶ ≤ c/2 ⇒
+    - pointwise bias ([Optim.Clipping.clip_residual_le]): ‖u‖ + 10⁻⁶ ≤ c/2 ⇒
           ‖clip_c(g) − g‖ ≤ 2‖g − u‖^p/(c/2)^{p−1}
     - [clipped_step_expected] (one step, strongly convex objective O, fields N over it):
           w ∈ R, 0 < η ≤ 1/Lc, ρ, δ ≥ 0 ⇒
           E_k‖w⁺_k − w*‖² ≤ (1 − ημ/2)‖w − w*‖² + (9/4)η²c² + (2η/μ)(Lcρ + 2M/(c/2)^{p−1})²
     - [clipped_constant_ball]: if every iterate w_t, t < T, lies in R (on every history):
           E‖w_T − w*‖² ≤ (1 − ημ/2)^T‖w_0 − w*‖² + 9ηc²/(2μ) + 4(Lcρ + 2M/(c/2)^{p−1})²/μ²
-    - [clipped_iter_moves]: ‖w_t − w_0‖ ≤ tηc on every history (each step moves ≤ ηc)
+    - [Optim.Clipping.clipped_iter_moves]: ‖w_t − w_0‖ ≤ tηc on every history
     - [clipped_horizon_ball]: the region hypothesis discharged on a horizon:
           ‖∇L(w_0)‖ + Lcρ + 10⁻⁶ + Lc·Tηc ≤ c/2 ⇒ the bound of [clipped_constant_ball] at T
 
@@ -50,92 +49,12 @@ From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive Clipping.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Open Scope R_scope.
 
-Definition ppow (x p : R) : R := if Rlt_dec 0 x then Rpower x p else 0.
-
-Lemma ppow_nonneg x p : 0 <= ppow x p.
-Proof. unfold ppow, Rpower. destruct Rlt_dec; [left; apply exp_pos | lra]. Qed.
-
-(** 0 < a ≤ x, p ≥ 1 ⇒ x ≤ x^p/a^{p−1}. *)
-Lemma le_ppow_ratio x a p : 0 < a <= x -> 1 <= p -> x <= ppow x p / Rpower a (p - 1).
-Proof.
-  intros Ha Hp. unfold ppow. destruct Rlt_dec as [_|H]; [|lra].
-  assert (Hx : Rpower x p = x * Rpower x (p - 1))
-    by (rewrite <- (Rpower_1 x) at 2 by lra; rewrite <- Rpower_plus; f_equal; ring).
-  pose proof (Rle_Rpower_l a x (p - 1) ltac:(lra) Ha).
-  assert (0 < Rpower a (p - 1)) by (unfold Rpower; apply exp_pos).
-  rewrite Hx. apply (Rmult_le_reg_r (Rpower a (p - 1))); [lra|].
-  unfold Rdiv. rewrite Rmult_assoc, Rinv_l, Rmult_1_r by lra. apply Rmult_le_compat_l; lra.
-Qed.
+(** ** The clipping bias and the heavy-tail hypothesis *)
 
 Definition clip_bias (c p M : R) : R := 2 * M / Rpower (c / 2) (p - 1).
 
-Lemma rpower_pos a p : 0 < Rpower a p.
-Proof. unfold Rpower. apply exp_pos. Qed.
-
 Lemma clip_bias_nonneg c p M : 0 <= M -> 0 <= clip_bias c p M.
 Proof. intros HM. unfold clip_bias. pose proof (rpower_pos (c / 2) (p - 1)). apply Rle_mult_inv_pos; lra. Qed.
-
-(** ** The clipping bias, pointwise *)
-
-Lemma norm_vzero_of n (v : W n) : (forall i, (i < n)%nat -> v i = 0) -> norm n v = 0.
-Proof.
-  intros H. rewrite (norm_ext n v (vscale 0 v)) by (intros i Hi; unfold vscale; rewrite H by exact Hi; ring).
-  rewrite norm_scale, Rabs_R0. ring.
-Qed.
-
-(** A signal u well inside the ball (‖u‖ + 10⁻⁶ ≤ c/2) plus any noise g − u: clipping moves
-    g by at most 2‖g − u‖^p/(c/2)^{p−1} — clipping fires only when ‖g − u‖ ≥ c/2. *)
-Theorem clip_residual_le n c p (g u : W n) :
-  0 < c -> 1 <= p -> norm n u + clip_eps <= c / 2 ->
-  norm n (vsub (clip n c g) g) <= 2 * ppow (norm n (vsub g u)) p / Rpower (c / 2) (p - 1).
-Proof.
-  intros Hc Hp Hu. pose proof (rpower_pos (c / 2) (p - 1)).
-  assert (H0 : 0 <= 2 * ppow (norm n (vsub g u)) p / Rpower (c / 2) (p - 1))
-    by (apply Rle_mult_inv_pos; [pose proof (ppow_nonneg (norm n (vsub g u)) p) |]; lra).
-  destruct (Rle_dec (norm n g + clip_eps) c) as [Hin|Hout].
-  - rewrite norm_vzero_of; [exact H0|]. intros i Hi. unfold vsub. rewrite (clip_id n c g Hin i Hi). ring.
-  - pose proof clip_eps_pos. pose proof (norm_nonneg n u).
-    assert (Hgu : norm n g <= norm n u + norm n (vsub g u)).
-    { rewrite (norm_ext n g (vadd u (vsub g u))) at 1 by (intros; unfold vadd, vsub; ring).
-      apply norm_triangle. }
-    assert (Hxi : c / 2 <= norm n (vsub g u)) by lra.
-    pose proof (le_ppow_ratio (norm n (vsub g u)) (c / 2) p ltac:(lra) Hp).
-    rewrite (norm_ext n _ (vscale (clip_coef n c g - 1) g)) by (intros; unfold clip, vsub, vscale; ring).
-    rewrite norm_scale. pose proof (clip_coef_nonneg n c g ltac:(lra)). pose proof (clip_coef_le_1 n c g).
-    rewrite Rabs_left1 by lra. pose proof (norm_nonneg n g).
-    assert ((- (clip_coef n c g - 1)) * norm n g <= norm n g) by nra.
-    unfold Rdiv in *. lra.
-Qed.
-
-(** ** The clipped ZSharp step and its iterates *)
-
-Definition clipped_zsharp_step (n : nat) (eta rho delta c : R) (Gk : nat -> W n -> W n)
-    (mask : W n -> W n) (k : nat) (w : W n) : W n :=
-  let g := clip n c (Gk k w) in
-  vsub w (vscale eta (clip n c (Gk k (vadd w (zsharp_eps n rho delta g (mask g)))))).
-
-Fixpoint clipped_iter (n : nat) (Gk : nat -> W n -> W n) (mask : W n -> W n)
-    (eta rho delta c : R) (w0 : W n) (h : list nat) : W n :=
-  match h with
-  | nil => w0
-  | k :: h' => clipped_zsharp_step n eta rho delta c Gk mask k (clipped_iter n Gk mask eta rho delta c w0 h')
-  end.
-
-(** Every clipped step moves by at most ηc: ‖w_t − w_0‖ ≤ tηc on every history. *)
-Theorem clipped_iter_moves n Gk mask eta rho delta c w0 h :
-  0 <= eta -> 0 <= c ->
-  norm n (vsub (clipped_iter n Gk mask eta rho delta c w0 h) w0) <= INR (length h) * (eta * c).
-Proof.
-  intros He Hc. induction h as [|k h IH]; cbn [clipped_iter length].
-  - rewrite norm_vzero_of by (intros; unfold vsub; ring). simpl. lra.
-  - rewrite S_INR. unfold clipped_zsharp_step. cbv zeta.
-    set (w := clipped_iter n Gk mask eta rho delta c w0 h) in *.
-    set (x := clip n c _).
-    rewrite (norm_ext n _ (vadd (vsub w w0) (vscale (- eta) x))) by (intros; unfold vadd, vsub, vscale; ring).
-    eapply Rle_trans; [apply norm_triangle|]. rewrite norm_scale, Rabs_Ropp, Rabs_pos_eq by exact He.
-    assert (eta * norm n x <= eta * c) by (apply Rmult_le_compat_l; [exact He | apply norm_clip_le; exact Hc]).
-    lra.
-Qed.
 
 Definition pth_moment_field {n K} {F : smooth_objective n} (N : sample_fields F K) (p M : R) : Prop :=
   forall v, expect K (law N) (fun k => ppow (norm n (vsub (field N k v) (grad F v))) p) <= M.
