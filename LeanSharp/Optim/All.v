@@ -1,6 +1,7 @@
 (** * LeanSharp.Optim.All — smoothness, the SAM/ZSharp perturbation and direction, clipping
 
     Imports every file of the folder:
+    - [ClipNoise]: clipping a noisy signal: what it moves, what it keeps
     - [Clipping]: gradient-norm clipping (torch.nn.utils.clip_grad_norm_)
     - [Cocoercive]: co-coercivity of the gradient of a convex smooth loss
     - [Objective]: the objectives the convergence theorems share, as records
@@ -10,4 +11,4 @@
     - [ZSharpDirection]: the ZSharp step direction and the ZSharp iteration *)
 
 From LeanSharp.Optim Require Export
-  Clipping Cocoercive Objective PerturbationDerivative SAM Smooth ZSharpDirection.
+  ClipNoise Clipping Cocoercive Objective PerturbationDerivative SAM Smooth ZSharpDirection.

@@ -29,9 +29,6 @@
       in place of ε_std ([zscore_clip_inactive]: identical when clipping does not fire).
       These are stated for one vector (one layer): clip_grad_norm_ scales every layer by
       the same κ, so they apply layer by layer.
-    - Heavy tails: [ppow x p] = x^p for x > 0, 0 for x ≤ 0 ([Rpower] with 0^p = 0);
-      [clip_residual_le]: ‖u‖ + 1e-6 ≤ c/2 ⇒ ‖clip g − g‖ ≤ 2‖g − u‖^p/(c/2)^{p−1} (p ≥ 1):
-      clipping only moves g when the noise g − u is at least c/2.
     - The clipped ZSharp step with sample fields G_k and any mask rule m
       ([clipped_zsharp_step]): g = clip(G_k(w)), ε = ρ (g ⊙ m(g))/(‖g ⊙ m(g)‖ + δ),
       w⁺ = w − η clip(G_k(w + ε)); [clipped_iter] its iterate after the draws h (newest
@@ -204,59 +201,13 @@ Proof.
   now rewrite (mean_ext n _ g Hid), (sstd_ext n _ g Hid), (Hid i Hi).
 Qed.
 
-(** ** Heavy tails: x^p and the clipping residual *)
-
-Definition ppow (x p : R) : R := if Rlt_dec 0 x then Rpower x p else 0.
-
-Lemma ppow_nonneg x p : 0 <= ppow x p.
-Proof. unfold ppow, Rpower. destruct Rlt_dec; [left; apply exp_pos | lra]. Qed.
-
-(** 0 < a ≤ x, p ≥ 1 ⇒ x ≤ x^p/a^{p−1}. *)
-Lemma le_ppow_ratio x a p : 0 < a <= x -> 1 <= p -> x <= ppow x p / Rpower a (p - 1).
-Proof.
-  intros Ha Hp. unfold ppow. destruct Rlt_dec as [_|H]; [|lra].
-  assert (Hx : Rpower x p = x * Rpower x (p - 1))
-    by (rewrite <- (Rpower_1 x) at 2 by lra; rewrite <- Rpower_plus; f_equal; ring).
-  pose proof (Rle_Rpower_l a x (p - 1) ltac:(lra) Ha).
-  assert (0 < Rpower a (p - 1)) by (unfold Rpower; apply exp_pos).
-  rewrite Hx. apply (Rmult_le_reg_r (Rpower a (p - 1))); [lra|].
-  unfold Rdiv. rewrite Rmult_assoc, Rinv_l, Rmult_1_r by lra. apply Rmult_le_compat_l; lra.
-Qed.
-
-Lemma rpower_pos a p : 0 < Rpower a p.
-Proof. unfold Rpower. apply exp_pos. Qed.
+(** ** The clipped ZSharp step and its iterates *)
 
 Lemma norm_vzero_of n (v : W n) : (forall i, (i < n)%nat -> v i = 0) -> norm n v = 0.
 Proof.
   intros H. rewrite (norm_ext n v (vscale 0 v)) by (intros i Hi; unfold vscale; rewrite H by exact Hi; ring).
   rewrite norm_scale, Rabs_R0. ring.
 Qed.
-
-(** A signal u well inside the ball (‖u‖ + 10⁻⁶ ≤ c/2) plus any noise g − u: clipping moves
-    g by at most 2‖g − u‖^p/(c/2)^{p−1} — clipping fires only when ‖g − u‖ ≥ c/2. *)
-Theorem clip_residual_le n c p (g u : W n) :
-  0 < c -> 1 <= p -> norm n u + clip_eps <= c / 2 ->
-  norm n (vsub (clip n c g) g) <= 2 * ppow (norm n (vsub g u)) p / Rpower (c / 2) (p - 1).
-Proof.
-  intros Hc Hp Hu. pose proof (rpower_pos (c / 2) (p - 1)).
-  assert (H0 : 0 <= 2 * ppow (norm n (vsub g u)) p / Rpower (c / 2) (p - 1))
-    by (apply Rle_mult_inv_pos; [pose proof (ppow_nonneg (norm n (vsub g u)) p) |]; lra).
-  destruct (Rle_dec (norm n g + clip_eps) c) as [Hin|Hout].
-  - rewrite norm_vzero_of; [exact H0|]. intros i Hi. unfold vsub. rewrite (clip_id n c g Hin i Hi). ring.
-  - pose proof clip_eps_pos. pose proof (norm_nonneg n u).
-    assert (Hgu : norm n g <= norm n u + norm n (vsub g u)).
-    { rewrite (norm_ext n g (vadd u (vsub g u))) at 1 by (intros; unfold vadd, vsub; ring).
-      apply norm_triangle. }
-    assert (Hxi : c / 2 <= norm n (vsub g u)) by lra.
-    pose proof (le_ppow_ratio (norm n (vsub g u)) (c / 2) p ltac:(lra) Hp).
-    rewrite (norm_ext n _ (vscale (clip_coef n c g - 1) g)) by (intros; unfold clip, vsub, vscale; ring).
-    rewrite norm_scale. pose proof (clip_coef_nonneg n c g ltac:(lra)). pose proof (clip_coef_le_1 n c g).
-    rewrite Rabs_left1 by lra. pose proof (norm_nonneg n g).
-    assert ((- (clip_coef n c g - 1)) * norm n g <= norm n g) by nra.
-    unfold Rdiv in *. lra.
-Qed.
-
-(** ** The clipped ZSharp step and its iterates *)
 
 Definition clipped_zsharp_step (n : nat) (eta rho delta c : R) (Gk : nat -> W n -> W n)
     (mask : W n -> W n) (k : nat) (w : W n) : W n :=

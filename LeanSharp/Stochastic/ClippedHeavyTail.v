@@ -19,13 +19,13 @@
     The clipping bias is controlled where the signal is well inside the clipping ball:
     the region R = {w : ‖∇L(w)‖ + Lcρ + 10⁻⁶ ≤ c/2} ([in_clip_region]).
 
-    Definitions (x^p is [Optim.Clipping.ppow], the iterates [Optim.Clipping.clipped_iter])
+    Definitions (x^p is [Optim.ClipNoise.ppow], the iterates [Optim.Clipping.clipped_iter])
     - [pth_moment_field N p M]: E_k ‖G_k(v) − ∇L(v)‖^p ≤ M for every v
     - [clip_bias c p M] = 2M/(c/2)^{p−1}
     - [clipped_err ... T] = E‖w_T − w*‖² over the T-fold product law
 
     Main results (c > 0, p ≥ 1, M ≥ 0 where needed)
-    - pointwise bias ([Optim.Clipping.clip_residual_le]): ‖u‖ + 10⁻⁶ ≤ c/2 ⇒
+    - pointwise bias ([Optim.ClipNoise.clip_residual_le]): ‖u‖ + 10⁻⁶ ≤ c/2 ⇒
           ‖clip_c(g) − g‖ ≤ 2‖g − u‖^p/(c/2)^{p−1}
     - [clipped_step_expected] (one step, strongly convex objective O, fields N over it):
           w ∈ R, 0 < η ≤ 1/Lc, ρ, δ ≥ 0 ⇒
@@ -45,7 +45,7 @@
 
 From Coq Require Import Reals Lra Lia List.
 From LeanSharp.Core Require Import Vec FiniteProb.
-From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive Clipping.
+From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive Clipping ClipNoise.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Open Scope R_scope.
 

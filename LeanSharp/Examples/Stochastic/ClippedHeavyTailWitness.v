@@ -26,7 +26,7 @@
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
-From LeanSharp.Optim Require Import Smooth Objective Clipping.
+From LeanSharp.Optim Require Import Smooth Objective Clipping ClipNoise.
 From LeanSharp.Stochastic Require Import NoisyFilter ClippedHeavyTail.
 From LeanSharp.Examples Require Import Models.
 Open Scope R_scope.
