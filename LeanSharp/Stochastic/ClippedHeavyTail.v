@@ -36,14 +36,22 @@
     - [clipped_horizon_ball]: the region hypothesis discharged on a horizon:
           ‖∇L(w_0)‖ + Lcρ + 10⁻⁶ + Lc·Tηc ≤ c/2 ⇒ the bound of [clipped_constant_ball] at T
 
-    Open: the same bound for every T without the region hypothesis. On a worst history the
-    clipped steps can all push the same way (the witness's two-sided noise does), so R is not
-    invariant for every history; what is missing is either a high-probability confinement of
-    the iterates to R (as in the clipped-SGD analyses under heavy tails), which needs the
-    tail of the whole history, or a bias bound outside R, where E clip_c(g) − ∇L(w) is not
-    controlled by M alone (‖E clip_c(g)‖ ≤ c < ‖∇L(w)‖ once ‖∇L(w)‖ > c). *)
+    Every horizon, any start, any Lc-smooth loss L ≥ Linf (section [ClippedNonconvex], fields N
+    over a smooth objective, 1 ≤ p ≤ 2), with the gain φ(a) = (a²/2)·min(1, c/(3a/2 + 10⁻⁶))
+    ([Optim.ClipNoise.clip_gain]) and the bias B = 32(c^{2−p}M + Lcρ·min(c, Lcρ))
+    ([clip_bias_nc]):
+    - [clipped_descent_expected]: E_k L(w⁺_k) ≤ L(w) − η φ(‖∇L(w)‖) + ηB + Lcη²c²/2 at EVERY w
+      (from [Optim.ClipNoise.inner_clip_signal_ge]: clipping keeps a share of any signal)
+    - [clipped_nonconvex_rate]: (1/T)Σ_{t<T} E φ(‖∇L(w_t)‖) ≤ (L(w_0) − Linf)/(ηT) + B + Lcηc²/2.
 
-From Coq Require Import Reals Lra Lia List.
+    Open: the distance ball for every T without the region hypothesis. On a worst history the
+    clipped steps can all push the same way (the witness's two-sided noise does), so R is not
+    invariant for every history; outside R the clipped direction still correlates with ∇L(w)
+    ([clipped_descent_expected]) but no lower bound on ⟨w − w*, E clip_c(g)⟩ follows from M
+    alone (‖E clip_c(g)‖ ≤ c < ‖∇L(w)‖ once ‖∇L(w)‖ > c); what is missing is such a bound or a
+    high-probability confinement of the iterates to R over the whole history. *)
+
+From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive Clipping ClipNoise.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
@@ -223,3 +231,110 @@ Proof.
 Qed.
 
 End ClippedStep.
+
+(** ** Every horizon, any smooth loss bounded below: the clipped non-convex rate *)
+
+(** The clipping bias of the non-convex rate: 32(c^{2−p}M + Lcρ·min(c, Lcρ)). *)
+Definition clip_bias_nc (c p M b : R) : R := 32 * (Rpower c (2 - p) * M + trunc2 c b).
+
+Section ClippedNonconvex.
+Context {n K : nat} (O : smooth_objective n) (N : sample_fields O K).
+Context (mask : W n -> W n) (delta c p M : R).
+Hypotheses (Hd : 0 <= delta) (Hc : 0 < c) (Hp : 1 <= p <= 2) (HM : pth_moment_field N p M).
+Local Notation L := (loss O). Local Notation G := (grad O). Local Notation Lc := (lip O).
+Local Notation Pk := (law N). Local Notation Gk := (field N).
+Let Hlaw := law_is_law N. Let Hg := loss_gradient O. Let Hl := grad_lipschitz O.
+
+(** One clipped ZSharp step in expectation over the draw, at ANY point w (no region):
+    E_k L(w⁺_k) ≤ L(w) − η φ(‖∇L(w)‖) + η·32(c^{2−p}M + Lcρ·min(c, Lcρ)) + Lc η² c²/2. *)
+Theorem clipped_descent_expected (w : W n) eta rho :
+  0 < eta -> 0 <= rho ->
+  expect K Pk (fun k => L (clipped_zsharp_step n eta rho delta c Gk mask k w))
+  <= L w - eta * clip_gain c (norm n (G w)) + eta * clip_bias_nc c p M (Lc * rho)
+     + Lc * eta ^ 2 * c ^ 2 / 2.
+Proof.
+  intros He Hr. pose proof (lip_pos O) as HLc.
+  set (xi := fun k => norm n (vsub (Gk k w) (G w))).
+  set (Cp := Rpower c (2 - p)). assert (HCp : 0 < Cp) by apply rpower_pos.
+  assert (Hpt : forall k, (k < K)%nat ->
+    L (clipped_zsharp_step n eta rho delta c Gk mask k w)
+    <= (L w - eta * clip_gain c (norm n (G w)) + 32 * eta * trunc2 c (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2)
+       + (32 * eta * Cp) * ppow (xi k) p).
+  { intros k Hk. unfold clipped_zsharp_step. cbv zeta.
+    set (eps := zsharp_eps n rho delta _ _). set (g := Gk k (vadd w eps)).
+    set (d := vsub g (G w)).
+    assert (Hb : norm n (vsub g (Gk k w)) <= Lc * rho).
+    { eapply Rle_trans; [apply (field_lipschitz N k Hk)|]. apply Rmult_le_compat_l; [lra|].
+      rewrite (norm_ext n _ eps) by (intros; unfold vsub, vadd; ring). now apply zsharp_eps_norm_le. }
+    assert (Hdn : norm n d <= xi k + Lc * rho).
+    { rewrite (norm_ext n d (vadd (vsub (Gk k w) (G w)) (vsub g (Gk k w))))
+        by (intros; unfold d, vadd, vsub; ring).
+      eapply Rle_trans; [apply norm_triangle|]. fold (xi k). lra. }
+    pose proof (norm_nonneg n d). pose proof (norm_nonneg n (vsub (Gk k w) (G w))) as Hx. fold (xi k) in Hx.
+    assert (Ht : trunc2 c (norm n d) <= 4 * (Cp * ppow (xi k) p + trunc2 c (Lc * rho))).
+    { eapply Rle_trans; [apply (trunc2_mono c (norm n d) (xi k + Lc * rho)); nra|].
+      eapply Rle_trans; [apply trunc2_add_le; nra|].
+      pose proof (trunc2_le_ppow c (xi k) p Hc Hx Hp). unfold Cp. lra. }
+    pose proof (inner_clip_signal_ge n c (G w) d Hc) as Hin.
+    replace (vadd (G w) d) with g in Hin
+      by (apply functional_extensionality; intros; unfold d, vadd, vsub; ring).
+    pose proof (descent_lemma_step Hg Hl eta w (clip n c g)) as Hdesc.
+    assert (Hn2 : norm2 n (clip n c g) <= c ^ 2).
+    { rewrite norm2_norm. pose proof (norm_clip_le n c g ltac:(lra)). pose proof (norm_nonneg n (clip n c g)).
+      apply pow_incr. lra. }
+    assert (Lc * eta ^ 2 / 2 * norm2 n (clip n c g) <= Lc * eta ^ 2 * c ^ 2 / 2).
+    { replace (Lc * eta ^ 2 * c ^ 2 / 2) with (Lc * eta ^ 2 / 2 * c ^ 2) by field.
+      apply Rmult_le_compat_l; [nra | exact Hn2]. }
+    nra. }
+  eapply Rle_trans; [apply expect_le; [exact Hlaw | exact Hpt]|].
+  rewrite expect_add, expect_scal, expect_const by exact Hlaw.
+  pose proof (HM w) as HMw. fold xi in HMw. unfold clip_bias_nc. fold Cp.
+  assert (32 * eta * Cp * expect K Pk (fun k => ppow (xi k) p) <= 32 * eta * Cp * M)
+    by (apply Rmult_le_compat_l; [nra | exact HMw]).
+  lra.
+Qed.
+
+(** Every horizon T ≥ 1, constant η > 0, ρ ≥ 0, L ≥ Linf: the average expected gain
+    (1/T) Σ_{t<T} E φ(‖∇L(w_t)‖) ≤ (L(w_0) − Linf)/(ηT) + 32(c^{2−p}M + Lcρ·min(c, Lcρ))
+    + Lc η c²/2, for every mask rule. *)
+Theorem clipped_nonconvex_rate eta rho (w0 : W n) Linf T :
+  0 < eta -> 0 <= rho -> (0 < T)%nat -> (forall v, Linf <= L v) ->
+  1 / INR T * vsum T (fun t => hexpect K Pk t
+      (fun h => clip_gain c (norm n (G (clipped_iter n Gk mask eta rho delta c w0 h)))))
+  <= (L w0 - Linf) / (eta * INR T) + clip_bias_nc c p M (Lc * rho) + Lc * eta * c ^ 2 / 2.
+Proof.
+  intros He Hr HT HL. pose proof (lip_pos O).
+  set (a := fun t => hexpect K Pk t (fun h => L (clipped_iter n Gk mask eta rho delta c w0 h))).
+  set (s := fun t => hexpect K Pk t
+      (fun h => clip_gain c (norm n (G (clipped_iter n Gk mask eta rho delta c w0 h))))).
+  set (B := eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2).
+  assert (Hstep : forall t, a (S t) <= a t - eta * s t + B).
+  { intros t. unfold a, s. rewrite hexpect_S.
+    eapply Rle_trans.
+    - apply hexpect_le; [exact Hlaw|]. intros h _. cbn [clipped_iter].
+      apply (clipped_descent_expected _ eta rho He Hr).
+    - right. unfold B.
+      rewrite (hexpect_ext K Pk t _ (fun h => 1 * (L (clipped_iter n Gk mask eta rho delta c w0 h)
+          + (- eta) * clip_gain c (norm n (G (clipped_iter n Gk mask eta rho delta c w0 h))))
+          + (eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2)))
+        by (intros; ring).
+      rewrite hexpect_affine, hexpect_add, hexpect_scal by exact Hlaw. ring. }
+  assert (Hsum : eta * vsum T s <= a 0%nat - a T + INR T * B).
+  { clear HT. induction T as [|T IH]; cbn [vsum]; [simpl; lra|].
+    rewrite S_INR. pose proof (Hstep T). lra. }
+  assert (HaT : Linf <= a T).
+  { unfold a. replace Linf with (hexpect K Pk T (fun h => 0 * L (clipped_iter n Gk mask eta rho delta c w0 h) + Linf))
+      by (rewrite hexpect_affine by exact Hlaw; ring).
+    apply hexpect_le; [exact Hlaw|]. intros h _. rewrite Rmult_0_l, Rplus_0_l. apply HL. }
+  assert (Ha0 : a 0%nat = L w0) by reflexivity.
+  assert (HTp : 0 < INR T) by (apply lt_0_INR; exact HT).
+  unfold B in Hsum. fold s.
+  apply (Rmult_le_reg_l (eta * INR T)); [nra|].
+  replace (eta * INR T * (1 / INR T * vsum T s)) with (eta * vsum T s) by (field; lra).
+  replace (eta * INR T * ((L w0 - Linf) / (eta * INR T) + clip_bias_nc c p M (Lc * rho) + Lc * eta * c ^ 2 / 2))
+    with (L w0 - Linf + INR T * (eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2))
+    by (field; lra).
+  lra.
+Qed.
+
+End ClippedNonconvex.

@@ -39,12 +39,6 @@ Section Markov.
 Context (K : nat) (p : nat -> R).
 Hypothesis Hlaw : is_law K p.
 
-Lemma hexpect_scal t c f : hexpect K p t (fun h => c * f h) = c * hexpect K p t f.
-Proof.
-  rewrite (hexpect_ext K p t _ (fun h => c * f h + 0)) by (intros; ring).
-  rewrite hexpect_affine by exact Hlaw. ring.
-Qed.
-
 Lemma hprob_bounds t f r : 0 <= hprob K p t f r <= 1.
 Proof.
   unfold hprob. split.

@@ -78,6 +78,12 @@ Proof.
   rewrite <- IH. apply hexpect_ext. intros h. apply expect_add.
 Qed.
 
+Lemma hexpect_scal K p t c f : hexpect K p t (fun h => c * f h) = c * hexpect K p t f.
+Proof.
+  revert f. induction t as [|t IH]; intros f; simpl; [reflexivity|].
+  rewrite <- IH. apply hexpect_ext. intros h. apply expect_scal.
+Qed.
+
 Lemma hexpect_affine K p t f a b :
   is_law K p -> hexpect K p t (fun h => a * f h + b) = a * hexpect K p t f + b.
 Proof.

@@ -21,13 +21,17 @@
       ([ClippedHeavyTail.clipped_horizon_ball]); the worst case of the clipped steps alone
       ([clipped_iter_moves]: ‖w_24‖ ≤ 0.2 + 24·0.01) only gives 0.44² = 0.1936
     - [clipped_heavy_tail_uniform]: for every V there is a law of the family with variance
-      ≥ V on which the same bound E‖w_24 − w*‖² ≤ 1/10 holds *)
+      ≥ V on which the same bound E‖w_24 − w*‖² ≤ 1/10 holds
+    - [clipped_nonconvex_witness]: the same law, mask and constants, from w₀ = 10·e₀, outside
+      the clipping region ([w0_far_outside_region]) with gain φ(‖∇L(w₀)‖) > 3.3 ([w0_far_gain]):
+      for every T ≥ 10⁵, (1/T)Σ_{t<T} E φ(‖∇L(w_t)‖) < 0.14
+      ([ClippedHeavyTail.clipped_nonconvex_rate]) *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec FiniteProb.
 From LeanSharp.Filter Require Import Mask.
 From LeanSharp.Optim Require Import Smooth Objective Clipping ClipNoise.
-From LeanSharp.Stochastic Require Import NoisyFilter ClippedHeavyTail.
+From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter ClippedHeavyTail.
 From LeanSharp.Examples Require Import Models.
 Open Scope R_scope.
 
@@ -177,4 +181,68 @@ Corollary clipped_heavy_tail_uniform V : exists a (Ha : 1 <= a),
 Proof.
   destruct (tp_variance_unbounded 1e-4 V ltac:(lra)) as [a [Ha HV]].
   exists a, Ha. split; [exact HV | apply clipped_heavy_tail_witness].
+Qed.
+
+(** ** Every horizon, from outside the clipping region: the clipped non-convex rate *)
+
+Definition w0_far : W 2 := vscale 10 e0.
+
+Lemma norm_w0_far : norm 2 w0_far = 10.
+Proof. unfold w0_far, norm. rewrite norm2_scale, norm2_e0, Rmult_1_r by lia. apply sqrt_square. lra. Qed.
+
+(** The start w₀ = 10·e₀ is far outside the region ‖∇L‖ + Lcρ + 10⁻⁶ ≤ c/2 of the ball
+    theorems (‖∇L(w₀)‖ = 10, c/2 = 1/2), and its gain φ(‖∇L(w₀)‖) = 50/(15 + 10⁻⁶) > 3.3. *)
+Lemma w0_far_outside_region : ~ in_clip_region (bowl_smooth_objective 2) 1 zsharp_rho w0_far.
+Proof.
+  unfold in_clip_region. cbn [grad lip bowl_smooth_objective]. unfold bowl_grad.
+  rewrite norm_w0_far. unfold clip_eps, zsharp_rho. lra.
+Qed.
+
+Lemma w0_far_gain : 33 / 10 < clip_gain 1 (norm 2 (bowl_grad 2 w0_far)).
+Proof.
+  unfold bowl_grad. rewrite norm_w0_far. unfold clip_gain, clip_eps.
+  rewrite Rmin_right by (apply (Rmult_le_reg_r (3 * 10 / 2 + 1e-6)); [lra|];
+                         unfold Rdiv; rewrite Rmult_assoc, Rinv_l by lra; lra).
+  apply (Rmult_lt_reg_r (3 * 10 / 2 + 1e-6)); [lra|].
+  unfold Rdiv. rewrite !Rmult_assoc, Rinv_l by lra. lra.
+Qed.
+
+(** The bias at ZSharp's constants: 32(1^{1/2}·10⁻⁴ + 0.05·min(1, 0.05)) = 0.0832. *)
+Lemma clip_bias_nc_witness : clip_bias_nc 1 (3 / 2) 1e-4 (1 * zsharp_rho) = 0.0832.
+Proof.
+  unfold clip_bias_nc, trunc2, zsharp_rho.
+  replace (Rpower 1 (2 - 3 / 2)) with 1 by (unfold Rpower; rewrite ln_1, Rmult_0_r, exp_0; reflexivity).
+  rewrite Rmin_right by lra. lra.
+Qed.
+
+(** For every a ≥ 1 (variance 10⁻⁴·√a) and the top-1 mask, at ZSharp's constants
+    (η = 0.01, ρ = 0.05, δ = 10⁻¹², c = 1, p = 3/2, M = 10⁻⁴), from w₀ = 10·e₀ over any
+    T ≥ 10⁵ steps: (1/T) Σ_{t<T} E φ(‖∇L(w_t)‖) ≤ 50/(0.01 T) + 0.0832 + 0.005 < 0.14, against
+    φ(‖∇L(w₀)‖) > 3.3 at the start ([ClippedHeavyTail.clipped_nonconvex_rate]). *)
+Theorem clipped_nonconvex_witness a (Ha : 1 <= a) T :
+  100000 <= INR T ->
+  1 / INR T * vsum T (fun t => hexpect 3 (tp_p a 1e-4) t
+      (fun h => clip_gain 1 (norm 2 (bowl_grad 2
+         (clipped_iter 2 (field (tp_fields a 1e-4 Ha M_witness_range)) top1_mask zsharp_lr zsharp_rho
+            zsharp_delta 1 w0_far h)))))
+  < 14 / 100.
+Proof.
+  intros HT. assert (HT0 : (0 < T)%nat) by (destruct T; [simpl in HT; lra | lia]).
+  eapply Rle_lt_trans.
+  - apply (clipped_nonconvex_rate (bowl_smooth_objective 2) (tp_fields a 1e-4 Ha M_witness_range)
+             top1_mask zsharp_delta 1 (3 / 2) 1e-4); try lra.
+    + apply zsharp_delta_nonneg.
+    + apply tp_pth_moment.
+    + unfold zsharp_lr. lra.
+    + apply zsharp_rho_nonneg.
+    + exact HT0.
+    + intros v. apply (bowl_nonneg 2 v).
+  - cbn [loss lip bowl_smooth_objective]. rewrite clip_bias_nc_witness.
+    assert (Hb : bowl 2 w0_far = 50).
+    { unfold bowl. rewrite norm2_norm, norm_w0_far. lra. }
+    rewrite Hb. unfold zsharp_lr.
+    assert (50 / (0.01 * INR T) <= 5 / 100).
+    { apply (Rmult_le_reg_r (0.01 * INR T)); [lra|].
+      unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
+    lra.
 Qed.
