@@ -3,6 +3,7 @@
     Imports every file of the folder:
     - [Expectation]: probability spaces given by their expectation
     - [FiniteProb]: finite probability spaces and a stochastic gradient oracle
+    - [FiniteSpace]: a finite law is a probability space
     - [Integral]: the integral against a measure, finite or not
     - [Quantile]: torch.quantile's linearly interpolated p-th quantile
     - [Recursions]: step-size recursions on real sequences
@@ -11,4 +12,4 @@
     - [Vec]: the parameter space [W n] = R^n *)
 
 From LeanSharp.Core Require Export
-  Expectation FiniteProb Integral Quantile Recursions Sorting Stats Vec.
+  Expectation FiniteProb FiniteSpace Integral Quantile Recursions Sorting Stats Vec.

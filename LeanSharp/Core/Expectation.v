@@ -13,9 +13,6 @@
       [AEStronglyMeasurable[m]]).
     - [vintegrable P n g], [vexpectation P n g], [vmeasurable P n g]: a random vector g : Ω → W n is integrable when
       each coordinate is; its mean is the vector of the coordinates' means.
-    - [finite_space K p]: a finite law (K outcomes, weights p, [Core.FiniteProb.is_law]) as a
-      probability space on nat: everything integrable, E = [expect K p], "a.s." = on the
-      support, conditioning on a labelling c of the outcomes' atoms.
 
     Why a theorem proved for every [prob_space] holds for every Mathlib probability space
     (Ω, volume): take integrable := [Integrable], expectation := [∫ · ∂volume], measurable :=
@@ -31,7 +28,15 @@
     [measure_mono_ae] and [probReal_univ] ([prob_cover]), [integrable_condExp], and
     [integral_condExp] (a probability measure's trim is finite), [condExp_mono],
     [condExp_of_aestronglyMeasurable'], [condExp_congr_ae], and [AEStronglyMeasurable]'s
-    [const]/[add]/[const_mul] for [measurable_in]. A vector-valued
+    [const]/[add]/[const_mul]/[mul] for [measurable_in]. For filtrations and Doob's theorem
+    ([Core.Martingale]): [sub_le] is ≤ on sub-σ-algebras with [AEStronglyMeasurable.mono]
+    ([measurable_in_mono], [measurable_in_measurable]: m ≤ m₀); the indicator of {f ≤ a} for
+    an a.e.-strongly m-measurable f is a.e. that of {g ≤ a}, g strongly m-measurable, a
+    measurable set ([measurable_in_indicator_le]); [AEStronglyMeasurable.mul]
+    ([measurable_mul]); the pull-out property [condExp_mul_of_aestronglyMeasurable_left] with
+    [integral_condExp] ([expectation_mul_cond], H bounded, so H·X is integrable);
+    [ae_all_iff] over ℕ ([ae_forall_nat]); Fatou's [lintegral_liminf_le] with [ae_lt_top]
+    ([ae_liminf_bounded]: nonnegative f_k with E f_k ≤ R have liminf_k f_k < ∞ a.s.). A vector-valued
     g : Ω → EuclideanSpace ℝ ι is integrable (a.e.-strongly measurable) iff each coordinate
     is, and its Bochner integral is the vector of the coordinates' integrals, as
     [vintegrable]/[vexpectation] say.
@@ -40,12 +45,11 @@
     - [expectation_minus], [expectation_le], [expectation_nonneg], [ae_and], [ae_mono]
     - [integrable_vsum], [expectation_vsum], [expectation_inner_const]: E⟨u, g⟩ = ⟨u, E g⟩
     - [expectation_bias_variance]: E‖g‖² = E‖g − E g‖² + ‖E g‖²
-    - [finite_space_expectation]: on a finite law, [expectation] is [expect K p]
     - [prob_measure P]: a probability space is a measure space ([Core.Integral.measure_space])
       with the same integrable functions, integral, a.s. and event probabilities *)
 
-From Coq Require Import Reals Lra Lia FunctionalExtensionality ClassicalEpsilon.
-From LeanSharp.Core Require Import Vec FiniteProb Integral.
+From Coq Require Import Reals Lra Lia FunctionalExtensionality.
+From LeanSharp.Core Require Import Vec Integral.
 Open Scope R_scope.
 
 Record prob_space (Omega : Type) := mk_prob_space {
@@ -87,7 +91,23 @@ Record prob_space (Omega : Type) := mk_prob_space {
     ae (fun w => cond m f w <= cond m g w);
   cond_of_measurable : forall m f, measurable_in m f -> integrable f ->
     ae (fun w => cond m f w = f w);
-  cond_congr_ae : forall m f g, ae (fun w => f w = g w) -> ae (fun w => cond m f w = cond m g w)
+  cond_congr_ae : forall m f g, ae (fun w => f w = g w) -> ae (fun w => cond m f w = cond m g w);
+  (* filtrations and Doob's theorem *)
+  sub_le : sub_sigma -> sub_sigma -> Prop;
+  measurable_in_mono : forall m m' f, sub_le m m' -> measurable_in m f -> measurable_in m' f;
+  measurable_in_measurable : forall m f, measurable_in m f -> measurable f;
+  measurable_in_mul : forall m f g, measurable_in m f -> measurable_in m g ->
+    measurable_in m (fun w => f w * g w);
+  measurable_in_indicator_le : forall m f a, measurable_in m f ->
+    measurable_in m (fun w => if Rle_dec (f w) a then 1 else 0);
+  measurable_mul : forall f g, measurable f -> measurable g -> measurable (fun w => f w * g w);
+  expectation_mul_cond : forall m H X, measurable_in m H -> (forall w, Rabs (H w) <= 1) ->
+    integrable X -> expectation (fun w => H w * X w) = expectation (fun w => H w * cond m X w);
+  ae_forall_nat : forall (A : nat -> Omega -> Prop), (forall k, ae (A k)) ->
+    ae (fun w => forall k, A k w);
+  ae_liminf_bounded : forall (f : nat -> Omega -> R) R0, (forall k, integrable (f k)) ->
+    (forall k w, 0 <= f k w) -> (forall k, expectation (f k) <= R0) ->
+    ae (fun w => exists B, forall N, exists k, (N <= k)%nat /\ f k w <= B)
 }.
 
 Arguments integrable {Omega} _ _. Arguments expectation {Omega} _ _.
@@ -107,6 +127,11 @@ Arguments measurable_in {Omega} _ _ _. Arguments measurable_in_const {Omega} _ _
 Arguments measurable_in_plus {Omega} _ _ _ _ _ _. Arguments measurable_in_scal {Omega} _ _ _ _ _.
 Arguments cond_mono {Omega} _ _ _ _ _ _ _. Arguments cond_of_measurable {Omega} _ _ _ _ _.
 Arguments cond_congr_ae {Omega} _ _ _ _ _.
+Arguments sub_le {Omega} _ _ _. Arguments measurable_in_mono {Omega} _ _ _ _ _ _.
+Arguments measurable_in_measurable {Omega} _ _ _ _. Arguments measurable_in_mul {Omega} _ _ _ _ _ _.
+Arguments measurable_in_indicator_le {Omega} _ _ _ _ _. Arguments measurable_mul {Omega} _ _ _ _ _.
+Arguments expectation_mul_cond {Omega} _ _ _ _ _ _ _. Arguments ae_forall_nat {Omega} _ _ _.
+Arguments ae_liminf_bounded {Omega} _ _ _ _ _ _.
 
 Section Expectation.
 Context {Omega : Type} (P : prob_space Omega).
@@ -231,133 +256,6 @@ Proof.
 Qed.
 
 End Expectation.
-
-(** ** A finite law is a probability space *)
-
-Section FiniteSpace.
-Variables (K : nat) (p : nat -> R).
-Hypothesis Hl : is_law K p.
-
-Definition on_support (A : nat -> Prop) : Prop := forall k, (k < K)%nat -> 0 < p k -> A k.
-
-Definition event_indicator (A : nat -> Prop) (k : nat) : R :=
-  if excluded_middle_informative (A k) then 1 else 0.
-
-Lemma finite_expect_le_ae f g : on_support (fun k => f k <= g k) -> expect K p f <= expect K p g.
-Proof.
-  intros H. destruct Hl as [Hp _]. apply vsum_le. intros k Hk.
-  destruct (Hp k Hk) as [Hpos|H0]; [apply Rmult_le_compat_l; [lra | now apply H] | rewrite <- H0; lra].
-Qed.
-
-(** Conditioning on the atoms of a labelling c (k, j in one atom iff c k = c j). *)
-Definition atom_indicator (c : nat -> nat) (j k : nat) : R := if Nat.eq_dec (c j) (c k) then 1 else 0.
-
-Definition atom_mass (c : nat -> nat) (k : nat) : R := vsum K (fun j => p j * atom_indicator c j k).
-
-Definition atom_expect (c : nat -> nat) (X : nat -> R) (k : nat) : R :=
-  vsum K (fun j => p j * atom_indicator c j k * X j) / atom_mass c k.
-
-Lemma atom_mass_ge c k : (k < K)%nat -> p k <= atom_mass c k.
-Proof.
-  intros Hk. destruct Hl as [Hp _]. unfold atom_mass.
-  replace (p k) with (p k * atom_indicator c k k)
-    by (unfold atom_indicator; destruct Nat.eq_dec; [ring | congruence]).
-  apply (vsum_term_le K (fun j => p j * atom_indicator c j k)); [|exact Hk].
-  intros i Hi. unfold atom_indicator. destruct Nat.eq_dec; pose proof (Hp i Hi); lra.
-Qed.
-
-(** Tower property: E[E[X | c]] = E[X]. *)
-Lemma atom_expect_tower c X : expect K p (atom_expect c X) = expect K p X.
-Proof.
-  unfold expect, atom_expect.
-  rewrite (vsum_ext K _ (fun k => vsum K (fun j =>
-             p k * atom_indicator c k j * (p j * X j / atom_mass c j)))).
-  2: { intros k Hk. unfold Rdiv. rewrite (Rmult_comm (vsum K _)), <- Rmult_assoc, <- vsum_scal.
-       apply vsum_ext. intros j Hj. unfold atom_indicator.
-       destruct (Nat.eq_dec (c j) (c k)) as [E|E], (Nat.eq_dec (c k) (c j)) as [E'|E']; try congruence.
-       - replace (atom_mass c k) with (atom_mass c j)
-           by (apply vsum_ext; intros i _; unfold atom_indicator; now rewrite E).
-         ring.
-       - ring. }
-  rewrite vsum_swap. apply vsum_ext. intros j Hj.
-  rewrite (vsum_ext K _ (fun k => (p j * X j / atom_mass c j) * (p k * atom_indicator c k j)))
-    by (intros; ring).
-  rewrite vsum_scal. fold (atom_mass c j).
-  pose proof (atom_mass_ge c j Hj) as Hge. destruct Hl as [Hp _]. pose proof (Hp j Hj).
-  destruct (Req_dec (atom_mass c j) 0) as [Hz|Hz].
-  - assert (Hpj : p j = 0) by lra. rewrite Hz, Hpj. ring.
-  - field. exact Hz.
-Qed.
-
-Lemma atom_expect_le_ae c X Y k :
-  on_support (fun j => X j <= Y j) -> atom_expect c X k <= atom_expect c Y k.
-Proof.
-  intros H. unfold atom_expect. pose proof Hl as [Hp _].
-  assert (Hm : 0 <= atom_mass c k).
-  { apply vsum_nonneg. intros j Hj. unfold atom_indicator. destruct Nat.eq_dec;
-      pose proof (Hp j Hj); lra. }
-  assert (Hi : 0 <= / atom_mass c k).
-  { destruct (Req_dec (atom_mass c k) 0) as [E|E];
-      [rewrite E, Rinv_0; lra | apply Rlt_le, Rinv_0_lt_compat; lra]. }
-  unfold Rdiv. apply Rmult_le_compat_r; [exact Hi|].
-  apply vsum_le. intros j Hj. destruct (Hp j Hj) as [Hpj|Hpj].
-  - apply Rmult_le_compat_l; [unfold atom_indicator; destruct Nat.eq_dec; lra | now apply H].
-  - rewrite <- Hpj. lra.
-Qed.
-
-(** X constant on the atoms of the support (c-measurable a.s.). *)
-Definition atom_measurable (c : nat -> nat) (X : nat -> R) : Prop :=
-  forall j k, (j < K)%nat -> (k < K)%nat -> 0 < p j -> 0 < p k -> c j = c k -> X j = X k.
-
-Lemma atom_expect_measurable c X k :
-  (k < K)%nat -> 0 < p k -> atom_measurable c X -> atom_expect c X k = X k.
-Proof.
-  intros Hk Hpk H. unfold atom_expect. pose proof (atom_mass_ge c k Hk) as Hm.
-  pose proof Hl as [Hp _].
-  rewrite (vsum_ext K _ (fun j => X k * (p j * atom_indicator c j k))).
-  - rewrite vsum_scal. fold (atom_mass c k). field. lra.
-  - intros j Hj. unfold atom_indicator. destruct Nat.eq_dec as [E|E]; [|ring].
-    destruct (Hp j Hj) as [Hpj|Hpj]; [rewrite (H j k Hj Hk Hpj Hpk E); ring | rewrite <- Hpj; ring].
-Qed.
-
-Definition finite_space : prob_space nat.
-Proof.
-  refine (mk_prob_space nat (fun _ => True) (expect K p) (fun _ => True) on_support
-            (fun A => expect K p (event_indicator A)) (nat -> nat) atom_expect
-            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _);
-    try (intros; exact I).
-  - intros f g _ _. apply expect_add.
-  - intros c f. apply expect_scal.
-  - intros c. now apply expect_const.
-  - intros f g _ _ H. now apply finite_expect_le_ae.
-  - intros f g H. apply Rle_antisym; apply finite_expect_le_ae; intros k Hk Hp;
-      rewrite (H k Hk Hp); apply Rle_refl.
-  - intros A HA k _ _. apply HA.
-  - intros A B HA HB k Hk Hp. now apply HB, HA.
-  - intros A g _ H0 H1. apply finite_expect_le_ae. intros k Hk Hp.
-    unfold event_indicator. destruct excluded_middle_informative as [a|a];
-      [now apply H1 | now apply H0].
-  - intros A B H. rewrite <- expect_add, <- (expect_const K p 1 Hl).
-    apply finite_expect_le_ae. intros k Hk Hp. unfold event_indicator.
-    destruct (H k Hk Hp) as [a|b];
-      destruct excluded_middle_informative, excluded_middle_informative; tauto || lra.
-  - intros c X. apply atom_expect_tower.
-  - intros c a j k _ _ _ _ _. reflexivity.
-  - intros c f g Hf Hg j k Hj Hk Hpj Hpk E. now rewrite (Hf j k), (Hg j k).
-  - intros c a f Hf j k Hj Hk Hpj Hpk E. now rewrite (Hf j k).
-  - intros c f g _ _ H k _ _. now apply atom_expect_le_ae.
-  - intros c f Hf _ k Hk Hpk. now apply atom_expect_measurable.
-  - intros c f g H k _ _. apply Rle_antisym; apply atom_expect_le_ae; intros j Hj Hpj;
-      rewrite (H j Hj Hpj); apply Rle_refl.
-Defined.
-
-Lemma finite_space_expectation f : expectation finite_space f = expect K p f.
-Proof. reflexivity. Qed.
-
-Lemma finite_space_ae A : ae finite_space A = on_support A.
-Proof. reflexivity. Qed.
-
-End FiniteSpace.
 
 (** ** A probability space is a measure space *)
 

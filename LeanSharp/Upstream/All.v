@@ -24,7 +24,7 @@
       lemma about the Lebesgue–Bochner integral (the list is in [Core.Expectation]), so a
       theorem proved for every [prob_space] holds for every Mathlib probability space: it is
       equal (or stronger). Finite laws ([Core.FiniteProb.is_law], [expect]) are one instance
-      ([Core.Expectation.finite_space]); a statement proved only for them is [_finite_law].
+      ([Core.FiniteSpace.finite_space]); a statement proved only for them is [_finite_law].
     - Upstream's structures of assumptions ([SmoothObjective], [StronglyConvexObjective])
       are the records of [Optim.Objective]. *)
 
