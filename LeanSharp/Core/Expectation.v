@@ -27,7 +27,7 @@
     with [measure_mono_ae] ([prob_le_expectation]), [measure_union_le] with
     [measure_mono_ae] and [probReal_univ] ([prob_cover]), [integrable_condExp], and
     [integral_condExp] (a probability measure's trim is finite), [condExp_mono],
-    [condExp_of_aestronglyMeasurable'], [condExp_congr_ae], and [AEStronglyMeasurable]'s
+    [condExp_of_aestronglyMeasurable'], [condExp_congr_ae], [condExp_smul] ([cond_scal]), and [AEStronglyMeasurable]'s
     [const]/[add]/[const_mul]/[mul] for [measurable_in]. For filtrations and Doob's theorem
     ([Core.Martingale]): [sub_le] is ≤ on sub-σ-algebras with [AEStronglyMeasurable.mono]
     ([measurable_in_mono], [measurable_in_measurable]: m ≤ m₀); the indicator of {f ≤ a} for
@@ -92,6 +92,7 @@ Record prob_space (Omega : Type) := mk_prob_space {
   cond_of_measurable : forall m f, measurable_in m f -> integrable f ->
     ae (fun w => cond m f w = f w);
   cond_congr_ae : forall m f g, ae (fun w => f w = g w) -> ae (fun w => cond m f w = cond m g w);
+  cond_scal : forall m c X, ae (fun w => cond m (fun w' => c * X w') w = c * cond m X w);
   (* filtrations and Doob's theorem *)
   sub_le : sub_sigma -> sub_sigma -> Prop;
   measurable_in_mono : forall m m' f, sub_le m m' -> measurable_in m f -> measurable_in m' f;
@@ -127,6 +128,7 @@ Arguments measurable_in {Omega} _ _ _. Arguments measurable_in_const {Omega} _ _
 Arguments measurable_in_plus {Omega} _ _ _ _ _ _. Arguments measurable_in_scal {Omega} _ _ _ _ _.
 Arguments cond_mono {Omega} _ _ _ _ _ _ _. Arguments cond_of_measurable {Omega} _ _ _ _ _.
 Arguments cond_congr_ae {Omega} _ _ _ _ _.
+Arguments cond_scal {Omega} _ _ _ _.
 Arguments sub_le {Omega} _ _ _. Arguments measurable_in_mono {Omega} _ _ _ _ _ _.
 Arguments measurable_in_measurable {Omega} _ _ _ _. Arguments measurable_in_mul {Omega} _ _ _ _ _ _.
 Arguments measurable_in_indicator_le {Omega} _ _ _ _ _. Arguments measurable_mul {Omega} _ _ _ _ _.
@@ -151,6 +153,9 @@ Lemma ae_mono (A B : Omega -> Prop) : (forall w, A w -> B w) -> ae P A -> ae P B
 Proof. intros H HA. apply (ae_mp P A); [exact HA | now apply ae_of_all]. Qed.
 
 Lemma integrable_ext f g : (forall w, f w = g w) -> I f -> I g.
+Proof. intros H. now replace g with f by (apply functional_extensionality; exact H). Qed.
+
+Lemma measurable_in_ext m f g : (forall w, f w = g w) -> measurable_in P m f -> measurable_in P m g.
 Proof. intros H. now replace g with f by (apply functional_extensionality; exact H). Qed.
 
 Lemma expectation_ext f g : (forall w, f w = g w) -> E f = E g.

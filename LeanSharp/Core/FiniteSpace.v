@@ -150,7 +150,7 @@ Definition finite_space : prob_space nat.
 Proof.
   refine (mk_prob_space nat (fun _ => True) (expect K p) (fun _ => True) on_support
             (fun A => expect K p (event_indicator A)) (nat -> nat) atom_expect
-            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _
+            _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ atom_measurable _ _ _ _ _ _ _
             atom_le _ _ _ _ _ _ _ _);
     try (intros; exact I).
   - intros f g _ _. apply expect_add.
@@ -176,6 +176,9 @@ Proof.
   - intros c f Hf _ k Hk Hpk. now apply atom_expect_measurable.
   - intros c f g H k _ _. apply Rle_antisym; apply atom_expect_le_ae; intros j Hj Hpj;
       rewrite (H j Hj Hpj); apply Rle_refl.
+  - intros c a X k _ _. unfold atom_expect, Rdiv.
+    rewrite (vsum_ext K _ (fun j => a * (p j * atom_indicator c j k * X j))) by (intros; ring).
+    rewrite vsum_scal. ring.
   - intros c c' f Hle Hf j k Hj Hk Hpj Hpk E. now apply Hf, (Hle j k).
   - intros c f g Hf Hg j k Hj Hk Hpj Hpk E. now rewrite (Hf j k), (Hg j k).
   - intros c f a Hf j k Hj Hk Hpj Hpk E. now rewrite (Hf j k).
