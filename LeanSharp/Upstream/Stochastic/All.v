@@ -1,6 +1,7 @@
 (** * LeanSharp.Upstream.Stochastic.All — upstream LeanSharp: oracles, schedules and rates, concentration, infinite width, Robbins–Monro, heavy tails
 
     Imports every file of the folder:
+    - [Assumptions]: upstream LeanSharp/Stochastic/Convergence/Assumptions.lean
     - [Concentration]: upstream LeanSharp/Theory/Concentration.lean
     - [HeavyTail]: upstream LeanSharp/Stochastic/Convergence/HeavyTail.lean
     - [InfiniteLimit]: upstream LeanSharp/Theory/InfiniteLimit.lean
@@ -13,4 +14,4 @@
     - [SchedulesStronglyConvex]: upstream LeanSharp/Stochastic/Foundations/Schedules/StronglyConvex.lean *)
 
 From LeanSharp.Upstream.Stochastic Require Export
-  Concentration HeavyTail InfiniteLimit Integrability Oracles Rate RobbinsMonro SchedulesNonconvex SchedulesSamNonconvex SchedulesStronglyConvex.
+  Assumptions Concentration HeavyTail InfiniteLimit Integrability Oracles Rate RobbinsMonro SchedulesNonconvex SchedulesSamNonconvex SchedulesStronglyConvex.

@@ -14,17 +14,17 @@
     - [zsharp_strongly_convex_rate] — the conditional contraction, ‖w_t − w*‖² integrable,
       η_t = 1/(μ(t + 1)), μ > 0 and the stochastic alignment at w_0
       ⇒ E‖w_T − w*‖² ≤ (‖w_0 − w*‖² + 1)/T for every T > 0.
-    Weaker: none.
-    Open:
     - [weight_sequence_robbins_monro_almost_sure_convergence_of_model_descent_hypotheses] —
-      almost-sure convergence of f(w_t): needs Doob's L¹-bounded (super)martingale convergence
-      theorem (the upcrossing inequality), hence countable additivity / monotone convergence,
-      which the library's probability spaces ([Core.Expectation.prob_space]) do not assume. *)
+      upstream's model bundle for the iterates of [weightSequence] ⇒ their recursion a.s., the
+      accumulated descent bound for every T, and a.s. convergence of f(w_t) (Doob).
+    Weaker: none.
+    Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
 From LeanSharp.Core Require Import Vec Expectation.
 From LeanSharp.Upstream.Dynamics Require Import Alignment.
-From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap ProcessDescent.
+From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap ProcessDescent Bridges.
+From LeanSharp.Upstream.Stochastic Require Import Assumptions RobbinsMonro.
 Open Scope R_scope.
 
 Fixpoint weightSequence {Omega : Type} (n : nat) (w0 : W n) (eta : nat -> R) (z : R)
@@ -85,3 +85,24 @@ Proof.
 Qed.
 
 End Rate.
+
+(** [weight_sequence_robbins_monro_almost_sure_convergence_of_model_descent_hypotheses]: the model
+    bundle for w_t = weightSequence ⇒ the recursion a.s., the descent bound for every T, and
+    f(w_t) converges a.s. *)
+Theorem weight_sequence_robbins_monro_almost_sure_convergence_of_model_descent_hypotheses
+  {Omega : Type} (P : prob_space Omega) n L_smooth (f : W n -> R) (G : W n -> W n) (w0 : W n)
+  (eta : nat -> R) z s2 (g_adv : nat -> Omega -> W n) (F Ffil : nat -> sub_sigma P) :
+  ZSharpModelDescentHypotheses P n L_smooth f G (weightSequence n w0 eta z g_adv) eta z s2 F Ffil ->
+  (forall t, ae P (fun o => weightSequence n w0 eta z g_adv (S t) o
+                            = stochasticZSharpStep n (weightSequence n w0 eta z g_adv t o) eta t z (g_adv t) o))
+  /\ (forall T, vsum T (fun t => eta t / 4
+                  * expectation P (fun o => norm2 n (G (weightSequence n w0 eta z g_adv t o))))
+        <= expectation P (fun o => f (weightSequence n w0 eta z g_adv 0%nat o))
+           - expectation P (fun o => f (weightSequence n w0 eta z g_adv T o))
+           + vsum T (fun t => eta t ^ 2 * L_smooth / 2 * s2))
+  /\ ZSharpObjectiveAsConvergence P n f (weightSequence n w0 eta z g_adv).
+Proof.
+  intros Hm. split; [intros t; apply ae_of_all; reflexivity|].
+  exact (zsharp_robbins_monro_almost_sure_convergence_of_model_descent_hypotheses P n L_smooth f G _
+           eta z s2 F Ffil Hm).
+Qed.
