@@ -2,6 +2,7 @@
 
     Imports every file of the folder:
     - [ClippedHeavyTailWitness]: the clipped heavy-tail rate at ZSharp's constants
+    - [DoobWitness]: Doob's theorem fires on a random martingale
     - [HighProbabilityWitness]: tail bounds for stochastic ZSharp at its constants
     - [LeCamWitness]: the two-point minimax lower bound is positive
     - [LowerBoundsWitness]: the stochastic lower bound fires, and is tight
@@ -10,4 +11,4 @@
     - [StochasticWitness]: non-vacuity of the stochastic results *)
 
 From LeanSharp.Examples.Stochastic Require Export
-  ClippedHeavyTailWitness HighProbabilityWitness LeCamWitness LowerBoundsWitness NetworkDynamicsWitness NetworkMaskInstances StochasticWitness.
+  ClippedHeavyTailWitness DoobWitness HighProbabilityWitness LeCamWitness LowerBoundsWitness NetworkDynamicsWitness NetworkMaskInstances StochasticWitness.
