@@ -135,6 +135,23 @@ Arguments measurable_in_indicator_le {Omega} _ _ _ _ _. Arguments measurable_mul
 Arguments expectation_mul_cond {Omega} _ _ _ _ _ _ _. Arguments ae_forall_nat {Omega} _ _ _.
 Arguments ae_liminf_bounded {Omega} _ _ _ _ _ _.
 
+(** ** A probability space is a measure space *)
+
+Definition prob_measure {Omega : Type} (P : prob_space Omega) : measure_space Omega.
+Proof.
+  refine (mk_measure_space Omega (integrable P) (expectation P) (measurable P) (ae P) (prob P)
+            (integrable_const P 0) (integrable_plus P) (integrable_scal P) (integrable_abs P)
+            (integrable_dominated P) (expectation_plus P) (expectation_scal P)
+            (expectation_mono P) (ae_of_all P) (ae_mp P) (prob_le_expectation P)).
+Defined.
+
+(** A probability space is read as a measure space where one is expected. *)
+Coercion prob_measure : prob_space >-> measure_space.
+
+Lemma prob_measure_integral {Omega : Type} (P : prob_space Omega) f :
+  mu_integral (prob_measure P) f = expectation P f.
+Proof. reflexivity. Qed.
+
 Section Expectation.
 Context {Omega : Type} (P : prob_space Omega).
 
@@ -169,26 +186,16 @@ Proof.
 Qed.
 
 Lemma integrable_minus f g : I f -> I g -> I (fun w => f w - g w).
-Proof.
-  intros Hf Hg. apply (integrable_ext (fun w => f w + - g w)); [intros; ring|].
-  apply (integrable_plus P f (fun w => - g w)); [exact Hf | now apply integrable_opp].
-Qed.
+Proof. exact (mu_integrable_minus (prob_measure P) f g). Qed.
 
 Lemma expectation_opp f : E (fun w => - f w) = - E f.
-Proof.
-  rewrite (expectation_ext _ (fun w => -1 * f w)) by (intros; ring).
-  rewrite expectation_scal. ring.
-Qed.
+Proof. exact (mu_integral_opp (prob_measure P) f). Qed.
 
 Lemma expectation_minus f g : I f -> I g -> E (fun w => f w - g w) = E f - E g.
-Proof.
-  intros Hf Hg. rewrite (expectation_ext _ (fun w => f w + - g w)) by (intros; ring).
-  rewrite (expectation_plus P f (fun w => - g w)) by (auto using integrable_opp).
-  rewrite expectation_opp. ring.
-Qed.
+Proof. exact (mu_integral_minus (prob_measure P) f g). Qed.
 
 Lemma expectation_le f g : I f -> I g -> (forall w, f w <= g w) -> E f <= E g.
-Proof. intros Hf Hg H. apply expectation_mono; [exact Hf | exact Hg | now apply ae_of_all]. Qed.
+Proof. exact (mu_integral_le (prob_measure P) f g). Qed.
 
 Lemma expectation_nonneg f : I f -> (forall w, 0 <= f w) -> 0 <= E f.
 Proof.
@@ -198,19 +205,11 @@ Qed.
 
 Lemma integrable_vsum n (f : nat -> Omega -> R) :
   (forall i, (i < n)%nat -> I (f i)) -> I (fun w => vsum n (fun i => f i w)).
-Proof.
-  induction n as [|n IH]; intros H; simpl.
-  - apply integrable_const.
-  - apply integrable_plus; [apply IH; intros; apply H; lia | apply H; lia].
-Qed.
+Proof. exact (mu_integrable_vsum (prob_measure P) n f). Qed.
 
 Lemma expectation_vsum n (f : nat -> Omega -> R) :
   (forall i, (i < n)%nat -> I (f i)) -> E (fun w => vsum n (fun i => f i w)) = vsum n (fun i => E (f i)).
-Proof.
-  induction n as [|n IH]; intros H; simpl.
-  - apply expectation_const.
-  - rewrite expectation_plus, IH by (try apply integrable_vsum; intros; apply H; lia). reflexivity.
-Qed.
+Proof. exact (mu_integral_vsum (prob_measure P) n f). Qed.
 
 (** ** Random vectors *)
 
@@ -261,20 +260,3 @@ Proof.
 Qed.
 
 End Expectation.
-
-(** ** A probability space is a measure space *)
-
-Definition prob_measure {Omega : Type} (P : prob_space Omega) : measure_space Omega.
-Proof.
-  refine (mk_measure_space Omega (integrable P) (expectation P) (measurable P) (ae P) (prob P)
-            (integrable_const P 0) (integrable_plus P) (integrable_scal P) (integrable_abs P)
-            (integrable_dominated P) (expectation_plus P) (expectation_scal P)
-            (expectation_mono P) (ae_of_all P) (ae_mp P) (prob_le_expectation P)).
-Defined.
-
-(** A probability space is read as a measure space where one is expected. *)
-Coercion prob_measure : prob_space >-> measure_space.
-
-Lemma prob_measure_integral {Omega : Type} (P : prob_space Omega) f :
-  mu_integral (prob_measure P) f = expectation P f.
-Proof. reflexivity. Qed.
