@@ -318,9 +318,8 @@ def test_map_real_repo_with_prover_status():
     assert statuses is not None, note
     pmap = build_map(REPO, statuses=statuses)
     assert pmap.problems == []
-    # partial only because they port a theorem they leave open (`port`), their declarations proved
+    # an item may only be partial because it ports a theorem it leaves open (`port`); none does now
     ported_open = {it.id for it in load_roadmap(REPO / "roadmap.toml") if any(e.status == "open" for e in it.port)}
     assert [i.id for i in pmap.items if i.declarations and i.status != "proved" and i.id not in ported_open] == []
-    assert ported_open == {"lean.stochastic.robbinsmonro", "lean.stochastic.schedulesstronglyconvex",
-                           "lean.stochasticprocess.bridges", "lean.stochastic.heavytail"}
+    assert ported_open == set()
     assert "declaration status from prover" in render_map(pmap, "md")

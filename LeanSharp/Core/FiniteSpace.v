@@ -17,9 +17,19 @@
     - [finite_space K p Hl]: the probability space;  [finite_space_expectation]: its
       expectation is [expect K p];  [finite_space_ae]: its "a.s." is [on_support] *)
 
-From Coq Require Import Reals Lra Lia ClassicalEpsilon.
+From Coq Require Import Reals Lra Lia Classical_Prop IndefiniteDescription.
 From LeanSharp.Core Require Import Vec FiniteProb Expectation.
 Open Scope R_scope.
+
+(** Classical logic, informatively: {A} + {¬A} (from [classic] and the indefinite description
+    the library already uses, so no further axiom). *)
+Lemma informative_em (A : Prop) : {A} + {~ A}.
+Proof.
+  destruct (constructive_indefinite_description (fun b : bool => if b then A else ~ A)) as [[|] H].
+  - destruct (classic A) as [a|na]; [exists true; exact a | exists false; exact na].
+  - left. exact H.
+  - right. exact H.
+Qed.
 
 Section FiniteSpace.
 Variables (K : nat) (p : nat -> R).
@@ -28,7 +38,7 @@ Hypothesis Hl : is_law K p.
 Definition on_support (A : nat -> Prop) : Prop := forall k, (k < K)%nat -> 0 < p k -> A k.
 
 Definition event_indicator (A : nat -> Prop) (k : nat) : R :=
-  if excluded_middle_informative (A k) then 1 else 0.
+  if informative_em (A k) then 1 else 0.
 
 Lemma finite_expect_le_ae f g : on_support (fun k => f k <= g k) -> expect K p f <= expect K p g.
 Proof.
@@ -162,12 +172,12 @@ Proof.
   - intros A HA k _ _. apply HA.
   - intros A B HA HB k Hk Hp. now apply HB, HA.
   - intros A g _ H0 H1. apply finite_expect_le_ae. intros k Hk Hp.
-    unfold event_indicator. destruct excluded_middle_informative as [a|a];
+    unfold event_indicator. destruct informative_em as [a|a];
       [now apply H1 | now apply H0].
   - intros A B H. rewrite <- expect_add, <- (expect_const K p 1 Hl).
     apply finite_expect_le_ae. intros k Hk Hp. unfold event_indicator.
     destruct (H k Hk Hp) as [a|b];
-      destruct excluded_middle_informative, excluded_middle_informative; tauto || lra.
+      destruct informative_em, informative_em; tauto || lra.
   - intros c X. apply atom_expect_tower.
   - intros c a j k _ _ _ _ _. reflexivity.
   - intros c f g Hf Hg j k Hj Hk Hpj Hpk E. now rewrite (Hf j k), (Hg j k).
