@@ -25,6 +25,11 @@
       theorem proved for every [prob_space] holds for every Mathlib probability space: it is
       equal (or stronger). Finite laws ([Core.FiniteProb.is_law], [expect]) are one instance
       ([Core.FiniteSpace.finite_space]); a statement proved only for them is [_finite_law].
+      A general (not necessarily finite) measure becomes a [Core.Integral.measure_space]; a
+      probability space is one through the coercion [prob_measure]. A Mathlib [Filtration] is
+      F : nat → sub_sigma P with [Core.Martingale.filtration], [Submartingale]/[Supermartingale]
+      are [Core.Martingale]'s one-step versions (implied by Mathlib's), and upstream's uses of
+      Mathlib's a.s. martingale convergence are Doob's theorem proved there.
     - Upstream's structures of assumptions ([SmoothObjective], [StronglyConvexObjective])
       are the records of [Optim.Objective]. *)
 
