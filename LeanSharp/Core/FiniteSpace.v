@@ -1,4 +1,4 @@
-(** * LeanSharp.Core.FiniteSpace — a finite law is a probability space
+(** * LeanSharp.Core.FiniteSpace — a finite law is a probability space, a finite sum of Dirac masses a measure space
 
     A finite law (K outcomes, weights p, [Core.FiniteProb.is_law K p]) is a
     [Core.Expectation.prob_space] on nat: every function is integrable and measurable,
@@ -15,10 +15,13 @@
     - [finite_le_at_support]: f ≥ 0, E f ≤ R ⇒ f(i) ≤ R/p_i on the support (Fatou's lemma
       of a finite law)
     - [finite_space K p Hl]: the probability space;  [finite_space_expectation]: its
-      expectation is [expect K p];  [finite_space_ae]: its "a.s." is [on_support] *)
+      expectation is [expect K p];  [finite_space_ae]: its "a.s." is [on_support]
+    - [dirac_sum K p y]: μ = Σ_{k<K} p_k δ_{y_k} on any type A (p_k ≥ 0, any total mass) as a
+      [Core.Integral.measure_space]: ∫ f dμ = Σ p_k f(y_k) ([dirac_sum_integral]), so the
+      measure-space results apply to measures that are not probabilities *)
 
 From Coq Require Import Reals Lra Lia Classical_Prop IndefiniteDescription.
-From LeanSharp.Core Require Import Vec FiniteProb Expectation.
+From LeanSharp.Core Require Import Vec FiniteProb Integral Expectation.
 Open Scope R_scope.
 
 (** Classical logic, informatively: {A} + {¬A} (from [classic] and the indefinite description
@@ -206,3 +209,39 @@ Proof. reflexivity. Qed.
 
 End FiniteSpace.
 
+
+(** ** A finite combination of Dirac masses is a measure space *)
+
+Section DiracSum.
+Context {A : Type} (K : nat) (p : nat -> R) (y : nat -> A).
+Hypothesis Hp : forall k, (k < K)%nat -> 0 <= p k.
+
+(** μ = Σ_{k<K} p_k δ_{y_k} (p_k ≥ 0, any total mass): ∫ f dμ = Σ p_k f(y_k). *)
+Definition dirac_ae (B : A -> Prop) : Prop := forall k, (k < K)%nat -> 0 < p k -> B (y k).
+
+Lemma dirac_integral_le_ae f g : dirac_ae (fun a => f a <= g a) ->
+  expect K p (fun k => f (y k)) <= expect K p (fun k => g (y k)).
+Proof.
+  intros H. apply vsum_le. intros k Hk.
+  destruct (Hp k Hk) as [Hpos|H0]; [apply Rmult_le_compat_l; [lra | now apply H] | rewrite <- H0; lra].
+Qed.
+
+Definition dirac_sum : measure_space A.
+Proof.
+  refine (mk_measure_space A (fun _ => True) (fun f => expect K p (fun k => f (y k))) (fun _ => True)
+            dirac_ae (fun B => expect K p (fun k => if informative_em (B (y k)) then 1 else 0))
+            _ _ _ _ _ _ _ _ _ _ _); try (intros; exact I).
+  - intros f g _ _. apply expect_add.
+  - intros c f. apply expect_scal.
+  - intros f g _ _ H. now apply dirac_integral_le_ae.
+  - intros B HB k _ _. apply HB.
+  - intros B C HB HC k Hk Hpk. now apply HC, HB.
+  - intros B g _ H0 H1. apply (dirac_integral_le_ae (fun a => if informative_em (B a) then 1 else 0) g).
+    intros k Hk Hpk. cbv beta.
+    destruct informative_em; [now apply H1 | now apply H0].
+Defined.
+
+Lemma dirac_sum_integral f : mu_integral dirac_sum f = vsum K (fun k => p k * f (y k)).
+Proof. reflexivity. Qed.
+
+End DiracSum.
