@@ -22,9 +22,13 @@
     Main results
     - [mu_integral_zero], [mu_integral_opp], [mu_integral_minus], [mu_integral_le]
     - [mu_integrable_vsum], [mu_integral_vsum]: the integral of a finite sum
-    - [mu_markov]: 0 ≤ f, l > 0 ⇒ μ(f ≥ l) ≤ ∫ f / l *)
+    - [mu_markov]: 0 ≤ f, l > 0 ⇒ μ(f ≥ l) ≤ ∫ f / l
+    - [vector_integral A E]: the integral of functions valued in a real vector space E
+      (Coquelicot's [ModuleSpace]) with ∫(−f) = −∫ f (Mathlib's [integral_neg]);
+      [module_eq_opp_zero]: x = −x ⇒ x = 0 *)
 
 From Coq Require Import Reals Lra Lia FunctionalExtensionality.
+From Coquelicot Require Hierarchy.
 From LeanSharp.Core Require Import Vec.
 Open Scope R_scope.
 
@@ -130,3 +134,35 @@ Proof.
 Qed.
 
 End Integral.
+
+(** ** The integral of vector-valued functions *)
+
+Section VectorIntegral.
+Import Coquelicot.Hierarchy.
+
+(** The Bochner integral of functions valued in a real vector space E, as far as the library
+    uses it: ∫ (−f) = −∫ f (Mathlib's [integral_neg], for every f). *)
+Record vector_integral (A : Type) (E : ModuleSpace R_Ring) := mk_vector_integral {
+  v_integrable : (A -> E) -> Prop;
+  v_integral : (A -> E) -> E;
+  v_integral_opp : forall f, v_integral (fun a => opp (f a)) = opp (v_integral f) }.
+
+
+(** In a real vector space, x = −x only for x = 0. *)
+Lemma module_eq_opp_zero {E : ModuleSpace R_Ring} (x : E) :
+  x = opp x -> x = zero.
+Proof.
+  intros H.
+  assert (H2 : scal 2 x = zero).
+  { replace 2 with (plus (one : R_Ring) one)
+      by (unfold plus, one; simpl; ring).
+    rewrite scal_distr_r, scal_one. rewrite H at 2. apply plus_opp_r. }
+  rewrite <- (scal_one x).
+  replace (one : R_Ring) with (mult (/ 2 : R_Ring) 2)
+    by (unfold mult, one; simpl; field).
+  rewrite <- scal_assoc, H2. apply scal_zero_r.
+Qed.
+
+End VectorIntegral.
+
+Arguments v_integrable {A E} _ _. Arguments v_integral {A E} _ _. Arguments v_integral_opp {A E} _ _.

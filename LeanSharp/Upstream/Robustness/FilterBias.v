@@ -10,18 +10,22 @@
       μ-integrable with the same integral (what [integral_map] gives from μ.map neg = μ);
     - "η has law D under P" ([HasLaw η D P]) is [hasLaw P η D]: for every D-integrable f,
       f ∘ η is P-integrable with ∫ f ∘ η dP = ∫ f dD (again [integral_map]);
-    - a W n-valued integral is taken coordinatewise.
+    - a W n-valued integral is taken coordinatewise; the Bochner integral of functions valued
+      in a real normed space E is a [Core.Integral.vector_integral] (∫(−f) = −∫ f, Mathlib's
+      [integral_neg]), and "μ.map neg = μ" gives [vsymmetricLaw] by [integral_map].
 
-    Equal: zScoreMask_neg (as [inlier_mask n z (vopp g) i = inlier_mask n z g i], i < n),
+    Equal: integral_odd_eq_zero_of_symmetric (f valued in any real vector space E, with the
+      integral a [Core.Integral.vector_integral] and "μ.map neg = μ" as [vsymmetricLaw]),
+      zScoreMask_neg (as [inlier_mask n z (vopp g) i = inlier_mask n z g i], i < n),
       filteredGradient_neg, filtered_noise_mean_zero (any measure on W n),
       zFilteredEmpiricalMean_symmetric_noise_mean_zero (any measures P and D).
-    Weaker:
-    - integral_odd_eq_zero_of_symmetric_euclidean — f takes values in R^m (upstream: any real
-      normed space E; for a Banach E it follows by applying it to ℓ ∘ f for each continuous
-      linear ℓ, which this library does not formalise).
+    Helper: [integral_odd_eq_zero_of_symmetric_euclidean], the R^m-valued case on a
+    [measure_space], coordinate by coordinate, used by the two mean-zero results.
+    Weaker: none.
     Open: none. *)
 
-From Coq Require Import Reals Lra Lia.
+From Coq Require Import Reals Lra Lia FunctionalExtensionality.
+From Coquelicot Require Hierarchy.
 From LeanSharp.Core Require Import Vec Integral.
 From LeanSharp.Filter Require Import Mask ZMask Invariance.
 From LeanSharp.Upstream.Core Require Import Filters.
@@ -50,6 +54,27 @@ Proof.
     by (intros; now rewrite Hodd).
   rewrite mu_integral_opp in H. lra.
 Qed.
+
+Section VectorValued.
+Import Coquelicot.Hierarchy.
+
+(** "μ.map neg = μ" for E-valued integrands: f ∘ neg is integrable with the same integral. *)
+Definition vsymmetricLaw {A : Type} {E : ModuleSpace R_Ring} (I : vector_integral A E) (neg : A -> A)
+  : Prop :=
+  forall f : A -> E, v_integrable I f ->
+    v_integrable I (fun a => f (neg a)) /\ v_integral I (fun a => f (neg a)) = v_integral I f.
+
+(** [integral_odd_eq_zero_of_symmetric]: μ symmetric, f odd and integrable, valued in any real
+    vector space E ⇒ ∫ f dμ = 0. *)
+Theorem integral_odd_eq_zero_of_symmetric {A : Type} {E : ModuleSpace R_Ring} (I : vector_integral A E)
+    (neg : A -> A) (f : A -> E) :
+  vsymmetricLaw I neg -> v_integrable I f -> (forall a, f (neg a) = opp (f a)) -> v_integral I f = zero.
+Proof.
+  intros Hs Hi Hodd. apply module_eq_opp_zero. destruct (Hs f Hi) as [_ H].
+  rewrite <- H at 1. rewrite <- v_integral_opp. f_equal. apply functional_extensionality. exact Hodd.
+Qed.
+
+End VectorValued.
 
 (** [zScoreMask_neg]: the mask of −g is the mask of g. *)
 Lemma zScoreMask_neg n (g : W n) (z : R) :
