@@ -8,10 +8,11 @@
     - [Martingale]: Doob's almost-sure convergence of L¹-bounded (super/sub)martingales
     - [Quantile]: torch.quantile's linearly interpolated p-th quantile
     - [Recursions]: step-size recursions on real sequences
+    - [SmoothFunctions]: C^∞ real functions of one variable
     - [Sorting]: sorting a list of reals, order statistics, counting
     - [Stats]: mean, variance and standard deviation of a vector
     - [Upcrossing]: upcrossings of a real sequence, and convergence when they are bounded
     - [Vec]: the parameter space [W n] = R^n *)
 
 From LeanSharp.Core Require Export
-  Expectation FiniteProb FiniteSpace Integral Martingale Quantile Recursions Sorting Stats Upcrossing Vec.
+  Expectation FiniteProb FiniteSpace Integral Martingale Quantile Recursions SmoothFunctions Sorting Stats Upcrossing Vec.

@@ -25,7 +25,7 @@
 
 From Coq Require Import Reals Lra Lia.
 From Coquelicot Require Import Coquelicot.
-From LeanSharp.Core Require Import Vec Stats.
+From LeanSharp.Core Require Import Vec Stats SmoothFunctions.
 From LeanSharp.Filter Require Import Mask ZMask.
 From LeanSharp.Optim Require Import Smooth.
 From LeanSharp.Upstream.Core Require Import Stats Landscape Multilinear.
