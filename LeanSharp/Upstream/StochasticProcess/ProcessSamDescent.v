@@ -60,23 +60,29 @@ Proof.
   lra.
 Qed.
 
-(** [sam_stochastic_descent_step]: the same hypotheses, η > 0, g_f measurable,
-    L(w − ηg_f) integrable and base-point alignment
-    ⇒ E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
-Theorem sam_stochastic_descent_step n (L : W n -> R) (G : W n -> W n) Lc
-  (g : Omega -> W n) (w : W n) eta z rho s2 :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
-  IsStochasticGradient P n G g (vadd w (samPerturbation n G w rho)) ->
-  HasBoundedVariance P n G g (vadd w (samPerturbation n G w rho)) s2 ->
-  integrable P (fun o => norm2 n (g o)) ->
-  vmeasurable P n (fun o => filteredGradient n (g o) z) ->
-  integrable P (fun o => norm2 n (filteredGradient n (g o) z)) ->
-  integrable P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z)))) ->
-  norm2 n (G w) <= 2 * inner n (G w) (vexpectation P n (fun o => filteredGradient n (g o) z)) ->
+(** The hypotheses the two SAM descent steps share (upstream lists them in each statement):
+    (L, G) a gradient pair, G Lc-Lipschitz, Lc, ρ ≥ 0, η > 0, g unbiased at w + ε(w) with
+    variance ≤ σ², ‖g‖² integrable, g_f = filteredGradient(g, z) measurable with ‖g_f‖²
+    integrable, L(w − ηg_f) integrable, and the base-point alignment ‖∇L(w)‖² ≤ 2⟨∇L(w), E g_f⟩. *)
+Section SamStep.
+Variables (n : nat) (L : W n -> R) (G : W n -> W n) (Lc : R) (g : Omega -> W n) (w : W n)
+  (eta z rho s2 : R).
+Local Notation gf := (fun o => filteredGradient n (g o) z).
+Local Notation we := (vadd w (samPerturbation n G w rho)).
+Hypotheses (Hg : is_gradient n L G) (Hlip : lipschitz_grad n G Lc) (HLc : 0 <= Lc)
+  (Hr : 0 <= rho) (He : 0 < eta)
+  (Hs : IsStochasticGradient P n G g we) (Hv : HasBoundedVariance P n G g we s2)
+  (H2 : integrable P (fun o => norm2 n (g o))) (Hm : vmeasurable P n gf)
+  (Hf2 : integrable P (fun o => norm2 n (filteredGradient n (g o) z)))
+  (Hf : integrable P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z)))))
+  (Ha : norm2 n (G w) <= 2 * inner n (G w) (vexpectation P n gf)).
+
+(** [sam_stochastic_descent_step]:
+    E L(w − ηg_f) ≤ L(w) − (η/2)‖∇L(w)‖² + (η²Lc/2)(σ² + (‖∇L(w)‖ + Lcρ)²). *)
+Theorem sam_stochastic_descent_step :
   expectation P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z))))
   <= L w - eta / 2 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + (norm n (G w) + Lc * rho) ^ 2).
 Proof.
-  intros Hg Hlip HLc Hr He Hs Hv H2 Hm Hf2 Hf Ha.
   apply (sam_expected_descent_step P n L G Lc g w eta z rho s2); try assumption.
   - now apply vintegrable_of_integrable_norm2.
   - now apply (sam_filtered_second_moment_le n L G Lc).
@@ -84,28 +90,17 @@ Qed.
 
 (** [sam_stochastic_descent_step_effective]: with also ηLc ≤ 1/4,
     E L(w − ηg_f) ≤ L(w) − (η/4)‖∇L(w)‖² + (η²Lc/2)(σ² + 2Lc²ρ²). *)
-Theorem sam_stochastic_descent_step_effective n (L : W n -> R) (G : W n -> W n)
-  Lc (g : Omega -> W n) (w : W n) eta z rho s2 :
-  is_gradient n L G -> lipschitz_grad n G Lc -> 0 <= Lc -> 0 <= rho -> 0 < eta ->
+Theorem sam_stochastic_descent_step_effective :
   eta * Lc <= 1 / 4 ->
-  IsStochasticGradient P n G g (vadd w (samPerturbation n G w rho)) ->
-  HasBoundedVariance P n G g (vadd w (samPerturbation n G w rho)) s2 ->
-  integrable P (fun o => norm2 n (g o)) ->
-  vmeasurable P n (fun o => filteredGradient n (g o) z) ->
-  integrable P (fun o => norm2 n (filteredGradient n (g o) z)) ->
-  integrable P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z)))) ->
-  norm2 n (G w) <= 2 * inner n (G w) (vexpectation P n (fun o => filteredGradient n (g o) z)) ->
   expectation P (fun o => L (vsub w (vscale eta (filteredGradient n (g o) z))))
   <= L w - eta / 4 * norm2 n (G w) + eta ^ 2 * Lc / 2 * (s2 + 2 * Lc ^ 2 * rho ^ 2).
 Proof.
-  intros Hg Hlip HLc Hr He HeL Hs Hv H2 Hmf Hf2 Hf Ha.
-  pose proof (sam_stochastic_descent_step n L G Lc g w eta z rho s2
-                Hg Hlip HLc Hr He Hs Hv H2 Hmf Hf2 Hf Ha) as H.
+  intros HeL. pose proof sam_stochastic_descent_step as H.
   set (a := norm n (G w)) in *. rewrite norm2_norm in *. fold a in H |- *.
   assert (Hsq : (a + Lc * rho) ^ 2 <= 2 * a ^ 2 + 2 * (Lc * rho) ^ 2)
     by (pose proof (pow2_ge_0 (a - Lc * rho)); nra).
   assert (Hc : 0 <= eta ^ 2 * Lc / 2) by (unfold Rdiv; apply Rmult_le_pos; [nra | lra]).
-  assert (Hm : eta ^ 2 * Lc / 2 * (s2 + (a + Lc * rho) ^ 2)
+  assert (Hmo : eta ^ 2 * Lc / 2 * (s2 + (a + Lc * rho) ^ 2)
                <= eta ^ 2 * Lc / 2 * (s2 + 2 * a ^ 2 + 2 * (Lc * rho) ^ 2))
     by (apply Rmult_le_compat_l; lra).
   assert (Ha2 : eta ^ 2 * Lc * a ^ 2 <= eta / 4 * a ^ 2).
@@ -115,5 +110,7 @@ Proof.
     by field.
   lra.
 Qed.
+
+End SamStep.
 
 End SamDescent.
