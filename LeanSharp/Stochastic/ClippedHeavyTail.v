@@ -52,7 +52,7 @@
     high-probability confinement of the iterates to R over the whole history. *)
 
 From Coq Require Import Reals Lra Lia List FunctionalExtensionality.
-From LeanSharp.Core Require Import Vec FiniteProb.
+From LeanSharp.Core Require Import Vec FiniteProb Recursions.
 From LeanSharp.Optim Require Import Smooth Objective SAM Cocoercive Clipping ClipNoise.
 From LeanSharp.Stochastic Require Import StronglyConvexRate NoisyFilter.
 Open Scope R_scope.
@@ -307,33 +307,33 @@ Proof.
   set (a := fun t => hexpect K Pk t (fun h => L (clipped_iter n Gk mask eta rho delta c w0 h))).
   set (s := fun t => hexpect K Pk t
       (fun h => clip_gain c (norm n (G (clipped_iter n Gk mask eta rho delta c w0 h))))).
-  set (B := eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2).
-  assert (Hstep : forall t, a (S t) <= a t - eta * s t + B).
+  (* the telescoping and averaging are Core.Recursions': a_t − Linf ≥ 0 and a step bound η²C *)
+  set (C := clip_bias_nc c p M (Lc * rho) / eta + Lc * c ^ 2 / 2).
+  assert (Hstep : forall t, a (S t) <= a t - eta * s t + eta ^ 2 * C).
   { intros t. unfold a, s. rewrite hexpect_S.
     eapply Rle_trans.
     - apply hexpect_le; [exact Hlaw|]. intros h _. cbn [clipped_iter].
       apply (clipped_descent_expected _ eta rho He Hr).
-    - right. unfold B.
+    - apply Req_le. unfold C.
       rewrite (hexpect_ext K Pk t _ (fun h => 1 * (L (clipped_iter n Gk mask eta rho delta c w0 h)
           + (- eta) * clip_gain c (norm n (G (clipped_iter n Gk mask eta rho delta c w0 h))))
           + (eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2)))
         by (intros; ring).
-      rewrite hexpect_affine, hexpect_add, hexpect_scal by exact Hlaw. ring. }
-  assert (Hsum : eta * vsum T s <= a 0%nat - a T + INR T * B).
-  { clear HT. induction T as [|T IH]; cbn [vsum]; [simpl; lra|].
-    rewrite S_INR. pose proof (Hstep T). lra. }
-  assert (HaT : Linf <= a T).
-  { unfold a. replace Linf with (hexpect K Pk T (fun h => 0 * L (clipped_iter n Gk mask eta rho delta c w0 h) + Linf))
+      rewrite hexpect_affine, hexpect_add, hexpect_scal by exact Hlaw. field. lra. }
+  assert (Hlow : forall t, 0 <= a t - Linf).
+  { intros t. enough (Linf <= a t) by lra. unfold a.
+    replace Linf with (hexpect K Pk t (fun h => 0 * L (clipped_iter n Gk mask eta rho delta c w0 h) + Linf))
       by (rewrite hexpect_affine by exact Hlaw; ring).
     apply hexpect_le; [exact Hlaw|]. intros h _. rewrite Rmult_0_l, Rplus_0_l. apply HL. }
+  assert (Hrec : forall t, a (S t) - Linf <= a t - Linf - eta * s t + eta ^ 2 * C)
+    by (intros t; pose proof (Hstep t); lra).
+  pose proof (recursion_nonconvex_avg (fun t => a t - Linf) s eta C He Hlow Hrec T HT) as Havg.
   assert (Ha0 : a 0%nat = L w0) by reflexivity.
   assert (HTp : 0 < INR T) by (apply lt_0_INR; exact HT).
-  unfold B in Hsum. fold s.
-  apply (Rmult_le_reg_l (eta * INR T)); [nra|].
-  replace (eta * INR T * (1 / INR T * vsum T s)) with (eta * vsum T s) by (field; lra).
-  replace (eta * INR T * ((L w0 - Linf) / (eta * INR T) + clip_bias_nc c p M (Lc * rho) + Lc * eta * c ^ 2 / 2))
-    with (L w0 - Linf + INR T * (eta * clip_bias_nc c p M (Lc * rho) + Lc * eta ^ 2 * c ^ 2 / 2))
-    by (field; lra).
+  cbv beta in Havg. rewrite Ha0 in Havg. fold s. unfold C in Havg.
+  replace (1 / INR T * vsum T s) with (vsum T s / INR T) by (field; lra).
+  replace (eta * (clip_bias_nc c p M (Lc * rho) / eta + Lc * c ^ 2 / 2))
+    with (clip_bias_nc c p M (Lc * rho) + Lc * eta * c ^ 2 / 2) in Havg by (field; lra).
   lra.
 Qed.
 
