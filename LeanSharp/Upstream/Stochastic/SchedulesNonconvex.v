@@ -5,9 +5,9 @@
     the iterates [weightSequence] driven by g_adv : nat → Ω → W n, a field G for upstream's
     [gradient L], sub-σ-algebras F t : sub_sigma P for ℱ t. Upstream's BddBelow (range L) and
     sInf (range L) become ANY lower bound Linf of L (∀ v, Linf ≤ L v) in hypothesis and
-    conclusion: at Linf = inf L (which exists: R is complete) this is upstream's bound. New
-    facts (helpers): [telescope_le] (a_{t+1} ≤ a_t − b_t + c_t ⇒ Σ b ≤ a_0 − a_T + Σ c),
-    [rate_finish], [expectation_lower].
+    conclusion: at Linf = inf L (which exists: R is complete) this is upstream's bound. The
+    averaged telescoping is [Core.Recursions.recursion_nonconvex_avg]; helpers: [rate_finish],
+    [expectation_lower].
 
     Equal:
     - [zsharp_nonconvex_rate] — η = 1/√T, L(w_t) integrable and the expected descent recursion
@@ -19,14 +19,10 @@
     Open: none. *)
 
 From Coq Require Import Reals Lra Lia.
-From LeanSharp.Core Require Import Vec Expectation.
+From LeanSharp.Core Require Import Vec Expectation Recursions.
 From LeanSharp.Upstream.StochasticProcess Require Import SharpnessMap ProcessSequence.
 From LeanSharp.Upstream.Stochastic Require Import SchedulesStronglyConvex.
 Open Scope R_scope.
-
-Lemma telescope_le (a b c : nat -> R) T :
-  (forall t, a (S t) <= a t - b t + c t) -> vsum T b <= a 0%nat - a T + vsum T c.
-Proof. intros H. induction T as [|T IH]; cbn [vsum]; [lra|]. pose proof (H T). lra. Qed.
 
 Lemma rate_finish s S X : 0 < s -> S * / s <= X -> 1 / (s * s) * S <= X / s.
 Proof.
@@ -68,18 +64,21 @@ Proof.
   intros HT Hs Hb Hi Hd. destruct (sqrt_T_sq T HT) as [Hsp HTs]. set (s := sqrt (INR T)) in *.
   set (a := fun t => expectation P (fun o => L (weightSequence n w0 eta z g_adv t o))).
   set (E := fun t => expectation P (fun o => norm2 n (G (weightSequence n w0 eta z g_adv t o)))).
-  assert (Hstep : forall t, a (S t) <= a t - 1 / s / 2 * E t + (1 / s) ^ 2 * L_smooth / 2 * s2)
-    by (intros t; rewrite <- (Hs t); apply Hd).
-  pose proof (telescope_le a (fun t => 1 / s / 2 * E t)
-                (fun t => (1 / s) ^ 2 * L_smooth / 2 * s2) T Hstep) as H.
-  rewrite vsum_scal, vsum_const in H.
-  assert (HaT : Linf <= a T) by (apply expectation_lower; [apply Hi | intros; apply Hb]).
+  (* Core.Recursions' averaged telescoping with a_t − Linf ≥ 0, b_t = E_t/2, η = 1/s, C = L_sσ²/2 *)
+  assert (Hrec : forall t, a (S t) - Linf <= a t - Linf - 1 / s * (E t / 2) + (1 / s) ^ 2 * (L_smooth * s2 / 2))
+    by (intros t; pose proof (Hd t) as H; rewrite (Hs t) in H; unfold a, E; lra).
+  assert (Hlow : forall t, 0 <= a t - Linf)
+    by (intros t; enough (Linf <= a t) by lra; apply expectation_lower; [apply Hi | intros; apply Hb]).
+  pose proof (recursion_nonconvex_avg (fun t => a t - Linf) (fun t => E t / 2) (1 / s) (L_smooth * s2 / 2)
+                ltac:(apply Rdiv_lt_0_compat; lra) Hlow Hrec T HT) as Havg.
   assert (Ha0 : a 0%nat = L w0) by (apply (expectation_const P (L w0))).
-  rewrite HTs in H.
-  replace (s * s * ((1 / s) ^ 2 * L_smooth / 2 * s2)) with (L_smooth * s2 / 2) in H
-    by (field; lra).
-  rewrite HTs. apply rate_finish; [exact Hsp|].
-  replace (vsum T E * / s) with (2 * (1 / s / 2 * vsum T E)) by (field; lra). lra.
+  cbv beta in Havg. rewrite Ha0 in Havg.
+  rewrite (vsum_ext T _ (fun t => / 2 * E t)), vsum_scal in Havg by (intros; unfold Rdiv; ring).
+  fold E. rewrite HTs in Havg |- *.
+  replace (1 / (s * s) * vsum T E) with (2 * (/ 2 * vsum T E / (s * s))) by (field; lra).
+  replace ((2 * (L w0 - Linf) + L_smooth * s2) / s)
+    with (2 * ((L w0 - Linf) / (1 / s * (s * s)) + 1 / s * (L_smooth * s2 / 2))) by (field; lra).
+  lra.
 Qed.
 
 (** [z_score_nonconvex_rate_complete]: η_t = 1/(2L_s√T), L_s > 0, L ≥ Linf, L(w_t) and
