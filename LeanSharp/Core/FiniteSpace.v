@@ -34,6 +34,14 @@ Proof.
   - right. exact H.
 Qed.
 
+(** Nonnegative weights: f ≤ g at every outcome of positive weight ⇒ Σ p_k f_k ≤ Σ p_k g_k. *)
+Lemma expect_le_on_support K p f g : (forall k, (k < K)%nat -> 0 <= p k) ->
+  (forall k, (k < K)%nat -> 0 < p k -> f k <= g k) -> expect K p f <= expect K p g.
+Proof.
+  intros Hp H. apply vsum_le. intros k Hk.
+  destruct (Hp k Hk) as [Hpos|H0]; [apply Rmult_le_compat_l; [lra | now apply H] | rewrite <- H0; lra].
+Qed.
+
 Section FiniteSpace.
 Variables (K : nat) (p : nat -> R).
 Hypothesis Hl : is_law K p.
@@ -44,10 +52,7 @@ Definition event_indicator (A : nat -> Prop) (k : nat) : R :=
   if informative_em (A k) then 1 else 0.
 
 Lemma finite_expect_le_ae f g : on_support (fun k => f k <= g k) -> expect K p f <= expect K p g.
-Proof.
-  intros H. destruct Hl as [Hp _]. apply vsum_le. intros k Hk.
-  destruct (Hp k Hk) as [Hpos|H0]; [apply Rmult_le_compat_l; [lra | now apply H] | rewrite <- H0; lra].
-Qed.
+Proof. apply expect_le_on_support, Hl. Qed.
 
 (** Conditioning on the atoms of a labelling c (k, j in one atom iff c k = c j). *)
 Definition atom_indicator (c : nat -> nat) (j k : nat) : R := if Nat.eq_dec (c j) (c k) then 1 else 0.
@@ -219,13 +224,6 @@ Hypothesis Hp : forall k, (k < K)%nat -> 0 <= p k.
 (** μ = Σ_{k<K} p_k δ_{y_k} (p_k ≥ 0, any total mass): ∫ f dμ = Σ p_k f(y_k). *)
 Definition dirac_ae (B : A -> Prop) : Prop := forall k, (k < K)%nat -> 0 < p k -> B (y k).
 
-Lemma dirac_integral_le_ae f g : dirac_ae (fun a => f a <= g a) ->
-  expect K p (fun k => f (y k)) <= expect K p (fun k => g (y k)).
-Proof.
-  intros H. apply vsum_le. intros k Hk.
-  destruct (Hp k Hk) as [Hpos|H0]; [apply Rmult_le_compat_l; [lra | now apply H] | rewrite <- H0; lra].
-Qed.
-
 Definition dirac_sum : measure_space A.
 Proof.
   refine (mk_measure_space A (fun _ => True) (fun f => expect K p (fun k => f (y k))) (fun _ => True)
@@ -233,11 +231,10 @@ Proof.
             _ _ _ _ _ _ _ _ _ _ _); try (intros; exact I).
   - intros f g _ _. apply expect_add.
   - intros c f. apply expect_scal.
-  - intros f g _ _ H. now apply dirac_integral_le_ae.
+  - intros f g _ _ H. now apply expect_le_on_support.
   - intros B HB k _ _. apply HB.
   - intros B C HB HC k Hk Hpk. now apply HC, HB.
-  - intros B g _ H0 H1. apply (dirac_integral_le_ae (fun a => if informative_em (B a) then 1 else 0) g).
-    intros k Hk Hpk. cbv beta.
+  - intros B g _ H0 H1. apply expect_le_on_support; [exact Hp|]. intros k Hk Hpk.
     destruct informative_em; [now apply H1 | now apply H0].
 Defined.
 
