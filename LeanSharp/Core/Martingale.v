@@ -33,6 +33,16 @@ Proof.
   - exists O. simpl. lra.
 Qed.
 
+(** A sequence converges when its negation does. *)
+Lemma converges_of_opp_converges (u : nat -> R) :
+  (exists l : R, is_lim_seq (fun t => - u t) l) -> exists l : R, is_lim_seq u l.
+Proof.
+  intros [l Hl]. exists (- l).
+  apply (is_lim_seq_ext (fun t => -1 * - u t)); [intros; ring|].
+  replace (Finite (- l)) with (Rbar_mult (-1) l) by (simpl; f_equal; ring).
+  now apply is_lim_seq_scal_l.
+Qed.
+
 Lemma upcrossings_as_sum x a b N :
   INR (upcrossings x a b N) = vsum N (fun k => hold_ind x a b k * (1 - hold_ind x a b (S k))).
 Proof.
@@ -255,7 +265,6 @@ Proof.
   { intros t. rewrite (expectation_ext P _ (fun w => Rabs (X t w))); [apply HR|].
     intros w. unfold Y. rewrite Rabs_mult, Rabs_m1. ring. }
   refine (ae_mono P _ _ _ (supermartingale_converges P F Y HF R0 Hs HRY)).
-  intros w [l Hl]. exists (-1 * l).
-  apply (is_lim_seq_ext (fun t => -1 * Y t w)); [intros; unfold Y; ring|].
-  apply (is_lim_seq_scal_l _ (-1) l Hl).
+  intros w [l Hl]. apply converges_of_opp_converges. exists l.
+  apply (is_lim_seq_ext (fun t => Y t w)); [intros; unfold Y; ring | exact Hl].
 Qed.

@@ -79,8 +79,5 @@ Theorem zsharp_objective_as_convergence_of_neg_submartingale {Omega : Type} (P :
 Proof.
   intros HF Hs Hb. change (ae P (fun o => exists l : R, is_lim_seq (fun t => f (w t o)) l)).
   refine (ae_mono P _ _ _ (submartingale_converges P F _ R0 HF Hs Hb)).
-  intros o [l Hl]. exists (- l).
-  apply (is_lim_seq_ext (fun t => -1 * - f (w t o))); [intros; ring|].
-  replace (Finite (- l)) with (Rbar_mult (-1) l) by (simpl; f_equal; ring).
-  now apply is_lim_seq_scal_l.
+  intros o H. exact (converges_of_opp_converges (fun t => f (w t o)) H).
 Qed.
