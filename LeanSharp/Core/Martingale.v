@@ -43,13 +43,6 @@ Proof.
   now apply is_lim_seq_scal_l.
 Qed.
 
-Lemma upcrossings_as_sum x a b N :
-  INR (upcrossings x a b N) = vsum N (fun k => hold_ind x a b k * (1 - hold_ind x a b (S k))).
-Proof.
-  induction N as [|N IH]; [reflexivity|]. cbn [upcrossings vsum]. rewrite plus_INR, IH.
-  f_equal. unfold hold_ind. destruct (hold x a b N), (hold x a b (S N)); simpl; lra.
-Qed.
-
 Lemma Rmax_0_split y : Rmax 0 y = (Rabs y + y) / 2.
 Proof. unfold Rmax, Rabs. destruct Rle_dec, Rcase_abs; lra. Qed.
 

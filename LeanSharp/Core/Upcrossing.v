@@ -13,7 +13,7 @@
 
     Main results
     - [upcrossing_pathwise]: a < b ⇒ (b − a)·U_N − max(0, a − x_N) ≤ S_N
-    - [upcrossings_mono]: N ≤ M ⇒ U_N ≤ U_M
+    - [upcrossings_mono]: N ≤ M ⇒ U_N ≤ U_M;  [upcrossings_as_sum]: U_N = Σ_{k<N} [hold k]·(1 − [hold (k+1)])
     - [hold_of_le]: x_m ≤ a, a < b ⇒ hold m;  [upcrossings_succ_of_hold]: hold m, m < m',
       x_{m'} ≥ b ⇒ U_m + 1 ≤ U_{m'};  [upcrossings_unbounded_of_io]: x ≤ a and x ≥ b
       infinitely often ⇒ (U_N) unbounded
@@ -48,6 +48,14 @@ Definition hold_ind (x : nat -> R) (a b : R) (k : nat) : R := if hold x a b k th
 (** The gain of the strategy: Σ_{k<N} [hold k]·(x_{k+1} − x_k). *)
 Definition strategy_gain (x : nat -> R) (a b : R) (N : nat) : R :=
   vsum N (fun k => hold_ind x a b k * (x (S k) - x k)).
+
+(** U_N as a sum of release indicators: U_N = Σ_{k<N} [hold k]·(1 − [hold (k+1)]). *)
+Lemma upcrossings_as_sum x a b N :
+  INR (upcrossings x a b N) = vsum N (fun k => hold_ind x a b k * (1 - hold_ind x a b (S k))).
+Proof.
+  induction N as [|N IH]; [reflexivity|]. cbn [upcrossings vsum]. rewrite plus_INR, IH.
+  f_equal. unfold hold_ind. destruct (hold x a b N), (hold x a b (S N)); simpl; lra.
+Qed.
 
 (** ** The pathwise upcrossing inequality *)
 
