@@ -17,7 +17,9 @@
     - [grad_norm2_le_gap]: L ≥ Linf ⇒ ‖∇L(w)‖² ≤ 2Lc(L(w) − Linf)
     - [strongly_convex_monotone]: ⟨G u − G v, u − v⟩ ≥ mu ‖u − v‖²
     - [strongly_convex_at_min]: G w* = 0 ⇒ ⟨G w, w − w*⟩ ≥ mu ‖w − w*‖²
-    - [quad_diag_gradient]: ½ Σ a_i w_i² has gradient (a_i w_i)_i (any real a)
+    - [quad_diag_gradient]: ½ Σ a_i w_i² has gradient (a_i w_i)_i (any real a);
+      [quad_diag_strongly_convex]: a_i ≥ μ ⇒ μ-strongly convex;  [quad_diag_lipschitz]:
+      |a_i| ≤ M ⇒ M-Lipschitz gradient (from [norm_hadamard_le]: ‖a ⊙ v‖ ≤ K‖v‖ for |a_i| ≤ K)
 
     Note: Coquelicot also defines a [norm]; this file imports Coquelicot *before* Vec, so
     [norm] below is Vec's Euclidean norm. Files importing both should do the same. *)
@@ -25,6 +27,7 @@
 From Coq Require Import Reals Lra FunctionalExtensionality.
 From Coquelicot Require Import Coquelicot.
 From LeanSharp.Core Require Import Vec.
+From LeanSharp.Filter Require Import Mask.
 Open Scope R_scope.
 
 Definition is_gradient (n : nat) (L : W n -> R) (G : W n -> W n) : Prop :=
@@ -198,4 +201,42 @@ Proof.
   apply (is_derive_vsum n (fun i s => a i * ((w i + s * d i) * (w i + s * d i)))
                          (fun i s => 2 * (a i * (w i + s * d i) * d i))).
   intros i _. auto_derive; [exact I|]. ring.
+Qed.
+
+(** A diagonal scaling by |a_i| ≤ K stretches norms by at most K. *)
+Lemma norm_hadamard_le n (a v : W n) K :
+  0 <= K -> (forall i, (i < n)%nat -> Rabs (a i) <= K) -> norm n (hadamard a v) <= K * norm n v.
+Proof.
+  intros HK Ha. apply norm_le_of_norm2_le; [pose proof (norm_nonneg n v); nra|].
+  replace (K * norm n v * (K * norm n v)) with (K * K * norm2 n v) by (rewrite <- norm_sqr; ring).
+  unfold norm2, inner, hadamard. rewrite <- vsum_scal. apply vsum_le. intros i Hi.
+  specialize (Ha i Hi). pose proof (Rabs_pos (a i)).
+  assert (Habs : Rabs (a i) * Rabs (a i) = a i * a i)
+    by (rewrite <- Rabs_mult; apply Rabs_pos_eq, Rle_0_sqr).
+  assert (a i * a i <= K * K) by nra.
+  replace (a i * v i * (a i * v i)) with (a i * a i * (v i * v i)) by ring.
+  apply Rmult_le_compat_r; [apply Rle_0_sqr | assumption].
+Qed.
+
+(** λ_i ≥ μ ⇒ ½ Σ λ_i w_i² is μ-strongly convex;  |λ_i| ≤ M ⇒ its gradient is M-Lipschitz. *)
+Theorem quad_diag_strongly_convex n (lam : W n) mu :
+  (forall i, (i < n)%nat -> mu <= lam i) ->
+  strongly_convex n (quad_diag n lam) (quad_diag_grad lam) mu.
+Proof.
+  intros Hlam u v. unfold quad_diag, quad_diag_grad, norm2, inner, vsub.
+  rewrite <- !vsum_scal, <- !vsum_add. apply vsum_le. intros i Hi.
+  specialize (Hlam i Hi).
+  assert (0 <= (lam i - mu) * ((v i - u i) * (v i - u i)))
+    by (apply Rmult_le_pos; [lra | apply Rle_0_sqr]).
+  nra.
+Qed.
+
+Theorem quad_diag_lipschitz n (lam : W n) M :
+  0 <= M -> (forall i, (i < n)%nat -> Rabs (lam i) <= M) ->
+  lipschitz_grad n (quad_diag_grad lam) M.
+Proof.
+  intros HM Hlam u v.
+  rewrite (norm_ext n _ (hadamard lam (vsub u v)))
+    by (intros; unfold quad_diag_grad, vsub, hadamard; ring).
+  now apply norm_hadamard_le.
 Qed.

@@ -14,7 +14,7 @@
           ‖w_T‖ ≤ (1 − ημ)^T ‖w_0‖ + Mρ/μ
       — geometric convergence to a ball of radius (M/μ)ρ around w*; as for the bowl
       (see LeanSharp.Examples.Dynamics.QuadraticBowl), a fixed ρ prevents alignment near w*.
-    - [quad_diag_strongly_convex], [quad_diag_lipschitz], [illcond_gd_aligned]: L is
+    - [illcond_gd_aligned] ([Optim.Smooth.quad_diag_strongly_convex], [quad_diag_lipschitz]): L is
       μ-strongly convex and M-smooth, so by [strongly_convex_smooth_aligned] the plain
       gradient direction is (μ, M)-aligned everywhere (non-vacuity of that theorem)
 
@@ -36,22 +36,6 @@ From LeanSharp.Theory.Alignment Require Import Alignment.
 From LeanSharp.Examples Require Import Models.
 From LeanSharp.Examples.Dynamics Require Import SmoothWitness.
 Open Scope R_scope.
-
-(** ** Diagonal scalings *)
-
-Lemma norm_hadamard_le n (a v : W n) K :
-  0 <= K -> (forall i, (i < n)%nat -> Rabs (a i) <= K) -> norm n (hadamard a v) <= K * norm n v.
-Proof.
-  intros HK Ha. apply norm_le_of_norm2_le; [pose proof (norm_nonneg n v); nra|].
-  replace (K * norm n v * (K * norm n v)) with (K * K * norm2 n v) by (rewrite <- norm_sqr; ring).
-  unfold norm2, inner, hadamard. rewrite <- vsum_scal. apply vsum_le. intros i Hi.
-  specialize (Ha i Hi). pose proof (Rabs_pos (a i)).
-  assert (Habs : Rabs (a i) * Rabs (a i) = a i * a i)
-    by (rewrite <- Rabs_mult; apply Rabs_pos_eq, Rle_0_sqr).
-  assert (a i * a i <= K * K) by nra.
-  replace (a i * v i * (a i * v i)) with (a i * a i * (v i * v i)) by ring.
-  apply Rmult_le_compat_r; [apply Rle_0_sqr | assumption].
-Qed.
 
 Section IllConditioned.
   Variables (n : nat) (lam : W n) (mu M rho delta : R).
@@ -171,29 +155,8 @@ Section IllConditioned.
   Qed.
 End IllConditioned.
 
-(** ** Curvature: the diagonal quadratic is μ-strongly convex and M-smooth *)
-
-Theorem quad_diag_strongly_convex n (lam : W n) mu :
-  (forall i, (i < n)%nat -> mu <= lam i) ->
-  strongly_convex n (quad_diag n lam) (quad_diag_grad lam) mu.
-Proof.
-  intros Hlam u v. unfold quad_diag, quad_diag_grad, norm2, inner, vsub.
-  rewrite <- !vsum_scal, <- !vsum_add. apply vsum_le. intros i Hi.
-  specialize (Hlam i Hi).
-  assert (0 <= (lam i - mu) * ((v i - u i) * (v i - u i)))
-    by (apply Rmult_le_pos; [lra | apply Rle_0_sqr]).
-  nra.
-Qed.
-
-Theorem quad_diag_lipschitz n (lam : W n) M :
-  0 <= M -> (forall i, (i < n)%nat -> Rabs (lam i) <= M) ->
-  lipschitz_grad n (quad_diag_grad lam) M.
-Proof.
-  intros HM Hlam u v.
-  rewrite (norm_ext n _ (hadamard lam (vsub u v)))
-    by (intros; unfold quad_diag_grad, vsub, hadamard; ring).
-  now apply norm_hadamard_le.
-Qed.
+(** ** Curvature: the diagonal quadratic is μ-strongly convex and M-smooth
+    ([Optim.Smooth.quad_diag_strongly_convex], [quad_diag_lipschitz]) *)
 
 (** Plain gradient descent on L: the gradient direction Λw is (μ, M)-aligned with w* = 0
     at every w — [strongly_convex_smooth_aligned] applied to a genuinely ill-conditioned loss. *)

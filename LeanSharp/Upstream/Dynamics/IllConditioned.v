@@ -56,11 +56,10 @@ Qed.
 (** [advanced_L_smooth]: ∇advancedLoss is 20-Lipschitz. *)
 Theorem advanced_L_smooth : IsLSmooth 2 exactGradientAdvanced 20.
 Proof.
-  split; [lra|]. intros u v. apply norm_le_of_norm2_le; [pose proof (norm_nonneg 2 (vsub u v)); lra|].
-  replace (20 * norm 2 (vsub u v) * (20 * norm 2 (vsub u v))) with (400 * norm2 2 (vsub u v))
-    by (rewrite <- norm_sqr; ring).
-  unfold norm2, inner, vsub, exactGradientAdvanced. simpl.
-  pose proof (Rle_0_sqr (u 1%nat - v 1%nat)). unfold Rsqr in *. nra.
+  split; [lra|]. intros u v.
+  rewrite (norm_ext 2 _ (vsub (quad_diag_grad advanced_lam u) (quad_diag_grad advanced_lam v)))
+    by (intros [|[|i]] Hi; [reflexivity | reflexivity | lia]).
+  apply quad_diag_lipschitz; [lra|]. intros [|[|i]] Hi; simpl; rewrite ?Rabs_pos_eq; lra || lia.
 Qed.
 
 (** [advanced_strongly_convex]: advancedLoss is 2-strongly convex. *)

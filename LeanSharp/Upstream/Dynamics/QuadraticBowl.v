@@ -66,10 +66,8 @@ Qed.
 (** [toy_L_smooth]: ∇toyLoss is 2-Lipschitz. *)
 Theorem toy_L_smooth : IsLSmooth 2 exactGradientToy 2.
 Proof.
-  split; [lra|]. intros u v. apply norm_le_of_norm2_le; [pose proof (norm_nonneg 2 (vsub u v)); lra|].
-  replace (2 * norm 2 (vsub u v) * (2 * norm 2 (vsub u v))) with (4 * norm2 2 (vsub u v))
-    by (rewrite <- norm_sqr; ring).
-  unfold norm2, inner, vsub, exactGradientToy. simpl. lra.
+  split; [lra|]. apply (quad_diag_lipschitz 2 (fun _ => 2)); [lra|].
+  intros; rewrite Rabs_pos_eq; lra.
 Qed.
 
 (** [toy_strongly_convex]: toyLoss is 2-strongly convex. *)
